@@ -1,0 +1,385 @@
+//! The cleaned article and the types it is made of.
+
+use std::fmt;
+
+/// A news article, cleaned of the page around it.
+///
+/// Every field is what the page printed, cleaned: whitespace folded, Unicode
+/// in NFC. Fields the page does not give are `None` or empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Article {
+    /// The headline, without a site-name suffix and without the kicker.
+    pub headline: Option<String>,
+    /// A topic label printed above the headline ("Hội nghị Đối ngoại toàn
+    /// quốc:"), if any.
+    pub kicker: Option<String>,
+    /// When the article was published.
+    pub dateline: Option<Dateline>,
+    /// The credited origin of the story: the explicit credit when there is
+    /// one, else the outlet.
+    pub source: Option<String>,
+    /// The site that published the page.
+    pub outlet: Option<String>,
+    /// The explicit credit alone ("QĐND" from "Theo QĐND"), when the page
+    /// has one.
+    pub credit: Option<String>,
+    /// People in the byline, without titles or the outlet's name.
+    pub authors: Vec<String>,
+    /// The article's paragraphs in order. The lead is the first paragraph;
+    /// subheadings are paragraphs too.
+    pub body: Vec<String>,
+    /// Each photo or video caption once, in order of first appearance.
+    pub captions: Vec<String>,
+    /// Every piece of the page that was cut, with the reason.
+    pub removed: Vec<Removed>,
+    /// For HTML input: the character encoding used to decode it, and why.
+    pub encoding: Option<EncodingInfo>,
+}
+
+impl Article {
+    /// The body as one string, paragraphs separated by a blank line.
+    pub fn text(&self) -> String {
+        self.body.join("\n\n")
+    }
+}
+
+/// When an article was published: the date as printed and as parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Dateline {
+    /// The date as printed on the page, or `None` when only metadata carries
+    /// it.
+    pub text: Option<String>,
+    /// The parsed instant, when the page gives a full date (a date without a
+    /// year, like "Ngày 4/7", is not one).
+    pub datetime: Option<DateTime>,
+}
+
+impl Dateline {
+    /// A dateline from its printed text and parsed instant.
+    pub fn new(text: Option<String>, datetime: Option<DateTime>) -> Dateline {
+        Dateline { text, datetime }
+    }
+}
+
+/// A calendar date and wall-clock time with its offset from UTC.
+///
+/// Formats as RFC 3339 (`2023-03-29T21:20:00+07:00`). Fields are checked on
+/// construction: every value of this type is a real date and time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct DateTime {
+    year: i32,
+    month: u8,
+    day: u8,
+    hour: u8,
+    minute: u8,
+    second: u8,
+    offset_minutes: i16,
+}
+
+impl DateTime {
+    /// Builds a date-time, or `None` when a field is out of range (month 13,
+    /// 30 February, hour 24, an offset beyond ±18 hours…).
+    pub fn new(
+        year: i32,
+        month: u8,
+        day: u8,
+        hour: u8,
+        minute: u8,
+        second: u8,
+        offset_minutes: i16,
+    ) -> Option<DateTime> {
+        if !(1..=9999).contains(&year)
+            || !(1..=12).contains(&month)
+            || day == 0
+            || day > days_in_month(year, month)
+            || hour > 23
+            || minute > 59
+            || second > 60
+            || offset_minutes.abs() > 18 * 60
+        {
+            return None;
+        }
+        Some(DateTime {
+            year,
+            month,
+            day,
+            hour,
+            minute,
+            second,
+            offset_minutes,
+        })
+    }
+
+    /// The year.
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+    /// The month, 1 to 12.
+    pub fn month(&self) -> u8 {
+        self.month
+    }
+    /// The day of the month, from 1.
+    pub fn day(&self) -> u8 {
+        self.day
+    }
+    /// The hour, 0 to 23.
+    pub fn hour(&self) -> u8 {
+        self.hour
+    }
+    /// The minute, 0 to 59.
+    pub fn minute(&self) -> u8 {
+        self.minute
+    }
+    /// The second, 0 to 60 (a leap second).
+    pub fn second(&self) -> u8 {
+        self.second
+    }
+    /// The offset from UTC in minutes (+07:00 is 420).
+    pub fn offset_minutes(&self) -> i16 {
+        self.offset_minutes
+    }
+
+    /// Minutes since 1970-01-01T00:00Z, for comparing instants.
+    pub fn unix_minutes(&self) -> i64 {
+        let days = days_from_civil(self.year, self.month, self.day);
+        days * 1440 + i64::from(self.hour) * 60 + i64::from(self.minute)
+            - i64::from(self.offset_minutes)
+    }
+}
+
+impl fmt::Display for DateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+            self.year, self.month, self.day, self.hour, self.minute, self.second
+        )?;
+        if self.offset_minutes == 0 {
+            return f.write_str("Z");
+        }
+        let sign = if self.offset_minutes < 0 { '-' } else { '+' };
+        let off = self.offset_minutes.unsigned_abs();
+        write!(f, "{sign}{:02}:{:02}", off / 60, off % 60)
+    }
+}
+
+pub(crate) fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+pub(crate) fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+/// algorithm).
+fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// A piece of the page that was cut, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Removed {
+    /// The text that was cut, whitespace folded.
+    pub text: String,
+    /// Why it was cut.
+    pub reason: Reason,
+}
+
+/// Why a piece of the page was cut from the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Reason {
+    /// Menus, breadcrumbs, section links, category labels.
+    Navigation,
+    /// A list of related articles ("Tin liên quan", "Cùng chuyên mục", a
+    /// title followed by the same title and a teaser).
+    RelatedList,
+    /// A most-read or latest-news block ("Xem nhiều nhất", "Tin mới").
+    MostRead,
+    /// A teaser for another page, of the given kind.
+    Teaser(TeaserKind),
+    /// A photo or video caption (kept in [`Article::captions`]).
+    Caption,
+    /// A caption printed again.
+    RepeatedCaption,
+    /// Alternative text standing in for an image ("<headline> - Ảnh 1.").
+    ImagePlaceholder,
+    /// A prompt to follow, share, comment, subscribe or copy a link.
+    FollowShare,
+    /// The byline (kept in [`Article::authors`]).
+    Byline,
+    /// A credit line such as "Theo QĐND" (kept in [`Article::credit`]).
+    Credit,
+    /// The printed date (kept in [`Article::dateline`]).
+    Dateline,
+    /// The headline, or a repeat of it (kept in [`Article::headline`]).
+    Headline,
+    /// The kicker above the headline (kept in [`Article::kicker`]).
+    Kicker,
+    /// A source prefix at the start of the lead ("VTV.vn - ") or the end mark
+    /// "./.".
+    SourceMark,
+    /// Site footer: licence, address, contacts, copyright.
+    Footer,
+    /// A video or audio player widget ("ĐANG PHÁT").
+    PlayerWidget,
+    /// Comment threads and feedback prompts ("Phản hồi", "Bình luận").
+    Comments,
+    /// Tags and keyword lists ("Từ khóa", "Xem thêm về").
+    Tags,
+    /// Advertising.
+    Advertisement,
+    /// Text outside the article's column, or too short and isolated to be
+    /// part of it.
+    Boilerplate,
+    /// A paragraph already in the body.
+    Duplicate,
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = match self {
+            Reason::Navigation => "navigation",
+            Reason::RelatedList => "related list",
+            Reason::MostRead => "most-read list",
+            Reason::Teaser(kind) => return write!(f, "teaser ({kind})"),
+            Reason::Caption => "caption",
+            Reason::RepeatedCaption => "repeated caption",
+            Reason::ImagePlaceholder => "image placeholder",
+            Reason::FollowShare => "follow/share prompt",
+            Reason::Byline => "byline",
+            Reason::Credit => "credit",
+            Reason::Dateline => "dateline",
+            Reason::Headline => "headline",
+            Reason::Kicker => "kicker",
+            Reason::SourceMark => "source mark",
+            Reason::Footer => "footer",
+            Reason::PlayerWidget => "player widget",
+            Reason::Comments => "comments",
+            Reason::Tags => "tags",
+            Reason::Advertisement => "advertisement",
+            Reason::Boilerplate => "boilerplate",
+            Reason::Duplicate => "duplicate",
+        };
+        f.write_str(s)
+    }
+}
+
+/// What a teaser for another page is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum TeaserKind {
+    /// Lottery results ("XSMN", "kết quả xổ số").
+    Lottery,
+    /// Horoscopes ("Tử vi", "cung hoàng đạo").
+    Horoscope,
+    /// Power-cut schedules ("Lịch cúp điện").
+    PowerCut,
+    /// Any other article teaser.
+    Article,
+}
+
+impl fmt::Display for TeaserKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TeaserKind::Lottery => "lottery",
+            TeaserKind::Horoscope => "horoscope",
+            TeaserKind::PowerCut => "power cut",
+            TeaserKind::Article => "article",
+        })
+    }
+}
+
+/// The character encoding an HTML page was decoded with, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct EncodingInfo {
+    /// The WHATWG name of the encoding ("UTF-8", "windows-1258").
+    pub name: String,
+    /// How the encoding was chosen.
+    pub source: EncodingSource,
+    /// Whether malformed byte sequences were replaced with U+FFFD.
+    pub had_errors: bool,
+}
+
+/// How the encoding of a page was chosen, in the WHATWG order of precedence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum EncodingSource {
+    /// A byte-order mark at the start of the bytes.
+    ByteOrderMark,
+    /// The charset parameter of the HTTP `Content-Type` the caller gave.
+    ContentType,
+    /// A `<meta charset>` or `http-equiv` declaration in the page's first
+    /// 1024 bytes.
+    MetaPrescan,
+    /// A guess from the bytes themselves (chardetng).
+    Detected,
+}
+
+impl fmt::Display for EncodingSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            EncodingSource::ByteOrderMark => "byte-order mark",
+            EncodingSource::ContentType => "Content-Type",
+            EncodingSource::MetaPrescan => "meta prescan",
+            EncodingSource::Detected => "detected",
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datetime_checks_fields() {
+        assert!(DateTime::new(2024, 2, 29, 0, 0, 0, 0).is_some());
+        assert!(DateTime::new(2023, 2, 29, 0, 0, 0, 0).is_none());
+        assert!(DateTime::new(2023, 13, 1, 0, 0, 0, 0).is_none());
+        assert!(DateTime::new(2023, 1, 1, 24, 0, 0, 0).is_none());
+    }
+
+    #[test]
+    fn datetime_formats_rfc3339() {
+        let d = DateTime::new(2023, 3, 29, 21, 20, 0, 420).unwrap();
+        assert_eq!(d.to_string(), "2023-03-29T21:20:00+07:00");
+        let d = DateTime::new(2023, 3, 29, 21, 20, 5, 0).unwrap();
+        assert_eq!(d.to_string(), "2023-03-29T21:20:05Z");
+        let d = DateTime::new(2023, 3, 29, 21, 20, 5, -330).unwrap();
+        assert_eq!(d.to_string(), "2023-03-29T21:20:05-05:30");
+    }
+
+    #[test]
+    fn unix_minutes_compares_instants() {
+        let a = DateTime::new(2023, 3, 29, 21, 20, 0, 420).unwrap();
+        let b = DateTime::new(2023, 3, 29, 14, 20, 0, 0).unwrap();
+        assert_eq!(a.unix_minutes(), b.unix_minutes());
+        let epoch = DateTime::new(1970, 1, 1, 0, 0, 0, 0).unwrap();
+        assert_eq!(epoch.unix_minutes(), 0);
+    }
+}

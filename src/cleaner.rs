@@ -1,0 +1,168 @@
+//! The configurable entry point: [`Cleaner`] and its [`Builder`].
+
+use crate::article::Article;
+use crate::error::{Error, ErrorKind};
+use crate::{decode, html, pipeline, text};
+
+/// Limits that bound the work done on one input.
+///
+/// The defaults admit every real news page seen so far with a wide margin
+/// and stop hostile input long before it can exhaust memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Limits {
+    pub max_bytes: usize,
+    pub max_nodes: usize,
+    pub max_depth: usize,
+}
+
+/// The default input limit: 64 MiB. The largest real article pages seen are
+/// under 2 MiB; a 32× margin still caps the cost of one call.
+pub const DEFAULT_MAX_BYTES: usize = 64 << 20;
+/// The default element limit: 4 million elements, about 40× the largest real
+/// page seen (≈100,000 elements).
+pub const DEFAULT_MAX_NODES: usize = 4_000_000;
+/// The default nesting depth honoured: 512. Browsers flatten far earlier in
+/// practice (Chromium renders 512 deep); deeper elements are attached at the
+/// limit, so text is kept but nesting is not.
+pub const DEFAULT_MAX_DEPTH: usize = 512;
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_bytes: DEFAULT_MAX_BYTES,
+            max_nodes: DEFAULT_MAX_NODES,
+            max_depth: DEFAULT_MAX_DEPTH,
+        }
+    }
+}
+
+/// What the caller knows about an HTML page besides its bytes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PageInfo<'a> {
+    /// The page's URL, used for the outlet when the page names none.
+    pub url: Option<&'a str>,
+    /// The HTTP `Content-Type` header, whose charset takes precedence over
+    /// the page's own declaration.
+    pub content_type: Option<&'a str>,
+}
+
+impl<'a> PageInfo<'a> {
+    /// No knowledge beyond the bytes.
+    pub fn new() -> PageInfo<'a> {
+        PageInfo::default()
+    }
+
+    /// Sets the page's URL.
+    pub fn url(mut self, url: &'a str) -> PageInfo<'a> {
+        self.url = Some(url);
+        self
+    }
+
+    /// Sets the HTTP `Content-Type` header value.
+    pub fn content_type(mut self, content_type: &'a str) -> PageInfo<'a> {
+        self.content_type = Some(content_type);
+        self
+    }
+}
+
+/// Cleans pages with fixed settings. Build once, share across threads.
+///
+/// ```
+/// let cleaner = tinsach::Cleaner::builder().max_bytes(8 << 20).build();
+/// let article = cleaner
+///     .clean_text("Tiêu đề bài báo\n\nĐoạn mở đầu của bài báo, đủ dài để là một đoạn văn thật sự của bài viết này.\n")
+///     .unwrap();
+/// assert_eq!(article.headline.as_deref(), Some("Tiêu đề bài báo"));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Cleaner {
+    limits: Limits,
+}
+
+impl Cleaner {
+    /// A cleaner with default settings.
+    pub fn new() -> Cleaner {
+        Cleaner::default()
+    }
+
+    /// A builder to configure a cleaner.
+    pub fn builder() -> Builder {
+        Builder::default()
+    }
+
+    /// Cleans plain text scraped from a news page.
+    pub fn clean_text(&self, input: &str) -> Result<Article, Error> {
+        self.check_size(input.len())?;
+        if input.trim().is_empty() {
+            return Err(Error::new(ErrorKind::EmptyInput));
+        }
+        let doc = text::segment(input);
+        pipeline::run(doc, None)
+    }
+
+    /// Cleans raw HTML bytes, in any encoding.
+    pub fn clean_html(&self, input: &[u8]) -> Result<Article, Error> {
+        self.clean_html_with(input, PageInfo::default())
+    }
+
+    /// Cleans raw HTML bytes, given what the caller knows of the page.
+    pub fn clean_html_with(&self, input: &[u8], info: PageInfo<'_>) -> Result<Article, Error> {
+        self.check_size(input.len())?;
+        if input.iter().all(|b| b.is_ascii_whitespace()) {
+            return Err(Error::new(ErrorKind::EmptyInput));
+        }
+        let decoded = decode::decode(input, info.content_type);
+        let mut doc = html::parse(&decoded.text, &self.limits)?;
+        if doc.meta.url.is_none() {
+            doc.meta.url = info.url.map(str::to_string);
+        }
+        pipeline::run(doc, Some(decoded.info))
+    }
+
+    fn check_size(&self, size: usize) -> Result<(), Error> {
+        if size > self.limits.max_bytes {
+            return Err(Error::new(ErrorKind::TooLarge {
+                size,
+                limit: self.limits.max_bytes,
+            }));
+        }
+        Ok(())
+    }
+}
+
+/// Configures a [`Cleaner`].
+#[derive(Debug, Clone, Default)]
+pub struct Builder {
+    limits: Limits,
+}
+
+impl Builder {
+    /// The largest input accepted, in bytes (default [`DEFAULT_MAX_BYTES`]).
+    /// Larger input is an [`ErrorKind::TooLarge`] error.
+    pub fn max_bytes(mut self, limit: usize) -> Builder {
+        self.limits.max_bytes = limit;
+        self
+    }
+
+    /// The most HTML elements parsed (default [`DEFAULT_MAX_NODES`]). A page
+    /// with more is an [`ErrorKind::TooManyNodes`] error.
+    pub fn max_nodes(mut self, limit: usize) -> Builder {
+        self.limits.max_nodes = limit;
+        self
+    }
+
+    /// The deepest HTML nesting honoured (default [`DEFAULT_MAX_DEPTH`]).
+    /// Deeper elements are treated as children of the element at the limit:
+    /// their text is kept.
+    pub fn max_depth(mut self, limit: usize) -> Builder {
+        self.limits.max_depth = limit.max(1);
+        self
+    }
+
+    /// Builds the cleaner.
+    pub fn build(self) -> Cleaner {
+        Cleaner {
+            limits: self.limits,
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! The one error type of the crate.
+
+use std::fmt;
+
+/// An error from cleaning a page.
+///
+/// Inspect [`Error::kind`] to tell the cases apart. Broken HTML is never an
+/// error: it is parsed as a browser would parse it. Errors are reserved for
+/// input that cannot be an article at all, or that breaks a configured limit.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{kind}")]
+pub struct Error {
+    kind: ErrorKind,
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind) -> Error {
+        Error { kind }
+    }
+
+    /// What went wrong, with its context.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// Consumes the error and returns its kind.
+    pub fn into_kind(self) -> ErrorKind {
+        self.kind
+    }
+}
+
+/// The kinds of [`Error`].
+///
+/// New kinds may be added in minor releases; match with a wildcard arm.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input was empty, or held only white space.
+    EmptyInput,
+    /// The input is larger than the cleaner's configured limit.
+    TooLarge {
+        /// The size of the input in bytes.
+        size: usize,
+        /// The configured limit in bytes.
+        limit: usize,
+    },
+    /// The HTML document has more elements than the configured limit.
+    TooManyNodes {
+        /// The configured limit.
+        limit: usize,
+    },
+    /// Nothing on the page looks like an article.
+    NoArticle {
+        /// Why no article was found.
+        why: NoArticleReason,
+    },
+}
+
+/// Why no article was found on a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NoArticleReason {
+    /// The page holds no running text at all (only markup, scripts or chrome).
+    NoText,
+    /// The page holds text, but none of it reads as article paragraphs: it is
+    /// a listing, a menu or a page of teasers.
+    NoBody,
+}
+
+impl fmt::Display for NoArticleReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NoArticleReason::NoText => f.write_str("the page holds no text"),
+            NoArticleReason::NoBody => f.write_str(
+                "no text on the page reads as article paragraphs (a listing or chrome only)",
+            ),
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErrorKind::EmptyInput => f.write_str("empty input"),
+            ErrorKind::TooLarge { size, limit } => {
+                write!(
+                    f,
+                    "input of {size} bytes is over the limit of {limit} bytes"
+                )
+            }
+            ErrorKind::TooManyNodes { limit } => {
+                write!(f, "document has more than {limit} elements")
+            }
+            ErrorKind::NoArticle { why } => write!(f, "no article found: {why}"),
+        }
+    }
+}

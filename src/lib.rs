@@ -1,0 +1,80 @@
+//! tinsach ("clean news") turns a scraped news page into a clean article.
+//!
+//! Give it raw HTML bytes in any encoding, or plain text already scraped from
+//! a page; it finds the site's chrome (menus, related-article lists, most-read
+//! blocks, lottery and horoscope teasers, repeated captions, share prompts,
+//! player widgets, footers), strips it, and returns an [`Article`]: headline,
+//! kicker, dateline to the minute with its UTC offset, source, outlet,
+//! authors, body paragraphs, captions, and every removed piece with the
+//! [`Reason`] it was removed. Vietnamese news first, any language well.
+//!
+//! # Example
+//!
+//! ```
+//! let page = "Chú trọng tham mưu chiến lược về đối ngoại\n\n\
+//!             VTV News-Thứ tư, ngày 29/03/2023 21:20 GMT+7\n\n\
+//!             VTV.vn - Chiều 29/3, Ban Đối ngoại Trung ương tổ chức Hội nghị Tổng kết 10 năm \
+//!             thực hiện Nghị quyết Trung ương 8 khoá XI về Chiến lược bảo vệ Tổ quốc.\n\n\
+//!             Cùng chuyên mục\n";
+//! let article = tinsach::clean_text(page)?;
+//! assert_eq!(article.headline.as_deref(), Some("Chú trọng tham mưu chiến lược về đối ngoại"));
+//! assert_eq!(article.body.len(), 1);
+//! assert!(article.body[0].starts_with("Chiều 29/3"));
+//! # Ok::<(), tinsach::Error>(())
+//! ```
+//!
+//! # The pipeline
+//!
+//! decode (HTML: bytes → text, WHATWG order, NFC) → parse (HTML: html5ever
+//! into a lean tree) → segment into blocks (HTML and text meet here) →
+//! classify each block → assemble the [`Article`], with metadata (headline,
+//! dateline, source, authors) read from the blocks and the page's head.
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+// TEMPORARY while stages are being filled in; removed before release.
+#![allow(dead_code)]
+
+mod article;
+mod block;
+mod cleaner;
+mod dateline;
+mod decode;
+mod error;
+mod html;
+mod normalize;
+mod pipeline;
+mod text;
+
+pub use crate::article::{
+    Article, DateTime, Dateline, EncodingInfo, EncodingSource, Reason, Removed, TeaserKind,
+};
+pub use crate::cleaner::{
+    Builder, Cleaner, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES, PageInfo,
+};
+pub use crate::error::{Error, ErrorKind, NoArticleReason};
+
+/// Cleans raw HTML bytes, in any encoding, with default settings.
+///
+/// The encoding is taken from a byte-order mark, else the page's `<meta>`
+/// declaration, else guessed from the bytes. To pass the HTTP
+/// `Content-Type` or the page's URL, use [`Cleaner::clean_html_with`].
+pub fn clean_html(bytes: &[u8]) -> Result<Article, Error> {
+    Cleaner::new().clean_html(bytes)
+}
+
+/// Cleans plain text scraped from a news page, with default settings.
+pub fn clean_text(text: &str) -> Result<Article, Error> {
+    Cleaner::new().clean_text(text)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cleaner_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<crate::Cleaner>();
+        check::<crate::Article>();
+        check::<crate::Error>();
+    }
+}
