@@ -37,13 +37,17 @@
 
 mod article;
 mod block;
+mod classify;
 mod cleaner;
 mod dateline;
 mod decode;
 mod error;
+mod features;
 mod html;
+mod meta;
 mod normalize;
 mod pipeline;
+mod tables;
 mod text;
 
 pub use crate::article::{

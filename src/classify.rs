@@ -1,0 +1,387 @@
+//! Stage 4: classify every block as body or chrome, with the reason.
+//!
+//! One classifier serves both input shapes. It works in three steps, in the
+//! spirit of trafilatura's and jusText's stage-wise pipelines:
+//!
+//! 1. **Weigh** each block: running prose weighs its length, widget labels,
+//!    menus, link lists and hinted boxes weigh against.
+//! 2. **Find the article's span**: the run of blocks with the greatest total
+//!    weight (a maximum-sum subarray). The article is one contiguous span of
+//!    prose in reading order on every news page; chrome sits around it and,
+//!    when inside it, is short and cut below.
+//! 3. **Label** every block: outside the span by what it is (navigation
+//!    above, footer and lists below); inside, widgets, teasers, captions and
+//!    placeholders are cut, the rest is body.
+
+// Blocks, features and labels are parallel arrays addressed by index.
+#![allow(clippy::needless_range_loop)]
+
+use crate::article::Reason;
+use crate::block::{BlockKind, Doc, Flags};
+use crate::features::{Features, teaser_kind};
+
+/// The verdict on one block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Label {
+    /// Part of the article body.
+    Body,
+    /// Cut, for this reason (captions are cut from the body and kept apart).
+    Cut(Reason),
+}
+
+/// The classifier's output: a label per block and the article's span.
+#[derive(Debug, Clone)]
+pub(crate) struct Classified {
+    pub labels: Vec<Label>,
+    /// Index of the first and one past the last block of the article span.
+    pub start: usize,
+    pub end: usize,
+    /// The usual number of blank lines between body paragraphs (text input).
+    pub para_gap: u32,
+}
+
+/// A short line that is neither prose nor a known widget weighs this much
+/// against the span: enough that runs of menu items keep the span out, small
+/// enough that a subheading between two paragraphs does not split it.
+const SHORT_LINE_WEIGHT: f32 = -12.0;
+
+/// Weight of a widget label that heads a list: a list of teasers below it
+/// must not be bridged into the body unless the article goes on for several
+/// paragraphs after it.
+const LIST_HEAD_WEIGHT: f32 = -150.0;
+
+/// Link density above which an HTML block is a link list item rather than
+/// prose. Body paragraphs link a name or two (density under 0.3); teaser
+/// titles and menus are links whole.
+const LINK_DENSE: f32 = 0.5;
+
+pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
+    let n = doc.blocks.len();
+    let mut labels = vec![Label::Body; n];
+    let teasers = teaser_groups(doc, feats);
+    let para_gap = paragraph_gap(doc, feats);
+    let weights: Vec<f32> = (0..n)
+        .map(|i| weight(doc, feats, &teasers, para_gap, i))
+        .collect();
+    let (start, end) = best_span(&weights);
+
+    for i in 0..n {
+        labels[i] = if i >= start && i < end {
+            inside(doc, feats, &teasers, para_gap, i)
+        } else {
+            outside(doc, feats, &teasers, i, i < start)
+        };
+    }
+    list_followers(doc, feats, &mut labels, start, end);
+    Classified {
+        labels,
+        start,
+        end,
+        para_gap,
+    }
+}
+
+/// Teaser membership of each block: `Some(true)` for a title or teaser of a
+/// related-article group, `Some(false)` for a caption printed twice.
+///
+/// A related list prints each title twice (image alt and link) with a
+/// teaser after; a caption printed twice is followed by body prose. Two or
+/// more groups in a row, or a group whose teaser trails off ("…"), make a
+/// list.
+fn teaser_groups(doc: &Doc, feats: &[Features]) -> Vec<Option<bool>> {
+    let n = doc.blocks.len();
+    let mut out = vec![None; n];
+    let same =
+        |a: usize, b: usize| doc.blocks[a].text.to_lowercase() == doc.blocks[b].text.to_lowercase();
+    let mut i = 0;
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    while i + 1 < n {
+        if same(i, i + 1) && feats[i].words >= 3 && !feats[i].is_prose() {
+            // A title pair, maybe followed by a teaser line that is not itself
+            // the start of the next pair.
+            let mut end = i + 2;
+            if end < n && !(end + 1 < n && same(end, end + 1)) && feats[end].chrome().is_none() {
+                let t = &doc.blocks[end].text;
+                if t.ends_with("...") || t.ends_with('…') || feats[end].words >= 8 {
+                    end += 1;
+                }
+            }
+            groups.push((i, end));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    let mut g = 0;
+    while g < groups.len() {
+        // Collect a run of adjacent groups.
+        let mut h = g + 1;
+        while h < groups.len() && groups[h].0 == groups[h - 1].1 {
+            h += 1;
+        }
+        let run = &groups[g..h];
+        for &(s, e) in run {
+            let trails = e - s == 3 && {
+                let t = &doc.blocks[e - 1].text;
+                t.ends_with("...") || t.ends_with('…')
+            };
+            let is_list = run.len() >= 2 || trails;
+            let caption = !is_list && (feats[s].caption_marker || e - s == 2 || !trails);
+            for slot in out.iter_mut().take(e).skip(s) {
+                *slot = Some(!caption);
+            }
+            if caption {
+                // Only the pair is the caption; a third line is the body.
+                if e - s == 3 {
+                    out[e - 1] = None;
+                }
+            }
+        }
+        g = h;
+    }
+    out
+}
+
+/// The usual gap between prose paragraphs: the most common `gap_before` of
+/// prose blocks (text input separates paragraphs by one blank line, some
+/// scrapes by none).
+fn paragraph_gap(doc: &Doc, feats: &[Features]) -> u32 {
+    let mut counts = [0usize; 4];
+    for (b, f) in doc.blocks.iter().zip(feats) {
+        if f.is_prose() {
+            counts[(b.gap_before as usize).min(3)] += 1;
+        }
+    }
+    (0..4)
+        .max_by_key(|&g| (counts[g], std::cmp::Reverse(g)))
+        .unwrap_or(1) as u32
+}
+
+fn weight(doc: &Doc, feats: &[Features], teasers: &[Option<bool>], para_gap: u32, i: usize) -> f32 {
+    let b = &doc.blocks[i];
+    let f = &feats[i];
+    let chars = f.chars as f32;
+    if teasers[i] == Some(true) {
+        return -chars.min(200.0);
+    }
+    if f.heads_list() {
+        return LIST_HEAD_WEIGHT;
+    }
+    if f.chrome().is_some() {
+        return SHORT_LINE_WEIGHT;
+    }
+    if doc.is_html {
+        let hinted_out = b.hint.is_some_and(|r| r != Reason::Caption)
+            || b.flags.0
+                & (Flags::IN_NAV.0 | Flags::IN_FOOTER.0 | Flags::IN_ASIDE.0 | Flags::IN_FORM.0)
+                != 0;
+        if hinted_out || b.link_density() > LINK_DENSE {
+            return -chars.min(300.0);
+        }
+    } else if tight_teaser(doc, feats, para_gap, i) {
+        return -chars;
+    }
+    if f.caption_marker || f.placeholder || f.is_dateline() {
+        return 0.0;
+    }
+    let base = if f.is_prose() {
+        chars
+    } else if f.terminal && f.words >= 5 {
+        chars * 0.5
+    } else {
+        SHORT_LINE_WEIGHT
+    };
+    if doc.is_html && base > 0.0 && b.flags.0 & (Flags::IN_ARTICLE.0 | Flags::CONTENT_HINT.0) != 0 {
+        base * 1.5
+    } else {
+        base
+    }
+}
+
+/// Text input whose paragraphs are set apart by blank lines: a title line
+/// with a prose line pressed right under it is a teaser card (title and
+/// summary), not a paragraph.
+fn tight_teaser(doc: &Doc, feats: &[Features], para_gap: u32, i: usize) -> bool {
+    if para_gap == 0 {
+        return false;
+    }
+    let title_then_prose = |t: usize| {
+        t + 1 < doc.blocks.len()
+            && feats[t].title_like()
+            && feats[t].names.is_none()
+            && !feats[t].is_dateline()
+            && feats[t].chrome().is_none()
+            && doc.blocks[t + 1].gap_before == 0
+            && feats[t + 1].is_prose()
+            && (t + 2 >= doc.blocks.len() || doc.blocks[t + 2].gap_before == 0)
+    };
+    title_then_prose(i) || (i > 0 && title_then_prose(i - 1))
+}
+
+/// The span of blocks with the greatest total weight (Kadane's algorithm).
+fn best_span(weights: &[f32]) -> (usize, usize) {
+    let (mut best, mut best_span) = (0.0f32, (0, 0));
+    let (mut sum, mut start) = (0.0f32, 0);
+    for (i, &w) in weights.iter().enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += w;
+        if sum > best {
+            best = sum;
+            best_span = (start, i + 1);
+        }
+    }
+    best_span
+}
+
+/// The label of a block inside the article span.
+fn inside(
+    doc: &Doc,
+    feats: &[Features],
+    teasers: &[Option<bool>],
+    para_gap: u32,
+    i: usize,
+) -> Label {
+    let b = &doc.blocks[i];
+    let f = &feats[i];
+    if let Some(t) = teasers[i] {
+        return Label::Cut(if t {
+            teaser_reason(&b.text)
+        } else {
+            Reason::Caption
+        });
+    }
+    if let Some(r) = f.chrome() {
+        return Label::Cut(r);
+    }
+    if f.placeholder {
+        return Label::Cut(Reason::ImagePlaceholder);
+    }
+    if f.caption_marker && (!f.is_prose() || f.chars <= 300) {
+        return Label::Cut(Reason::Caption);
+    }
+    if f.chars <= 2 {
+        return Label::Cut(Reason::ImagePlaceholder);
+    }
+    if doc.is_html {
+        if matches!(b.kind, BlockKind::Caption) || b.flags.has(Flags::IN_FIGURE) {
+            return Label::Cut(Reason::Caption);
+        }
+        if let Some(r) = b.hint {
+            return Label::Cut(r);
+        }
+        if b.flags.0 & (Flags::IN_NAV.0 | Flags::IN_FOOTER.0 | Flags::IN_ASIDE.0 | Flags::IN_FORM.0)
+            != 0
+        {
+            return Label::Cut(Reason::Boilerplate);
+        }
+        if b.link_density() > LINK_DENSE && !f.is_prose() {
+            return Label::Cut(Reason::RelatedList);
+        }
+    } else {
+        if tight_teaser(doc, feats, para_gap, i) {
+            return Label::Cut(teaser_reason(&b.text));
+        }
+        if isolated_caption(doc, feats, para_gap, i) {
+            return Label::Cut(Reason::Caption);
+        }
+    }
+    Label::Body
+}
+
+/// A short line standing alone between image gaps: more blank lines before
+/// it than between paragraphs (where the image was), or right under a stray
+/// image marker, with no sentence run-on.
+fn isolated_caption(doc: &Doc, feats: &[Features], para_gap: u32, i: usize) -> bool {
+    let f = &feats[i];
+    if f.words > 35 || f.chars > 250 || f.names.is_some() || f.credit.is_some() {
+        return false;
+    }
+    let b = &doc.blocks[i];
+    let after_marker = i > 0 && feats[i - 1].chars <= 2 && b.gap_before == 0;
+    let wide_gap = b.gap_before > para_gap && para_gap >= 1;
+    let next_apart = i + 1 >= doc.blocks.len() || doc.blocks[i + 1].gap_before >= 1;
+    (after_marker || wide_gap) && next_apart
+}
+
+fn teaser_reason(text: &str) -> Reason {
+    match teaser_kind(text) {
+        crate::article::TeaserKind::Article => Reason::RelatedList,
+        kind => Reason::Teaser(kind),
+    }
+}
+
+/// The label of a block outside the article span.
+fn outside(
+    doc: &Doc,
+    feats: &[Features],
+    teasers: &[Option<bool>],
+    i: usize,
+    before: bool,
+) -> Label {
+    let b = &doc.blocks[i];
+    let f = &feats[i];
+    if teasers[i].is_some() {
+        return Label::Cut(if teasers[i] == Some(true) {
+            teaser_reason(&b.text)
+        } else {
+            Reason::Caption
+        });
+    }
+    if let Some(r) = f.chrome() {
+        return Label::Cut(r);
+    }
+    if f.placeholder {
+        return Label::Cut(Reason::ImagePlaceholder);
+    }
+    if f.caption_marker && f.chars <= 300 {
+        return Label::Cut(Reason::Caption);
+    }
+    if let Some(r) = b.hint {
+        return Label::Cut(r);
+    }
+    if b.flags.has(Flags::IN_FOOTER) {
+        return Label::Cut(Reason::Footer);
+    }
+    if before {
+        return Label::Cut(Reason::Navigation);
+    }
+    if f.title_like() || b.link_density() > LINK_DENSE {
+        let kind = teaser_kind(&b.text);
+        return Label::Cut(match kind {
+            crate::article::TeaserKind::Article => Reason::RelatedList,
+            k => Reason::Teaser(k),
+        });
+    }
+    Label::Cut(Reason::Boilerplate)
+}
+
+/// Lines listed under a widget label inside the span ("TIN LIÊN QUAN"
+/// followed by two titles) belong to the widget: every following block
+/// that is not prose, up to the next prose paragraph.
+fn list_followers(doc: &Doc, feats: &[Features], labels: &mut [Label], start: usize, end: usize) {
+    let mut i = start;
+    while i < end {
+        if feats[i].heads_list() {
+            let reason = feats[i]
+                .label
+                .map(|(r, _)| r)
+                .unwrap_or(Reason::RelatedList);
+            let mut j = i + 1;
+            while j < end && labels[j] == Label::Body && !feats[j].is_prose() && feats[j].chars > 0
+            {
+                labels[j] = Label::Cut(if reason == Reason::RelatedList {
+                    teaser_reason(&doc.blocks[j].text)
+                } else {
+                    reason
+                });
+                j += 1;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+}

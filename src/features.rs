@@ -1,0 +1,373 @@
+//! Per-block features: what each block looks like on its own, before its
+//! neighbours are considered. Computed once; every later decision reads
+//! these instead of re-scanning text.
+
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet};
+
+use crate::article::{Reason, TeaserKind};
+use crate::block::{Block, BlockKind, Doc, Flags};
+use crate::dateline::{self, Found};
+use crate::tables;
+
+/// What one block looks like.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Features {
+    /// Characters of text.
+    pub chars: usize,
+    /// Words (runs separated by spaces).
+    pub words: usize,
+    /// Ends like a sentence: `. ! ? …` or a closing quote after one.
+    pub terminal: bool,
+    /// A whole-block widget label and whether it heads a list.
+    pub label: Option<(Reason, bool)>,
+    /// A chrome pattern match.
+    pub pattern: Option<Reason>,
+    /// Ends with a photo credit, or is a stock caption.
+    pub caption_marker: bool,
+    /// An image's alternative text standing in for it ("… - Ảnh 1.").
+    pub placeholder: bool,
+    /// The credited origin, for a credit line ("Theo QĐND" → "QĐND").
+    pub credit: Option<String>,
+    /// A printed date found in the block, and the share of the block it
+    /// covers (0.0–1.0).
+    pub date: Option<(Found, f32)>,
+    /// The block reads as a line of person names (a byline).
+    pub names: Option<Vec<String>>,
+}
+
+impl Features {
+    /// Reads as running prose: long enough and sentence-shaped. 70 chars
+    /// and 10 words is about one short Vietnamese sentence; menus, titles
+    /// and labels stay under it. Without a sentence end, only a block of 40
+    /// words or more (twice the longest headlines) counts as prose.
+    pub fn is_prose(&self) -> bool {
+        self.chars >= 70 && self.words >= 10 && (self.terminal || self.words >= 40)
+    }
+
+    /// A chrome label or pattern, the strongest sign of a widget.
+    pub fn chrome(&self) -> Option<Reason> {
+        self.label.map(|(r, _)| r).or(self.pattern)
+    }
+
+    /// Whether the block heads a list widget.
+    pub fn heads_list(&self) -> bool {
+        matches!(self.label, Some((_, true)))
+    }
+
+    /// A date that makes up most of the block: a dateline line.
+    pub fn is_dateline(&self) -> bool {
+        matches!(&self.date, Some((_, share)) if *share >= 0.5)
+    }
+
+    /// Shaped like a title: several words, no sentence end, not too long.
+    pub fn title_like(&self) -> bool {
+        (3..=40).contains(&self.words) && !self.terminal && self.chars <= 250
+    }
+}
+
+static LABEL_INDEX: LazyLock<std::collections::HashMap<&'static str, (Reason, bool)>> =
+    LazyLock::new(|| {
+        tables::LABELS
+            .iter()
+            .map(|l| (l.text, (l.reason, l.heads_list)))
+            .collect()
+    });
+
+static PATTERNS: LazyLock<(RegexSet, Vec<Reason>)> = LazyLock::new(|| {
+    let set = RegexSet::new(tables::PATTERNS.iter().map(|(p, _)| format!("(?i){p}")))
+        .expect("chrome patterns compile");
+    (set, tables::PATTERNS.iter().map(|(_, r)| *r).collect())
+});
+
+static CAPTION: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(tables::CAPTION_PATTERNS.iter().map(|p| format!("(?i){p}")))
+        .expect("caption patterns compile")
+});
+
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?i){}", tables::IMAGE_PLACEHOLDER)).expect("placeholder compiles")
+});
+
+static CREDIT: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    tables::CREDIT_PATTERNS
+        .iter()
+        .map(|p| Regex::new(&format!("(?i){p}")).expect("credit patterns compile"))
+        .collect()
+});
+
+static TEASER: LazyLock<Vec<(Regex, TeaserKind)>> = LazyLock::new(|| {
+    tables::TEASER_TOPICS
+        .iter()
+        .map(|(p, k)| {
+            (
+                Regex::new(&format!("(?i){p}")).expect("teaser compiles"),
+                *k,
+            )
+        })
+        .collect()
+});
+
+static BYLINE_NOISE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(tables::BYLINE_NOISE).expect("byline noise compiles"));
+
+/// The teaser kind of a block already judged to be a teaser.
+pub(crate) fn teaser_kind(text: &str) -> TeaserKind {
+    TEASER
+        .iter()
+        .find(|(re, _)| re.is_match(text))
+        .map_or(TeaserKind::Article, |(_, k)| *k)
+}
+
+/// The case-folded key of a label: lower case, without surrounding
+/// punctuation and a trailing count ("Bình luận (0)").
+fn label_key(text: &str) -> String {
+    let t = text.trim_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != '>');
+    let t = t.trim_end_matches(|c: char| c.is_ascii_digit() || c == ')' || c == ' ');
+    let t = t.trim_end_matches(['(', ' ']);
+    t.to_lowercase()
+}
+
+/// Computes the features of every block.
+pub(crate) fn compute(doc: &Doc) -> Vec<Features> {
+    doc.blocks.iter().map(of_block).collect()
+}
+
+fn of_block(b: &Block) -> Features {
+    let text = b.text.as_str();
+    let chars = text.chars().count();
+    let words = text.split(' ').filter(|w| !w.is_empty()).count();
+    let terminal = ends_sentence(text);
+    let mut f = Features {
+        chars,
+        words,
+        terminal,
+        ..Features::default()
+    };
+    if chars <= 60 {
+        f.label = LABEL_INDEX.get(label_key(text).as_str()).copied();
+    }
+    if chars <= 400 {
+        f.pattern = PATTERNS
+            .0
+            .matches(text)
+            .iter()
+            .next()
+            .map(|i| PATTERNS.1[i]);
+        f.caption_marker =
+            CAPTION.is_match(text) || matches!(b.kind, BlockKind::Caption) && chars <= 400;
+        f.placeholder = chars <= 300 && PLACEHOLDER.is_match(text);
+        if chars <= 90 {
+            f.credit = credit_of(text);
+        }
+        if let Some(found) = dateline::find(text) {
+            let share = (found.end - found.start) as f32 / text.len().max(1) as f32;
+            f.date = Some((found, share));
+        }
+        if chars <= 80 && !terminal_period(text) {
+            f.names = names_of(text);
+        }
+    }
+    if b.flags.has(Flags::IN_FIGURE) && chars <= 400 && !f.is_prose() {
+        f.caption_marker = true;
+    }
+    f
+}
+
+fn terminal_period(text: &str) -> bool {
+    text.ends_with('.') && !text.ends_with("..")
+}
+
+/// Whether text ends like a sentence.
+pub(crate) fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '”', '’', '\'', ')', '»', ' ', '*']);
+    t.ends_with(['.', '!', '?', '…', ';', ':'])
+}
+
+/// The credited origin of a credit line, unless what follows "Theo" is a
+/// person (that is a byline, read by [`names_of`]).
+fn credit_of(text: &str) -> Option<String> {
+    for re in CREDIT.iter() {
+        if let Some(c) = re.captures(text) {
+            let who = c.get(1)?.as_str().trim().trim_end_matches('.');
+            if who.contains(',') || who.split(' ').count() > 8 || who.is_empty() {
+                return None;
+            }
+            return Some(who.to_string());
+        }
+    }
+    None
+}
+
+/// Whether a word is capitalised: its first letter upper case.
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a phrase reads as a person's name: 1 to 5 words, each
+/// capitalised, no digits, not opening with a title word or preposition.
+/// Vietnamese names are 2–4 syllables; one-word pen names occur, so one
+/// word is allowed only in all capitals or when the caller accepts it.
+pub(crate) fn is_person_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.is_empty() || words.len() > 5 || name.chars().count() > 40 {
+        return false;
+    }
+    let first = words[0].to_lowercase();
+    if tables::NOT_NAME_WORDS.contains(&first.as_str()) {
+        return false;
+    }
+    // An acronym of the outlet kind (QĐND, TTXVN) is an organisation.
+    if words.len() == 1 && words[0].chars().all(|c| c.is_uppercase() || c == '.') {
+        return false;
+    }
+    words.iter().all(|w| {
+        capitalised(w)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '.' || c == '\'' || c == '-')
+            && !w.contains("..")
+    })
+}
+
+/// A line of person names: "Chu Văn", "NHẬT XUÂN - NGHI VŨ", "Minh Thư -
+/// Đức Trung/DIENBIENTV.VN", "Hà Thu (tổng hợp)", "Theo Hồ Hương".
+pub(crate) fn names_of(text: &str) -> Option<Vec<String>> {
+    let mut t = text.trim();
+    if let Some(rest) = t.strip_prefix("Theo ").or_else(|| t.strip_prefix("theo ")) {
+        t = rest;
+    }
+    if let Some(rest) = t
+        .strip_prefix("Bài và ảnh:")
+        .or_else(|| t.strip_prefix("By "))
+    {
+        t = rest.trim();
+    }
+    let cleaned = BYLINE_NOISE.replace(t, "");
+    // An outlet after a slash ("…/DIENBIENTV.VN") is not a name.
+    let people = cleaned.split('/').next().unwrap_or("").trim();
+    let mut names = Vec::new();
+    for part in people
+        .split([',', '&'])
+        .flat_map(|p| p.split(" - "))
+        .flat_map(|p| p.split(" – "))
+    {
+        for name in part.split(" và ").flat_map(|p| p.split(" and ")) {
+            let name = name.trim();
+            if name.is_empty() {
+                continue;
+            }
+            if !is_person_name(name) || name.split(' ').count() < 2 && !is_caps(name) {
+                return None;
+            }
+            names.push(name.to_string());
+        }
+    }
+    if names.is_empty() { None } else { Some(names) }
+}
+
+fn is_caps(word: &str) -> bool {
+    word.chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && word.chars().count() >= 3
+}
+
+/// The outlet name after a byline's slash: "Minh Thư/DIENBIENTV.VN".
+pub(crate) fn byline_outlet(text: &str) -> Option<String> {
+    let (_, after) = text.rsplit_once('/')?;
+    let after = after.trim();
+    (!after.is_empty() && after.chars().count() <= 40 && !after.contains(' '))
+        .then(|| after.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        let cases: &[(&str, Option<&[&str]>)] = &[
+            ("Chu Văn", Some(&["Chu Văn"])),
+            ("NHẬT XUÂN - NGHI VŨ", Some(&["NHẬT XUÂN", "NGHI VŨ"])),
+            (
+                "Minh Thư - Đức Trung/DIENBIENTV.VN",
+                Some(&["Minh Thư", "Đức Trung"]),
+            ),
+            ("Hà Thu (tổng hợp)", Some(&["Hà Thu"])),
+            ("Theo Hồ Hương", Some(&["Hồ Hương"])),
+            ("Duy Anh", Some(&["Duy Anh"])),
+            ("Lan Anh và Minh Đức", Some(&["Lan Anh", "Minh Đức"])),
+            ("By Jane Doe", Some(&["Jane Doe"])),
+            ("Kinh doanh", None),
+            ("Theo QĐND", None),
+            ("Đại Đoàn kết", None),
+            ("Ông Tống Anh Linh", None),
+            ("Chia sẻ", None),
+            ("Năm 2026", None),
+        ];
+        for (text, want) in cases {
+            let got = names_of(text);
+            let got: Option<Vec<&str>> =
+                got.as_ref().map(|v| v.iter().map(String::as_str).collect());
+            assert_eq!(got.as_deref(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn credits() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Theo QĐND", Some("QĐND")),
+            ("(theo TTXVN)", Some("TTXVN")),
+            ("Nguồn: Reuters", Some("Reuters")),
+            ("Theo Đại Đoàn kết Copy link", Some("Đại Đoàn kết")),
+            ("Theo Nhịp sống thị trường", Some("Nhịp sống thị trường")),
+            (
+                "Theo thông báo của doanh nghiệp, Chứng khoán Artex sẽ quản lý.",
+                None,
+            ),
+            ("Theo đó, tình hình quốc tế", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(credit_of(text).as_deref(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn captions_and_placeholders() {
+        let f = |t: &str| of_block(&Block::line(t.to_string(), 0));
+        assert!(f("Ông Phan Đình Trạc phát biểu. Ảnh: Phương Hoa - TTXVN").caption_marker);
+        assert!(f("Thường trực Ban Bí thư phát biểu. (Ảnh: TTXVN)").caption_marker);
+        assert!(f("Trưởng ban phát biểu. (Nguồn: TTXVN)").caption_marker);
+        assert!(f("Một bó hoa hồng - Ảnh: H.Y.T.").caption_marker);
+        assert!(f("Ảnh minh hoạ.").caption_marker);
+        assert!(!f("Ông nói rằng ảnh hưởng là rất lớn.").caption_marker);
+        assert!(f("Chú trọng tham mưu chiến lược về đối ngoại - Ảnh 1.").placeholder);
+        assert!(!f("Năm 2023 có 1 ảnh.").placeholder);
+    }
+
+    #[test]
+    fn labels() {
+        let f = |t: &str| of_block(&Block::line(t.to_string(), 0));
+        assert_eq!(f("Xem nhiều nhất").label, Some((Reason::MostRead, true)));
+        assert_eq!(f("TIN MỚI").label, Some((Reason::MostRead, true)));
+        assert_eq!(
+            f("Cùng chuyên mục").label,
+            Some((Reason::RelatedList, true))
+        );
+        assert_eq!(f("Bình luận (0)").label, Some((Reason::Comments, false)));
+        assert_eq!(
+            f("Theo dõi Baoquocte.vn trên").pattern,
+            Some(Reason::FollowShare)
+        );
+        assert_eq!(f("XSMN 10/5, kết quả xổ số miền Nam").label, None);
+        assert_eq!(
+            teaser_kind("XSMN 10/5, kết quả xổ số miền Nam"),
+            TeaserKind::Lottery
+        );
+        assert_eq!(
+            teaser_kind("Tử vi 12 cung hoàng đạo"),
+            TeaserKind::Horoscope
+        );
+    }
+}

@@ -1,0 +1,501 @@
+//! Metadata: headline, kicker, dateline, authors, credit, source prefix and
+//! outlet, read from the blocks around the article span and, for HTML, from
+//! the page's head.
+
+// Blocks, features and labels are parallel arrays addressed by index.
+#![allow(clippy::needless_range_loop)]
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::article::{DateTime, Dateline, Reason};
+use crate::block::{BlockKind, Doc};
+use crate::classify::{Classified, Label};
+use crate::dateline;
+use crate::features::{Features, byline_outlet, is_person_name, names_of};
+use crate::tables;
+
+/// How far above the article span the headline may stand, in blocks. The
+/// headline, kicker, dateline, byline and share bar sit together above the
+/// lead; 25 blocks leaves room for a long share bar and breadcrumb.
+const HEAD_WINDOW: usize = 25;
+
+/// Vietnam's UTC offset in minutes (+07:00), implied by Vietnamese pages
+/// that print no offset.
+const VIETNAM_OFFSET: i16 = 7 * 60;
+
+/// What the metadata step found, with the blocks it consumed.
+#[derive(Debug, Default)]
+pub(crate) struct Meta {
+    pub headline: Option<String>,
+    pub kicker: Option<String>,
+    pub dateline: Option<Dateline>,
+    pub authors: Vec<String>,
+    pub credit: Option<String>,
+    pub outlet: Option<String>,
+}
+
+/// Whether the page reads as Vietnamese: its language tag says so, or its
+/// text uses letters only Vietnamese uses.
+pub(crate) fn is_vietnamese(doc: &Doc) -> bool {
+    if let Some(lang) = &doc.meta.lang {
+        return lang.starts_with("vi");
+    }
+    let sample: String = doc
+        .blocks
+        .iter()
+        .take(400)
+        .map(|b| b.text.as_str())
+        .collect();
+    let vi = sample
+        .chars()
+        .filter(|c| {
+            "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+                .contains(c.to_lowercase().next().unwrap_or(*c))
+        })
+        .count();
+    vi >= 20
+}
+
+/// Reads the metadata and relabels the blocks it consumes (headline,
+/// kicker, dateline, byline, credit lines).
+pub(crate) fn read(doc: &Doc, feats: &[Features], cls: &mut Classified) -> Meta {
+    let mut meta = Meta::default();
+    let vi = is_vietnamese(doc);
+    let head = headline(doc, feats, cls, &mut meta);
+    dateline_of(doc, feats, cls, head, vi, &mut meta);
+    bylines(doc, feats, cls, head, &mut meta);
+    credit(doc, feats, cls, &mut meta);
+    outlet(doc, feats, cls, &mut meta);
+    meta
+}
+
+fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta) -> Option<usize> {
+    let lo = cls.start.saturating_sub(HEAD_WINDOW);
+    let page_title = doc
+        .meta
+        .og_title
+        .as_deref()
+        .or(doc.meta.title.as_deref())
+        .map(strip_site_suffix);
+    let mut pick = None;
+    if doc.is_html {
+        // The h1 nearest above the span (or at its top), else a heading
+        // equal to the page's title.
+        let hi = (cls.start + 3).min(doc.blocks.len());
+        pick = (lo..hi)
+            .rev()
+            .find(|&i| doc.blocks[i].kind == BlockKind::Heading(1) && feats[i].words >= 2);
+        if pick.is_none() {
+            pick = (0..doc.blocks.len())
+                .find(|&i| doc.blocks[i].kind == BlockKind::Heading(1) && feats[i].words >= 2);
+        }
+        if pick.is_none()
+            && let Some(t) = &page_title
+        {
+            pick = (0..doc.blocks.len()).find(|&i| doc.blocks[i].text.eq_ignore_ascii_case(t));
+        }
+    }
+    if pick.is_none() {
+        pick = (lo..cls.start.min(doc.blocks.len())).rev().find(|&i| {
+            let f = &feats[i];
+            f.title_like()
+                && f.words >= 4
+                && f.chrome().is_none()
+                && f.names.is_none()
+                && f.date.is_none()
+                && !f.caption_marker
+                && !f.placeholder
+                && (!doc.is_html || doc.blocks[i].link_density() < 0.5)
+        });
+    }
+    let Some(h) = pick else {
+        meta.headline = page_title;
+        return None;
+    };
+    let text = doc.blocks[h].text.clone();
+    cls.labels[h] = Label::Cut(Reason::Headline);
+    // A page that prints the headline again (mobile and desktop copies).
+    let lower = text.to_lowercase();
+    for i in 0..doc.blocks.len() {
+        if i != h && cls.labels[i] == Label::Body && doc.blocks[i].text.to_lowercase() == lower {
+            cls.labels[i] = Label::Cut(Reason::Headline);
+        }
+    }
+    // The kicker: a short topic label ending in ":" right above.
+    if h > 0 {
+        let k = h - 1;
+        let t = &doc.blocks[k].text;
+        if t.ends_with(':') && feats[k].words <= 12 && feats[k].chrome().is_none() {
+            meta.kicker = Some(t.clone());
+            cls.labels[k] = Label::Cut(Reason::Kicker);
+        }
+    }
+    meta.headline = Some(text);
+    Some(h)
+}
+
+/// The page title without a site-name suffix: "Headline - VnExpress" →
+/// "Headline". The suffix is dropped only when it is short (a name, at most
+/// 5 words) and the rest is longer.
+pub(crate) fn strip_site_suffix(title: &str) -> String {
+    let title = title.trim();
+    for sep in tables::TITLE_SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let tail_words = tail.split_whitespace().count();
+            if tail_words <= 5 && head.split_whitespace().count() > tail_words {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+fn dateline_of(
+    doc: &Doc,
+    feats: &[Features],
+    cls: &mut Classified,
+    head: Option<usize>,
+    vi: bool,
+    meta: &mut Meta,
+) {
+    let default_offset = vi.then_some(VIETNAM_OFFSET);
+    let anchor = head.unwrap_or(cls.start);
+    let lo = anchor.saturating_sub(10);
+    let hi = (cls.start + 4).max(anchor + 6).min(doc.blocks.len());
+    // Nearest dateline to the headline; one with a time beats one without.
+    let mut best: Option<(usize, i64)> = None;
+    for i in lo..hi {
+        let Some((found, share)) = &feats[i].date else {
+            continue;
+        };
+        if *share < 0.35 || cls.labels[i] == Label::Body && feats[i].is_prose() {
+            continue;
+        }
+        let dist = (i as i64 - anchor as i64).abs();
+        let score = dist + if found.time.is_some() { 0 } else { 20 };
+        if best.is_none_or(|(_, s)| score < s) {
+            best = Some((i, score));
+        }
+    }
+    let machine: Option<DateTime> = doc
+        .meta
+        .published
+        .iter()
+        .find_map(|s| dateline::parse_machine(s, default_offset));
+    if let Some((i, _)) = best {
+        let (found, _) = feats[i].date.as_ref().expect("chosen for its date");
+        let text = doc.blocks[i].text[found.start..found.end]
+            .trim()
+            .to_string();
+        // A printed date without offset takes the metadata's offset when
+        // both name the same wall-clock minute.
+        let offset = found.offset.or_else(|| {
+            machine
+                .filter(|m| {
+                    found.time.is_some_and(|(h, mi, _)| {
+                        (m.year(), m.month(), m.day(), m.hour(), m.minute())
+                            == (found.year, found.month, found.day, h, mi)
+                    })
+                })
+                .map(|m| m.offset_minutes())
+        });
+        let mut dt = found.datetime(offset.or(default_offset));
+        if found.time.is_none() {
+            dt = machine
+                .filter(|m| (m.year(), m.month(), m.day()) == (found.year, found.month, found.day));
+        }
+        meta.dateline = Some(Dateline::new(Some(text), dt));
+        cls.labels[i] = Label::Cut(Reason::Dateline);
+        // Other copies of the printed date near the head (a share bar).
+        for j in lo..hi {
+            if j != i && feats[j].is_dateline() && cls.labels[j] == Label::Body {
+                cls.labels[j] = Label::Cut(Reason::Dateline);
+            }
+        }
+    } else if let Some(m) = machine {
+        meta.dateline = Some(Dateline::new(None, Some(m)));
+    }
+    // Stray dateline lines inside the span are chrome too.
+    for j in cls.start..cls.end {
+        if cls.labels[j] == Label::Body && feats[j].is_dateline() && !feats[j].is_prose() {
+            cls.labels[j] = Label::Cut(Reason::Dateline);
+        }
+    }
+}
+
+fn push_names(meta: &mut Meta, names: &[String]) {
+    for n in names {
+        if !meta.authors.iter().any(|a| a.eq_ignore_ascii_case(n)) {
+            meta.authors.push(n.clone());
+        }
+    }
+}
+
+fn bylines(
+    doc: &Doc,
+    feats: &[Features],
+    cls: &mut Classified,
+    head: Option<usize>,
+    meta: &mut Meta,
+) {
+    let n = doc.blocks.len();
+    // Between the headline and the lead, and around the end of the span.
+    let top_lo = head.map_or(cls.start.saturating_sub(6), |h| h + 1);
+    let top_hi = (cls.start + 2).min(n);
+    let tail_lo = cls.end.saturating_sub(3).max(cls.start);
+    let tail_hi = (cls.end + 6).min(n);
+    let ranges = [(top_lo, top_hi), (tail_lo, tail_hi)];
+    for (lo, hi) in ranges {
+        for i in lo..hi {
+            if matches!(
+                cls.labels[i],
+                Label::Cut(Reason::Headline | Reason::Kicker | Reason::Caption)
+            ) {
+                continue;
+            }
+            let f = &feats[i];
+            let text = &doc.blocks[i].text;
+            if let Some(names) = &f.names {
+                push_names(meta, names);
+                cls.labels[i] = Label::Cut(Reason::Byline);
+                continue;
+            }
+            // "Nguyên Minh - 07/03/2026 08:47": the names before the date.
+            if let Some((found, _)) = &f.date
+                && f.is_dateline()
+                && let Some(names) = names_of(
+                    text[..found.start]
+                        .trim()
+                        .trim_end_matches(['-', '–', '|', ','])
+                        .trim(),
+                )
+            {
+                push_names(meta, &names);
+            }
+            if BYLINE_NOTE.is_match(text) {
+                cls.labels[i] = Label::Cut(Reason::Byline);
+            }
+        }
+    }
+    if meta.authors.is_empty() {
+        for a in &doc.meta.authors {
+            let a = a.trim();
+            if is_person_name(a) && !a.contains("://") {
+                push_names(meta, &[a.to_string()]);
+            }
+        }
+    }
+}
+
+/// Notes that go with a byline: "và 1 tác giả khác", "Xem các bài viết của
+/// tác giả", "Tác giả:".
+static BYLINE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(và \d+ tác giả khác|xem (các )?bài viết của tác giả|tác giả:?|by)$")
+        .expect("compiles")
+});
+
+fn credit(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta) {
+    let n = doc.blocks.len();
+    // Credit lines close the article, sometimes after its teaser cards; 12
+    // blocks covers two cards of three lines and a byline.
+    let lo = cls.end.saturating_sub(3).max(cls.start);
+    let hi = (cls.end + 12).min(n);
+    for i in lo..hi {
+        if i >= cls.end && feats[i].heads_list() {
+            break;
+        }
+        if let Some(c) = &feats[i].credit {
+            if is_person_name(c) {
+                continue;
+            }
+            if meta.credit.is_none() {
+                meta.credit = Some(c.clone());
+            }
+            cls.labels[i] = Label::Cut(Reason::Credit);
+        }
+    }
+    // A credit named alone on the line right above its "Theo …" line.
+    if let Some(c) = &meta.credit {
+        for i in lo..hi {
+            if cls.labels[i] != Label::Cut(Reason::Credit)
+                && doc.blocks[i].text.eq_ignore_ascii_case(c)
+            {
+                cls.labels[i] = Label::Cut(Reason::Credit);
+            }
+        }
+    }
+}
+
+/// A lead's source prefix: "VTV.vn - ", "Điện Biên TV – ", "(Dân trí) - ",
+/// "(Chinhphu.vn) - ". The name must look like an outlet: in parentheses,
+/// a domain, or with an acronym token (TV, TTO, VOV).
+static LEAD_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\(([^()]{2,30})\)|([^()\-–—:,.]{2,30}?(?:\.[a-z]{2,4})?))\s*[-–—]+\s+")
+        .expect("compiles")
+});
+
+/// Splits a source prefix off a lead paragraph: (prefix name, rest).
+pub(crate) fn split_lead_prefix(lead: &str) -> Option<(String, String)> {
+    let c = LEAD_PREFIX.captures(lead)?;
+    let paren = c.get(1).is_some();
+    let name = c.get(1).or(c.get(2))?.as_str().trim();
+    let outlet_like = paren
+        || name.contains('.')
+        || name
+            .split(' ')
+            .any(|w| w.len() >= 2 && w.len() <= 6 && w.chars().all(|ch| ch.is_ascii_uppercase()));
+    if !outlet_like
+        || name.split(' ').count() > 4
+        || is_person_name(name)
+            && !paren
+            && !name.contains('.')
+            && !name
+                .split(' ')
+                .any(|w| w.chars().all(|ch| ch.is_ascii_uppercase()))
+    {
+        return None;
+    }
+    let rest = lead[c.get(0)?.end()..].trim();
+    if rest.chars().count() < 20 {
+        return None;
+    }
+    Some((name.to_string(), rest.to_string()))
+}
+
+/// "VTV News-Thứ tư, …": an outlet name printed before the dateline.
+fn dateline_prefix(text: &str, found_start: usize) -> Option<String> {
+    let p = text[..found_start]
+        .trim()
+        .trim_end_matches(['-', '–', '|', ':'])
+        .trim();
+    let outlet_like = p
+        .split(' ')
+        .any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()) || w.contains('.'));
+    (outlet_like && (1..=4).contains(&p.split(' ').count())).then(|| p.to_string())
+}
+
+/// "Theo dõi Baoquocte.vn trên": the site asks to be followed by its name.
+static FOLLOW_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^theo dõi\s+(\S.{0,40}?)\s+trên").expect("compiles"));
+
+fn outlet(doc: &Doc, feats: &[Features], cls: &Classified, meta: &mut Meta) {
+    if let Some(s) = &doc.meta.site_name {
+        meta.outlet = Some(s.clone());
+        return;
+    }
+    // Text: the lead's prefix, a prefix on the dateline, a byline's slash,
+    // a follow prompt.
+    let first_body = (cls.start..cls.end).find(|&i| cls.labels[i] == Label::Body);
+    if let Some((name, _)) = first_body.and_then(|i| split_lead_prefix(&doc.blocks[i].text)) {
+        meta.outlet = Some(name);
+        return;
+    }
+    for (i, f) in feats.iter().enumerate() {
+        if cls.labels[i] == Label::Cut(Reason::Dateline)
+            && let Some((found, _)) = &f.date
+            && let Some(p) = dateline_prefix(&doc.blocks[i].text, found.start)
+        {
+            meta.outlet = Some(p);
+            return;
+        }
+    }
+    for (i, _) in feats.iter().enumerate() {
+        if cls.labels[i] == Label::Cut(Reason::Byline)
+            && let Some(o) = byline_outlet(&doc.blocks[i].text)
+        {
+            meta.outlet = Some(o);
+            return;
+        }
+    }
+    for b in &doc.blocks {
+        if let Some(c) = FOLLOW_NAME.captures(&b.text) {
+            meta.outlet = Some(c[1].to_string());
+            return;
+        }
+    }
+    if let Some(url) = &doc.meta.url {
+        meta.outlet = domain_of(url);
+    }
+}
+
+/// The host of a URL without "www.": "https://www.example.vn/a" →
+/// "example.vn".
+pub(crate) fn domain_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#', ':']).next()?.trim();
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (host.contains('.') && !host.is_empty()).then(|| host.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lead_prefixes() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "VTV.vn - Chiều 29/3, Ban Đối ngoại Trung ương tổ chức Hội nghị.",
+                Some("VTV.vn"),
+            ),
+            (
+                "Điện Biên TV – Ngày 14/12, Bộ Chính trị tổ chức Hội nghị công tác.",
+                Some("Điện Biên TV"),
+            ),
+            (
+                "(Dân trí) - Bộ Y tế vừa ban hành hướng dẫn mới về phòng bệnh.",
+                Some("Dân trí"),
+            ),
+            (
+                "(Chinhphu.vn) - Tháng 3/2026 có nhiều chính sách mới có hiệu lực.",
+                Some("Chinhphu.vn"),
+            ),
+            (
+                "TTO - Xung đột ở khu vực Trung Đông khiến các shop hoa khan hiếm.",
+                Some("TTO"),
+            ),
+            (
+                "Ông Tống Anh Linh - Giám đốc tài chính của CTCP - đã sử dụng 30 tài khoản.",
+                None,
+            ),
+            (
+                "Xung đột giữa Mỹ - Israel với Iran đã bước sang ngày thứ 6.",
+                None,
+            ),
+        ];
+        for (lead, want) in cases {
+            assert_eq!(
+                split_lead_prefix(lead).map(|(n, _)| n).as_deref(),
+                *want,
+                "{lead}"
+            );
+        }
+    }
+
+    #[test]
+    fn site_suffixes() {
+        assert_eq!(
+            strip_site_suffix("Cổ phiếu FLC được giao dịch trở lại - VnExpress"),
+            "Cổ phiếu FLC được giao dịch trở lại"
+        );
+        assert_eq!(
+            strip_site_suffix("Tin tức | Báo Dân trí"),
+            "Tin tức | Báo Dân trí"
+        );
+        assert_eq!(
+            strip_site_suffix("Giá vàng hôm nay tăng mạnh | Báo Dân trí"),
+            "Giá vàng hôm nay tăng mạnh"
+        );
+    }
+
+    #[test]
+    fn domains() {
+        assert_eq!(
+            domain_of("https://www.vnexpress.net/a-b.html").as_deref(),
+            Some("vnexpress.net")
+        );
+        assert_eq!(domain_of("not a url"), None);
+    }
+}

@@ -1,0 +1,237 @@
+//! Chrome knowledge as data: the phrases and patterns that mark pieces of a
+//! news page that are not the article.
+//!
+//! Every entry is general: it names a kind of widget that news sites print
+//! around articles, in words any site of the language uses, never a sentence
+//! of a particular page. Matching is done on whole blocks (a line of text or
+//! an HTML paragraph) after case folding, unless an entry says otherwise.
+//! Adding an entry here is the way to teach the cleaner a new piece of
+//! chrome; the logic in `classify` does not name phrases.
+
+use crate::article::{Reason, TeaserKind};
+
+/// Whole-block labels: a block whose case-folded text equals one of these
+/// (ignoring a trailing ":" or "!" and surrounding punctuation) is chrome of
+/// the given kind. Where the label heads a list (`heads_list`), the short
+/// lines that follow it belong to the same widget.
+pub(crate) struct Label {
+    pub text: &'static str,
+    pub reason: Reason,
+    pub heads_list: bool,
+}
+
+const fn label(text: &'static str, reason: Reason, heads_list: bool) -> Label {
+    Label {
+        text,
+        reason,
+        heads_list,
+    }
+}
+
+/// Section labels of widgets. Vietnamese first, then English; all are the
+/// generic captions sites give these boxes.
+pub(crate) static LABELS: &[Label] = &[
+    // Most-read and latest-news boxes.
+    label("xem nhiều nhất", Reason::MostRead, true),
+    label("xem nhiều", Reason::MostRead, true),
+    label("đọc nhiều", Reason::MostRead, true),
+    label("đọc nhiều nhất", Reason::MostRead, true),
+    label("tin mới", Reason::MostRead, true),
+    label("tin mới nhất", Reason::MostRead, true),
+    label("mới nhất", Reason::MostRead, true),
+    label("tin nóng", Reason::MostRead, true),
+    label("tin nổi bật", Reason::MostRead, true),
+    label("tin đọc nhiều", Reason::MostRead, true),
+    label("tin xem nhiều", Reason::MostRead, true),
+    label("tin tiêu điểm", Reason::MostRead, true),
+    label("tiêu điểm", Reason::MostRead, true),
+    label("điểm tin nổi bật", Reason::MostRead, true),
+    label("chủ đề nóng", Reason::MostRead, true),
+    label("đọc nhanh", Reason::MostRead, false),
+    label("đọc nhanh >>", Reason::MostRead, false),
+    label("most read", Reason::MostRead, true),
+    label("most popular", Reason::MostRead, true),
+    label("trending", Reason::MostRead, true),
+    label("latest news", Reason::MostRead, true),
+    label("latest", Reason::MostRead, true),
+    // Related-article boxes.
+    label("đọc thêm", Reason::RelatedList, true),
+    label("xem thêm", Reason::RelatedList, true),
+    label("tham khảo thêm", Reason::RelatedList, true),
+    label("tin liên quan", Reason::RelatedList, true),
+    label("bài liên quan", Reason::RelatedList, true),
+    label("bài viết liên quan", Reason::RelatedList, true),
+    label("cùng chuyên mục", Reason::RelatedList, true),
+    label("tin cùng chuyên mục", Reason::RelatedList, true),
+    label("bài viết cùng chủ đề", Reason::RelatedList, true),
+    label("bài cùng chủ đề", Reason::RelatedList, true),
+    label("cùng chủ đề", Reason::RelatedList, true),
+    label("các tin khác", Reason::RelatedList, true),
+    label("tin khác", Reason::RelatedList, true),
+    label("tin bài khác", Reason::RelatedList, true),
+    label("có thể bạn quan tâm", Reason::RelatedList, true),
+    label("bạn có thể quan tâm", Reason::RelatedList, true),
+    label("related", Reason::RelatedList, true),
+    label("related articles", Reason::RelatedList, true),
+    label("related stories", Reason::RelatedList, true),
+    label("read more", Reason::RelatedList, true),
+    label("more stories", Reason::RelatedList, true),
+    label("you may also like", Reason::RelatedList, true),
+    // Comments and feedback.
+    label("phản hồi", Reason::Comments, false),
+    label("bình luận", Reason::Comments, false),
+    label("bình luận (", Reason::Comments, false),
+    label("ý kiến bạn đọc", Reason::Comments, false),
+    label("gửi bình luận", Reason::Comments, false),
+    label("bình luận bài viết này", Reason::Comments, false),
+    label("comments", Reason::Comments, false),
+    label("leave a comment", Reason::Comments, false),
+    // Share, follow, copy.
+    label("chia sẻ", Reason::FollowShare, false),
+    label("chia sẻ bài viết", Reason::FollowShare, false),
+    label("copy link", Reason::FollowShare, false),
+    label("sao chép liên kết", Reason::FollowShare, false),
+    label("copy link thành công", Reason::FollowShare, false),
+    label("lấy link", Reason::FollowShare, false),
+    label("link bài gốc", Reason::FollowShare, false),
+    label("tặng sao cho bài viết hay", Reason::FollowShare, false),
+    label("in bài", Reason::FollowShare, false),
+    label("lưu bài", Reason::FollowShare, false),
+    label("share", Reason::FollowShare, false),
+    label("tweet", Reason::FollowShare, false),
+    label("facebook", Reason::FollowShare, false),
+    label("zalo", Reason::FollowShare, false),
+    label("email", Reason::FollowShare, false),
+    label("print", Reason::FollowShare, false),
+    // Tags.
+    label("từ khóa", Reason::Tags, true),
+    label("từ khoá", Reason::Tags, true),
+    label("tags", Reason::Tags, true),
+    label("tag", Reason::Tags, true),
+    label("xem thêm về", Reason::Tags, true),
+    label("chủ đề", Reason::Tags, true),
+    // Players.
+    label("đang phát", Reason::PlayerWidget, false),
+    label("now playing", Reason::PlayerWidget, false),
+    label("xem lịch phát sóng", Reason::PlayerWidget, false),
+    label("x", Reason::PlayerWidget, false),
+    // Navigation.
+    label("phiên bản di động", Reason::Navigation, false),
+    label("trang chủ", Reason::Navigation, false),
+    label("về đầu trang", Reason::Navigation, false),
+    label("lên đầu trang", Reason::Navigation, false),
+    label("tất cả chuyên mục", Reason::Navigation, false),
+    label("danh mục", Reason::Navigation, false),
+    label("back to top", Reason::Navigation, false),
+    label("skip to content", Reason::Navigation, false),
+    label("menu", Reason::Navigation, false),
+    label("podcast", Reason::Navigation, false),
+    label("video", Reason::Navigation, false),
+    label("multimedia", Reason::Navigation, false),
+    label("magazine", Reason::Navigation, false),
+];
+
+/// Patterns (case-insensitive regexes over a whole block) for chrome whose
+/// wording varies: prompts with the site's name in them, player widgets,
+/// footers. Each matches the shape of the widget, not a page's sentence.
+pub(crate) static PATTERNS: &[(&str, Reason)] = &[
+    // "Theo dõi Baoquocte.vn trên", "Theo dõi VietNamNet trên", "Follow us on".
+    (
+        r"^theo dõi\s+\S.{0,40}\s+trên(\s+\S+){0,3}$",
+        Reason::FollowShare,
+    ),
+    (r"^(follow|like) us( on.*)?$", Reason::FollowShare),
+    (
+        r"^(mời (quý )?(độc giả|bạn đọc)|\* mời).{0,160}(theo dõi|xem|đón đọc).{0,120}$",
+        Reason::FollowShare,
+    ),
+    (
+        r"^(đăng ký|subscribe|sign up)( ngay)?\b.{0,80}$",
+        Reason::FollowShare,
+    ),
+    (
+        r"^bản tin thời tiết.{0,60}\d+\s*(phút|giờ|giây) trước$",
+        Reason::PlayerWidget,
+    ),
+    (
+        r"^.{1,80}\b\d+\s*(phút|giờ|giây|ngày) trước$",
+        Reason::MostRead,
+    ),
+    (r"^(\d+:)?\d{1,2}:\d{2}$", Reason::PlayerWidget),
+    // Footer: licences, editors, addresses, contacts, copyright.
+    (r"^(©|copyright|bản quyền)", Reason::Footer),
+    (
+        r"(giữ bản quyền|all rights reserved|giấy phép (số|xuất bản)|số giấy phép)",
+        Reason::Footer,
+    ),
+    (
+        r"^(tổng biên tập|phó tổng biên tập|cơ quan chủ quản|chịu trách nhiệm|phụ trách nội dung|tòa soạn|toà soạn|địa chỉ|điện thoại|đt|hotline|fax|email|liên hệ( quảng cáo| tòa soạn)?|powered by)\s*[:.]?",
+        Reason::Footer,
+    ),
+    (r"^chỉ được phát hành lại thông tin", Reason::Footer),
+    (r"^ý kiến của bạn sẽ được biên tập", Reason::Comments),
+    (r"^(xem|tải) (thêm )?(ứng dụng|app)", Reason::FollowShare),
+    (r"^#\S", Reason::Tags),
+    (
+        r"^(xem thêm|đọc thêm|xem tiếp|xem thêm tại|read more)\s*(>>|»|:|\.\.\.)?\s*$",
+        Reason::RelatedList,
+    ),
+    (r"^trở lại\s+\S.{0,40}$", Reason::Navigation),
+];
+
+/// Teaser kinds recognised by topic, applied only to blocks already judged
+/// to be teasers or list items by their place and shape (never to body
+/// prose: an article about the lottery keeps its body).
+pub(crate) static TEASER_TOPICS: &[(&str, TeaserKind)] = &[
+    (
+        r"\b(xs(mn|mb|mt|kt|td)|sxm[nbt]|xổ số|kết quả xổ số|vietlott|xo so)\b",
+        TeaserKind::Lottery,
+    ),
+    (
+        r"\b(tử vi|cung hoàng đạo|horoscope|12 con giáp|phong thủy hôm nay)\b",
+        TeaserKind::Horoscope,
+    ),
+    (
+        r"\b(lịch (cúp|cắt|mất) điện|cúp điện|cắt điện)\b",
+        TeaserKind::PowerCut,
+    ),
+];
+
+/// Caption markers: a photo credit at the end of a block ("… Ảnh: Phương
+/// Hoa - TTXVN", "(Ảnh: TTXVN)", "(Nguồn: TTXVN)", "- Ảnh: H.Y.T.",
+/// "Photo: Reuters"), or a block that is only a stock caption.
+pub(crate) static CAPTION_PATTERNS: &[&str] = &[
+    r"(?:^|[\s.\-–—])(?:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh|photo|image|credit|đồ họa|đồ hoạ|video|clip)\s*:\s*[^:]{1,60}?\.?\s*$",
+    r"\((?:ảnh|nguồn|photo|video|clip|đồ họa|đồ hoạ)\s*:\s*[^()]{1,60}\)\s*\.?\s*$",
+    r"^(?:ảnh minh họa|ảnh minh hoạ|ảnh minh họa\.|hình minh họa|photo illustration|ảnh: internet)\s*\.?$",
+    r"\s[-–—]\s*(?:ảnh|photo)\s*:?\s*(?:minh họa|minh hoạ|internet|tư liệu|nguồn internet)\.?$",
+];
+
+/// An image placeholder: the alternative text some sites print where an
+/// image stands, "<headline> - Ảnh 1.", "Photo 2".
+pub(crate) static IMAGE_PLACEHOLDER: &str =
+    r"(?:^|\s[-–—]\s)(?:ảnh|hình|photo|image)\s*\d{1,3}\s*\.?$";
+
+/// Credit lines: who the story comes from. The capture is the credited
+/// origin. "Theo QĐND", "(theo TTXVN)", "Nguồn: Reuters", "Theo Đại Đoàn
+/// kết Copy link".
+pub(crate) static CREDIT_PATTERNS: &[&str] = &[
+    r"^\(?\s*(?:theo|nguồn|nguồn tin|source)\s*:?\s+([^()]{2,60}?)\s*\)?\s*(?:copy link|link bài gốc|lấy link!?)*\s*\.?$",
+];
+
+/// Tokens of a byline that are roles, not names: "(tổng hợp)" compiled by,
+/// "(lược dịch)", "thực hiện", "nhóm phóng viên". Removed from author names.
+pub(crate) static BYLINE_NOISE: &str = r"(?i)\s*[(\[]?(?:tổng hợp|lược dịch|biên dịch|dịch|thực hiện|theo .*|ghi|ctv|tts|pv)[)\]]?\s*$";
+
+/// Words that open a name line but mark a person's title in a sentence, so
+/// such a line is not a bare byline ("Ông", "Bà" open body sentences).
+pub(crate) static NOT_NAME_WORDS: &[&str] = &[
+    "ông", "bà", "anh", "chị", "theo", "tại", "ngày", "sáng", "chiều", "tối", "trưa", "đêm", "các",
+    "những", "một", "trong", "khi", "đây", "đó", "này", "việc", "tin", "xem", "the", "a", "an",
+    "by", "and", "of", "in", "on", "to", "for", "trang", "chủ", "báo", "tháng", "năm", "video",
+];
+
+/// Site-name separators at the end of an HTML title: "Headline - VnExpress",
+/// "Headline | Báo Dân trí". The suffix after the last separator is dropped
+/// when it is short and names the site.
+pub(crate) static TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
