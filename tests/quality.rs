@@ -1,0 +1,266 @@
+//! Quality floors over the shipped corpora (`tests/fixtures/`), scored as
+//! `tests/fixtures/GOLD.md` says. Run with `cargo test --test quality --
+//! --include-ignored --nocapture` to see each corpus's table.
+//!
+//! Scoring is in `tests/support/gold.rs`; `cargo run --release --example eval
+//! -- DIR` prints the same tables with per-page diffs.
+
+#[path = "support/gold.rs"]
+mod gold;
+
+use std::path::Path;
+
+use gold::PageScore;
+
+// ---------------------------------------------------------------------------
+// FLOORS. Floors only rise: once the cleaner meets a value, never lower it.
+// They are the targets the issues set. The four tests are ignored while the
+// pipeline is being written; each is un-ignored when its stages land.
+//
+// | corpus      | floor                                                        |
+// |-------------|--------------------------------------------------------------|
+// | seeds       | every page F1 ≥ 0.99; headline, source, outlet right         |
+// |             | wherever gold gives them; dateline right on every page (no   |
+// |             | date claimed where gold has none); 0 leaks, 0 duplicates,    |
+// |             | 0 captions in body                                           |
+// | vi-text     | mean F1 ≥ 0.95; headline 9/9; dateline ≥ 8/9; ≤ 3 leaks;     |
+// |             | 0 captions in body                                           |
+// | vi-html     | mean F1 ≥ 0.97; headline, dateline, outlet 9/9; source ≥ 8/9;|
+// |             | ≤ 2 leaks; 0 duplicates; 0 captions in body                  |
+// | readability | mean F1 ≥ 0.93; headline right on ≥ 85 % of pages            |
+// ---------------------------------------------------------------------------
+
+/// Seeds: the lowest body F1 any one page may have.
+const SEEDS_PAGE_F1: f64 = 0.99;
+
+/// vi-text: the lowest mean body F1.
+const VI_TEXT_MEAN_F1: f64 = 0.95;
+/// vi-text: fewest pages with the headline right (of 9).
+const VI_TEXT_HEADLINES: usize = 9;
+/// vi-text: fewest pages with the dateline right (of 9). One is spared:
+/// browser-rendered text can drop the printed date.
+const VI_TEXT_DATELINES: usize = 8;
+/// vi-text: most `not_body` lines leaked into bodies, over all pages.
+const VI_TEXT_MAX_LEAKS: usize = 3;
+
+/// vi-html: the lowest mean body F1.
+const VI_HTML_MEAN_F1: f64 = 0.97;
+/// vi-html: fewest pages with the headline right (of 9).
+const VI_HTML_HEADLINES: usize = 9;
+/// vi-html: fewest pages with the dateline right (of 9).
+const VI_HTML_DATELINES: usize = 9;
+/// vi-html: fewest pages with the outlet right (of 9).
+const VI_HTML_OUTLETS: usize = 9;
+/// vi-html: fewest pages with the source right (of 9).
+const VI_HTML_SOURCES: usize = 8;
+/// vi-html: most `not_body` lines leaked into bodies, over all pages.
+const VI_HTML_MAX_LEAKS: usize = 2;
+
+/// readability: the lowest mean body F1.
+const READABILITY_MEAN_F1: f64 = 0.93;
+/// readability: the lowest share of pages with the headline right.
+const READABILITY_HEADLINE_SHARE: f64 = 0.85;
+
+// ---------------------------------------------------------------------------
+
+/// Scores one fixture corpus and prints its table.
+fn run(corpus: &str) -> Vec<PageScore> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(corpus);
+    let scores = gold::score_dir(&dir).unwrap_or_else(|e| panic!("loading {corpus}: {e}"));
+    assert!(!scores.is_empty(), "{corpus}: no gold pages found");
+    println!("== {corpus}\n{}", gold::format_table(&scores));
+    scores
+}
+
+/// Collects failure lines and panics with all of them at once.
+#[derive(Default)]
+struct Failures(Vec<String>);
+
+impl Failures {
+    fn check(&mut self, ok: bool, what: impl FnOnce() -> String) {
+        if !ok {
+            self.0.push(what());
+        }
+    }
+
+    fn finish(self, corpus: &str) {
+        assert!(
+            self.0.is_empty(),
+            "{corpus} is below its floors:\n  {}",
+            self.0.join("\n  ")
+        );
+    }
+}
+
+/// Names of the pages where `failed` holds.
+fn pages_where(scores: &[PageScore], failed: impl Fn(&PageScore) -> bool) -> Vec<&str> {
+    scores
+        .iter()
+        .filter(|p| failed(p))
+        .map(|p| p.name.as_str())
+        .collect()
+}
+
+/// Pages with a non-empty list in the given field, with the list.
+fn listed(scores: &[PageScore], field: impl Fn(&PageScore) -> &Option<Vec<String>>) -> Vec<String> {
+    scores
+        .iter()
+        .filter_map(|p| {
+            field(p)
+                .as_ref()
+                .filter(|l| !l.is_empty())
+                .map(|l| format!("{}: {l:?}", p.name))
+        })
+        .collect()
+}
+
+/// Checks a mean F1 floor, naming the pages under it.
+fn check_mean_f1(f: &mut Failures, scores: &[PageScore], floor: f64) {
+    let mean = gold::summarize(scores).f1;
+    f.check(mean >= floor, || {
+        let low: Vec<String> = scores
+            .iter()
+            .filter_map(|p| {
+                p.f1.filter(|&x| x < floor)
+                    .map(|x| format!("{} {x:.3}", p.name))
+            })
+            .collect();
+        format!("mean F1 {mean:.3} < {floor}; pages under it: {low:?}")
+    });
+}
+
+/// Checks that at least `floor` pages pass a check, naming those that fail.
+fn check_count(
+    f: &mut Failures,
+    scores: &[PageScore],
+    what: &str,
+    floor: usize,
+    check: impl Fn(&PageScore) -> gold::Check,
+) {
+    let pass = scores
+        .iter()
+        .filter(|p| check(p).scored && check(p).pass)
+        .count();
+    f.check(pass >= floor, || {
+        let failing = pages_where(scores, |p| check(p).failed());
+        format!("{what} right on {pass} pages < {floor}; wrong on {failing:?}")
+    });
+}
+
+/// Checks a cap on a listed count (leaks, duplicates, captions in body).
+fn check_total(
+    f: &mut Failures,
+    scores: &[PageScore],
+    what: &str,
+    max: usize,
+    field: impl Fn(&PageScore) -> &Option<Vec<String>> + Copy,
+) {
+    let total: usize = scores
+        .iter()
+        .filter_map(|p| field(p).as_ref().map(Vec::len))
+        .sum();
+    f.check(total <= max, || {
+        format!("{total} {what} > {max}: {:?}", listed(scores, field))
+    });
+}
+
+#[test]
+#[ignore = "pipeline in progress"]
+fn seeds() {
+    let scores = run("seeds");
+    let mut f = Failures::default();
+    for p in &scores {
+        let bad = p.failures(SEEDS_PAGE_F1, true);
+        f.check(bad.is_empty(), || format!("{}: {}", p.name, bad.join("; ")));
+    }
+    f.finish("seeds");
+}
+
+#[test]
+#[ignore = "pipeline in progress"]
+fn vi_text() {
+    let scores = run("vi-text");
+    let mut f = Failures::default();
+    check_mean_f1(&mut f, &scores, VI_TEXT_MEAN_F1);
+    check_count(&mut f, &scores, "headline", VI_TEXT_HEADLINES, |p| {
+        p.headline
+    });
+    check_count(&mut f, &scores, "dateline", VI_TEXT_DATELINES, |p| {
+        p.dateline
+    });
+    check_total(&mut f, &scores, "leaks", VI_TEXT_MAX_LEAKS, |p| &p.leaks);
+    check_total(&mut f, &scores, "captions in body", 0, |p| {
+        &p.captions_in_body
+    });
+    f.finish("vi-text");
+}
+
+#[test]
+#[ignore = "pipeline in progress"]
+fn vi_html() {
+    let scores = run("vi-html");
+    let mut f = Failures::default();
+    check_mean_f1(&mut f, &scores, VI_HTML_MEAN_F1);
+    check_count(&mut f, &scores, "headline", VI_HTML_HEADLINES, |p| {
+        p.headline
+    });
+    check_count(&mut f, &scores, "dateline", VI_HTML_DATELINES, |p| {
+        p.dateline
+    });
+    check_count(&mut f, &scores, "outlet", VI_HTML_OUTLETS, |p| p.outlet);
+    check_count(&mut f, &scores, "source", VI_HTML_SOURCES, |p| p.source);
+    check_total(&mut f, &scores, "leaks", VI_HTML_MAX_LEAKS, |p| &p.leaks);
+    check_total(&mut f, &scores, "duplicates", 0, |p| &p.duplicates);
+    check_total(&mut f, &scores, "captions in body", 0, |p| {
+        &p.captions_in_body
+    });
+    f.finish("vi-html");
+}
+
+#[test]
+#[ignore = "pipeline in progress"]
+fn readability() {
+    let scores = run("readability");
+    let mut f = Failures::default();
+    check_mean_f1(&mut f, &scores, READABILITY_MEAN_F1);
+    let s = gold::summarize(&scores);
+    let share = s.headline.pass as f64 / s.headline.of.max(1) as f64;
+    f.check(share >= READABILITY_HEADLINE_SHARE, || {
+        format!(
+            "headline right on {:.1} % < {:.1} %; wrong on {:?}",
+            100.0 * share,
+            100.0 * READABILITY_HEADLINE_SHARE,
+            pages_where(&scores, |p| p.headline.failed())
+        )
+    });
+    f.finish("readability");
+}
+
+/// The scorer itself, on gold scored against itself: a cleaner that returned
+/// exactly the gold would pass every floor. Not ignored: it guards the
+/// support code while the pipeline is in progress.
+#[test]
+fn gold_scores_itself_perfectly() {
+    for corpus in ["seeds", "vi-text", "vi-html", "readability"] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(corpus);
+        let golds = gold::load_dir(&dir).unwrap_or_else(|e| panic!("{corpus}: {e}"));
+        assert!(!golds.is_empty(), "{corpus}: no gold");
+        for g in &golds {
+            assert!(g.input.is_file(), "{}: page file missing", g.name);
+            let mut article = tinsach::Article::default();
+            article.headline = g.headline.clone();
+            article.source = g.source.clone();
+            article.outlet = g.outlet.clone();
+            article.body = g.body.clone();
+            article.captions = g.captions.clone();
+            article.dateline = Some(tinsach::Dateline::new(None, g.datetime));
+            let s = gold::score(g, &Ok(article));
+            let failures = s.failures(1.0, false);
+            assert!(failures.is_empty(), "{corpus}/{}: {failures:?}", g.name);
+        }
+    }
+}
