@@ -1,0 +1,165 @@
+//! Behaviour of the public API that does not depend on cleaning quality:
+//! input errors, limits, sharing a cleaner across threads, error messages.
+
+use tinsach::{Cleaner, ErrorKind, NoArticleReason};
+
+/// A short but real-looking article in plain text.
+const ARTICLE_TEXT: &str = "Tiêu đề bài báo thử nghiệm\n\n\
+    Đoạn mở đầu của bài báo, đủ dài để là một đoạn văn thật sự của bài viết này, \
+    kể lại sự việc đã diễn ra trong ngày hôm qua tại thành phố.\n\n\
+    Đoạn thứ hai nói thêm về bối cảnh của sự việc và những gì các bên liên quan \
+    đã làm sau đó để giải quyết vấn đề một cách thỏa đáng.\n";
+
+fn article_html() -> String {
+    let paragraphs: String = ARTICLE_TEXT
+        .split("\n\n")
+        .skip(1)
+        .map(|p| format!("<p>{}</p>", p.trim()))
+        .collect();
+    format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>Tiêu đề</title></head>\
+         <body><article><h1>Tiêu đề bài báo thử nghiệm</h1>{paragraphs}</article></body></html>"
+    )
+}
+
+#[test]
+fn empty_text_is_empty_input() {
+    for input in ["", " ", "\n\n\t  \r\n", "\u{3000}\u{a0} \n"] {
+        let err = tinsach::clean_text(input).expect_err("blank text must be an error");
+        assert_eq!(err.kind(), &ErrorKind::EmptyInput, "input {input:?}");
+    }
+}
+
+#[test]
+fn empty_html_is_empty_input() {
+    for input in [&b""[..], b" ", b"\n\n\t  \r\n"] {
+        let err = tinsach::clean_html(input).expect_err("blank HTML must be an error");
+        assert_eq!(err.kind(), &ErrorKind::EmptyInput, "input {input:?}");
+    }
+}
+
+#[test]
+fn too_large_carries_size_and_limit() {
+    let cleaner = Cleaner::builder().max_bytes(100).build();
+    let text = "x".repeat(101);
+
+    let err = cleaner.clean_text(&text).expect_err("over the limit");
+    assert_eq!(
+        err.kind(),
+        &ErrorKind::TooLarge {
+            size: 101,
+            limit: 100
+        }
+    );
+
+    let err = cleaner
+        .clean_html(text.as_bytes())
+        .expect_err("over the limit");
+    assert_eq!(
+        err.into_kind(),
+        ErrorKind::TooLarge {
+            size: 101,
+            limit: 100
+        }
+    );
+}
+
+#[test]
+fn input_at_the_limit_is_not_too_large() {
+    let html = article_html();
+    let cleaner = Cleaner::builder().max_bytes(html.len()).build();
+    if let Err(e) = cleaner.clean_html(html.as_bytes()) {
+        assert!(
+            !matches!(e.kind(), ErrorKind::TooLarge { .. }),
+            "input of exactly max_bytes was refused: {e}"
+        );
+    }
+    let cleaner = Cleaner::builder().max_bytes(ARTICLE_TEXT.len()).build();
+    if let Err(e) = cleaner.clean_text(ARTICLE_TEXT) {
+        assert!(
+            !matches!(e.kind(), ErrorKind::TooLarge { .. }),
+            "input of exactly max_bytes was refused: {e}"
+        );
+    }
+}
+
+#[test]
+fn cleaner_is_send_sync_and_shared_across_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Cleaner>();
+    assert_send_sync::<tinsach::Article>();
+    assert_send_sync::<tinsach::Error>();
+
+    let cleaner = Cleaner::new();
+    let html = article_html();
+    let alone_text = cleaner.clean_text(ARTICLE_TEXT);
+    let alone_html = cleaner.clean_html(html.as_bytes());
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4)
+            .map(|i| {
+                let (cleaner, html) = (&cleaner, &html);
+                s.spawn(move || {
+                    if i % 2 == 0 {
+                        (i, cleaner.clean_text(ARTICLE_TEXT))
+                    } else {
+                        (i, cleaner.clean_html(html.as_bytes()))
+                    }
+                })
+            })
+            .collect();
+        for h in handles {
+            let (i, got) = h.join().expect("a cleaning thread panicked");
+            // The same input gives the same result on any thread.
+            let want = if i % 2 == 0 { &alone_text } else { &alone_html };
+            assert_eq!(&got, want, "thread {i}");
+        }
+    });
+}
+
+#[test]
+fn error_messages_are_readable() {
+    let cases = [
+        (ErrorKind::EmptyInput, "empty input"),
+        (
+            ErrorKind::TooLarge {
+                size: 101,
+                limit: 100,
+            },
+            "input of 101 bytes is over the limit of 100 bytes",
+        ),
+        (
+            ErrorKind::TooManyNodes { limit: 10 },
+            "document has more than 10 elements",
+        ),
+        (
+            ErrorKind::NoArticle {
+                why: NoArticleReason::NoText,
+            },
+            "no article found: the page holds no text",
+        ),
+    ];
+    for (kind, want) in cases {
+        assert_eq!(kind.to_string(), want);
+    }
+
+    // Through the public entry points: the error's message is its kind's.
+    let err = tinsach::clean_text("  ").expect_err("blank");
+    assert_eq!(err.to_string(), "empty input");
+    let err = Cleaner::builder()
+        .max_bytes(3)
+        .build()
+        .clean_text("four")
+        .expect_err("too large");
+    assert_eq!(
+        err.to_string(),
+        "input of 4 bytes is over the limit of 3 bytes"
+    );
+
+    // Every message is one plain line: no Debug formatting leaks through.
+    let no_body = ErrorKind::NoArticle {
+        why: NoArticleReason::NoBody,
+    }
+    .to_string();
+    assert!(no_body.starts_with("no article found: "));
+    assert!(!no_body.contains('\n') && !no_body.contains('{'));
+}
