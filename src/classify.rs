@@ -73,6 +73,7 @@ pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
         };
     }
     list_followers(doc, feats, &mut labels, start, end);
+    closing_card(doc, feats, &mut labels, start, end);
     Classified {
         labels,
         start,
@@ -126,16 +127,17 @@ fn teaser_groups(doc: &Doc, feats: &[Features]) -> Vec<Option<bool>> {
                 t.ends_with("...") || t.ends_with('…')
             };
             let is_list = run.len() >= 2 || trails;
-            let caption = !is_list && (feats[s].caption_marker || e - s == 2 || !trails);
-            for slot in out.iter_mut().take(e).skip(s) {
-                *slot = Some(!caption);
-            }
-            if caption {
-                // Only the pair is the caption; a third line is the body.
-                if e - s == 3 {
-                    out[e - 1] = None;
+            if is_list {
+                for slot in out.iter_mut().take(e).skip(s) {
+                    *slot = Some(true);
                 }
+            } else if feats[s].caption_marker {
+                // Only the pair is the caption; a third line is the body.
+                out[s] = Some(false);
+                out[s + 1] = Some(false);
             }
+            // A lone pair without a caption mark (a headline printed twice,
+            // a "back to" link) is left to the other rules.
         }
         g = h;
     }
@@ -205,8 +207,11 @@ fn tight_teaser(doc: &Doc, feats: &[Features], para_gap: u32, i: usize) -> bool 
     if para_gap == 0 {
         return false;
     }
+    // The card stands apart from what precedes it (a blank line); a
+    // headline pressed onto its lead does not.
     let title_then_prose = |t: usize| {
         t + 1 < doc.blocks.len()
+            && doc.blocks[t].gap_before >= 1
             && feats[t].title_like()
             && feats[t].names.is_none()
             && !feats[t].is_dateline()
@@ -382,6 +387,34 @@ fn list_followers(doc: &Doc, feats: &[Features], labels: &mut [Label], start: us
             i = j;
         } else {
             i += 1;
+        }
+    }
+}
+
+/// How many body blocks at the end of the span are searched for a related
+/// card: a card is a title and a summary, and may be followed by one more
+/// line (a byline) before the span ends.
+const CARD_TAIL: usize = 3;
+
+/// A related-article card closing the article: a title whose text the page
+/// prints again elsewhere (in a list of links), followed only by its summary.
+fn closing_card(doc: &Doc, feats: &[Features], labels: &mut [Label], start: usize, end: usize) {
+    let body: Vec<usize> = (start..end).filter(|&i| labels[i] == Label::Body).collect();
+    let tail = &body[body.len().saturating_sub(CARD_TAIL)..];
+    for (k, &i) in tail.iter().enumerate() {
+        if !feats[i].title_like() || body.len() <= CARD_TAIL {
+            continue;
+        }
+        let key = doc.blocks[i].text.to_lowercase();
+        let elsewhere = (0..doc.blocks.len())
+            .any(|j| (j < start || j >= end) && doc.blocks[j].text.to_lowercase() == key);
+        if elsewhere {
+            for &j in &tail[k..] {
+                if feats[j].names.is_none() {
+                    labels[j] = Label::Cut(teaser_reason(&doc.blocks[j].text));
+                }
+            }
+            return;
         }
     }
 }

@@ -107,6 +107,7 @@ fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta
                 && f.date.is_none()
                 && !f.caption_marker
                 && !f.placeholder
+                && !BYLINE_NOTE.is_match(&doc.blocks[i].text)
                 && (!doc.is_html || doc.blocks[i].link_density() < 0.5)
         });
     }

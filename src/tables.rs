@@ -223,12 +223,14 @@ pub(crate) static CREDIT_PATTERNS: &[&str] = &[
 /// "(lược dịch)", "thực hiện", "nhóm phóng viên". Removed from author names.
 pub(crate) static BYLINE_NOISE: &str = r"(?i)\s*[(\[]?(?:tổng hợp|lược dịch|biên dịch|dịch|thực hiện|theo .*|ghi|ctv|tts|pv)[)\]]?\s*$";
 
-/// Words that open a name line but mark a person's title in a sentence, so
-/// such a line is not a bare byline ("Ông", "Bà" open body sentences).
+/// Words that open a line but are not the first syllable of a name: titles
+/// ("Ông", "Bà" open body sentences about a person), prepositions, time
+/// words, and menu words. "Anh" and "Chị" are left out: they are common
+/// given-name syllables ("Anh Minh").
 pub(crate) static NOT_NAME_WORDS: &[&str] = &[
-    "ông", "bà", "anh", "chị", "theo", "tại", "ngày", "sáng", "chiều", "tối", "trưa", "đêm", "các",
-    "những", "một", "trong", "khi", "đây", "đó", "này", "việc", "tin", "xem", "the", "a", "an",
-    "by", "and", "of", "in", "on", "to", "for", "trang", "chủ", "báo", "tháng", "năm", "video",
+    "ông", "bà", "theo", "tại", "ngày", "sáng", "chiều", "tối", "trưa", "đêm", "các", "những",
+    "một", "trong", "khi", "đây", "đó", "này", "việc", "tin", "xem", "the", "a", "an", "by", "and",
+    "of", "in", "on", "to", "for", "trang", "chủ", "báo", "tháng", "năm", "video",
 ];
 
 /// Site-name separators at the end of an HTML title: "Headline - VnExpress",
