@@ -56,6 +56,7 @@ pub use crate::article::{
 pub use crate::cleaner::{
     Builder, Cleaner, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES, PageInfo,
 };
+pub use crate::dateline::parse_dateline;
 pub use crate::error::{Error, ErrorKind, NoArticleReason};
 
 /// Cleans raw HTML bytes, in any encoding, with default settings.
