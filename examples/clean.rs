@@ -59,15 +59,23 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 /// Reads and cleans one file; the error is a message for the user.
 fn clean_file(path: &Path) -> Result<(Article, bool), String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    if looks_like_html(&bytes) {
-        let article = tinsach::clean_html(&bytes).map_err(|e| e.to_string())?;
-        return Ok((article, true));
+    let is_html = looks_like_html(&bytes);
+    // A bug in the library must not end the run over the remaining files:
+    // the page is reported as failed, like any other error.
+    let result = std::panic::catch_unwind(|| {
+        if is_html {
+            tinsach::clean_html(&bytes)
+        } else {
+            // looks_like_html sends every non-UTF-8 input to the HTML path.
+            let text = String::from_utf8_lossy(&bytes);
+            tinsach::clean_text(text.trim_start_matches('\u{feff}'))
+        }
+    });
+    match result {
+        Ok(Ok(article)) => Ok((article, is_html)),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(_) => Err("the cleaner panicked (a bug in tinsach)".to_string()),
     }
-    // looks_like_html sends every non-UTF-8 input to the HTML path.
-    let text = String::from_utf8_lossy(&bytes);
-    let text = text.trim_start_matches('\u{feff}');
-    let article = tinsach::clean_text(text).map_err(|e| e.to_string())?;
-    Ok((article, false))
 }
 
 /// One JSON object on one line, keys in the given order (a `json!` map

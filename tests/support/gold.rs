@@ -204,22 +204,38 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Gold>, String> {
 }
 
 /// Cleans the gold's page: a `.html` file with `tinsach::clean_html`, any
-/// other with `tinsach::clean_text`. A read or clean failure is the error's
-/// message.
+/// other with `tinsach::clean_text`. A read or clean failure, or a panic,
+/// is the error's message.
 pub fn clean(gold: &Gold) -> Result<Article, String> {
     let bytes = std::fs::read(&gold.input).map_err(|e| format!("{}: {e}", gold.input.display()))?;
     let is_html = gold
         .input
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("html"));
-    let result = if is_html {
-        tinsach::clean_html(&bytes)
+    let text = if is_html {
+        None
     } else {
-        let text =
-            String::from_utf8(bytes).map_err(|e| format!("{}: {e}", gold.input.display()))?;
-        tinsach::clean_text(&text)
+        let text = String::from_utf8(bytes.clone())
+            .map_err(|e| format!("{}: {e}", gold.input.display()))?;
+        Some(text)
     };
-    result.map_err(|e| e.to_string())
+    // A panic is scored as a failed page rather than ending the whole run:
+    // one broken page must not hide the scores of the others.
+    let result = std::panic::catch_unwind(|| match &text {
+        None => tinsach::clean_html(&bytes),
+        Some(text) => tinsach::clean_text(text),
+    });
+    match result {
+        Ok(r) => r.map_err(|e| e.to_string()),
+        Err(payload) => {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(format!("panicked: {message}"))
+        }
+    }
 }
 
 /// NFC normalisation.
