@@ -36,6 +36,8 @@
 #![allow(dead_code)]
 
 mod article;
+#[cfg(feature = "parallel")]
+mod batch;
 mod block;
 mod classify;
 mod cleaner;
@@ -47,6 +49,8 @@ mod html;
 mod meta;
 mod normalize;
 mod pipeline;
+#[doc(hidden)]
+pub mod stages;
 mod tables;
 mod text;
 

@@ -1,0 +1,83 @@
+//! Fixture loading shared by the benches and `examples/memory.rs`.
+
+#![allow(dead_code)] // each bench target uses a different part
+
+use std::path::PathBuf;
+
+/// One fixture file: its name (without directory) and its bytes.
+pub struct Page {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Page {
+    /// The page as text: every fixture is UTF-8.
+    pub fn text(&self) -> &str {
+        std::str::from_utf8(&self.bytes).expect("fixtures are UTF-8")
+    }
+}
+
+/// `tests/fixtures/<dir>`.
+pub fn fixture_dir(dir: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures")
+        .join(dir)
+}
+
+/// Every `*.<ext>` file in `tests/fixtures/<dir>`, sorted by name.
+pub fn load(dir: &str, ext: &str) -> Vec<Page> {
+    let mut pages: Vec<Page> = std::fs::read_dir(fixture_dir(dir))
+        .expect("fixture directory")
+        .map(|entry| entry.expect("fixture entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == ext))
+        .map(|path| Page {
+            name: path.file_name().unwrap().to_string_lossy().into_owned(),
+            bytes: std::fs::read(&path).expect("fixture file"),
+        })
+        .collect();
+    pages.sort_by(|a, b| a.name.cmp(&b.name));
+    pages
+}
+
+/// The total size of the pages in bytes.
+pub fn total_bytes(pages: &[Page]) -> u64 {
+    pages.iter().map(|p| p.bytes.len() as u64).sum()
+}
+
+/// The page with its `<body>` content repeated `times` times: the head and
+/// the body's opening tag once, then the body's inner HTML `times` times,
+/// then `</body></html>`. A page without a body is repeated whole.
+pub fn repeat_body(html: &str, times: usize) -> String {
+    let lower = html.to_ascii_lowercase();
+    let open = lower
+        .find("<body")
+        .and_then(|at| lower[at..].find('>').map(|end| at + end + 1));
+    let close = lower.rfind("</body");
+    match (open, close) {
+        (Some(open), Some(close)) if open <= close => {
+            let inner = &html[open..close];
+            let mut out = String::with_capacity(open + inner.len() * times + 16);
+            out.push_str(&html[..open]);
+            for _ in 0..times {
+                out.push_str(inner);
+            }
+            out.push_str("</body></html>");
+            out
+        }
+        _ => html.repeat(times),
+    }
+}
+
+/// The name of the first page on which `f` panics, if any: a broken stage
+/// skips its benchmarks with a message instead of aborting the whole run.
+pub fn first_panic(pages: &[Page], f: impl Fn(&[u8])) -> Option<String> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let found = pages
+        .iter()
+        .find(|p| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&p.bytes))).is_err())
+        .map(|p| p.name.clone());
+    std::panic::set_hook(hook);
+    found
+}

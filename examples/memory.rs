@@ -1,0 +1,78 @@
+//! Peak heap of one `clean_html` call per page, as a multiple of the page's
+//! size.
+//!
+//! ```text
+//! cargo run --release --example memory             # the vi-html pages
+//! cargo run --release --example memory -- FILE...  # any pages
+//! ```
+//!
+//! The heap is counted by dhat's global allocator (a dev-dependency, so no
+//! `unsafe` of ours). A fresh profiler is started after the page is read
+//! and stopped after the article is dropped, so the peak counts exactly the
+//! bytes live at once during the call: the decoded text, the tree, the
+//! blocks, the features and the article; not the input bytes themselves.
+//! Counting slows allocation down, so this measures memory, not time.
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[global_allocator]
+static ALLOC: dhat::Alloc = dhat::Alloc;
+
+/// The target of the speed issue: peak heap at most this many times the page.
+const LIMIT: f64 = 8.0;
+
+fn main() -> ExitCode {
+    let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    let pages: Vec<common::Page> = if args.is_empty() {
+        common::load("vi-html", "html")
+    } else {
+        args.iter()
+            .map(|path| common::Page {
+                name: path.display().to_string(),
+                bytes: std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+            })
+            .collect()
+    };
+    println!(
+        "{:<28} {:>10} {:>12} {:>7}",
+        "page", "bytes", "peak heap", "ratio"
+    );
+    let mut worst: f64 = 0.0;
+    let mut failed = false;
+    for page in &pages {
+        let profiler = dhat::Profiler::builder()
+            .testing()
+            .trim_backtraces(Some(4))
+            .build();
+        let outcome = std::panic::catch_unwind(|| tinsach::clean_html(&page.bytes).is_ok());
+        let peak = dhat::HeapStats::get().max_bytes;
+        drop(profiler);
+        let ratio = peak as f64 / page.bytes.len().max(1) as f64;
+        let note = match outcome {
+            Ok(true) => "",
+            Ok(false) => "  (no article)",
+            Err(_) => {
+                failed = true;
+                "  (panicked)"
+            }
+        };
+        worst = worst.max(ratio);
+        println!(
+            "{:<28} {:>10} {:>12} {:>6.2}×{note}",
+            page.name,
+            page.bytes.len(),
+            peak,
+            ratio
+        );
+    }
+    println!("worst ratio {worst:.2}× (target ≤ {LIMIT}×)");
+    if failed || worst > LIMIT {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

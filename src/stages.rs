@@ -1,0 +1,94 @@
+//! One pipeline stage at a time, for benchmarks only: no stability promise.
+//!
+//! `benches/clean.rs` times each stage apart (decode, parse, segment,
+//! classify, metadata) to show where the time of a `clean_html` call goes.
+//! These wrappers run the crate's own stage functions and hand back only
+//! plain values or the opaque [`Blocks`], so no internal or html5ever type
+//! leaks out. Every function returns something the caller can pass to
+//! `std::hint::black_box`, so that the optimiser cannot drop the work.
+
+use crate::block::Doc;
+use crate::cleaner::Limits;
+
+/// A page cut into blocks: the output of the parse or segment stage, opaque.
+#[derive(Debug, Clone)]
+pub struct Blocks(Doc);
+
+impl Blocks {
+    /// How many blocks the page was cut into.
+    pub fn len(&self) -> usize {
+        self.0.blocks.len()
+    }
+
+    /// Whether the page gave no block at all.
+    pub fn is_empty(&self) -> bool {
+        self.0.blocks.is_empty()
+    }
+}
+
+/// Stage 1 (HTML): decodes page bytes to NFC text, as `clean_html` does with
+/// no `Content-Type` known.
+pub fn decode(bytes: &[u8]) -> String {
+    crate::decode::decode(bytes, None).text.into_owned()
+}
+
+/// Stage 1 (HTML) without the final copy: the decoded length in bytes.
+/// `decode` borrows valid UTF-8 input; this measures exactly that path.
+pub fn decode_len(bytes: &[u8]) -> usize {
+    crate::decode::decode(bytes, None).text.len()
+}
+
+/// Stage 2 (HTML): parses decoded text into blocks with the default limits.
+///
+/// # Panics
+///
+/// When the page is over the default element limit (no fixture is).
+pub fn parse_html(html: &str) -> Blocks {
+    match crate::html::parse(html, &Limits::default()) {
+        Ok(doc) => Blocks(doc),
+        Err(e) => panic!("parse_html: {e}"),
+    }
+}
+
+/// Stage 2 (text): cuts scraped text into line blocks.
+pub fn segment_text(text: &str) -> Blocks {
+    Blocks(crate::text::segment(text))
+}
+
+/// Stage 3: computes the block features and classifies every block; returns
+/// how many blocks were labelled body.
+pub fn classify(blocks: &Blocks) -> usize {
+    let feats = crate::features::compute(&blocks.0);
+    let cls = crate::classify::classify(&blocks.0, &feats);
+    cls.labels
+        .iter()
+        .filter(|l| matches!(l, crate::classify::Label::Body))
+        .count()
+}
+
+/// Stage 3 and 4: features, classification, then the metadata read from the
+/// blocks and the page's head; returns the headline's length plus the number
+/// of authors (0 when neither was found).
+pub fn metadata(blocks: &Blocks) -> usize {
+    let feats = crate::features::compute(&blocks.0);
+    let mut cls = crate::classify::classify(&blocks.0, &feats);
+    let meta = crate::meta::read(&blocks.0, &feats, &mut cls);
+    meta.headline.map_or(0, |h| h.len()) + meta.authors.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_stages_run() {
+        let text = "Tiêu đề bài báo\n\nĐoạn mở đầu của bài báo, đủ dài để là một đoạn văn thật sự của bài viết này.\n";
+        assert_eq!(decode(text.as_bytes()), text);
+        assert_eq!(decode_len(text.as_bytes()), text.len());
+        let blocks = segment_text(text);
+        assert_eq!(blocks.len(), 2);
+        assert!(!blocks.is_empty());
+        assert!(classify(&blocks) >= 1);
+        assert!(metadata(&blocks) > 0);
+    }
+}
