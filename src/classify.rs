@@ -55,23 +55,88 @@ const LIST_HEAD_WEIGHT: f32 = -150.0;
 /// titles and menus are links whole.
 const LINK_DENSE: f32 = 0.5;
 
+/// A hinted container holding more than this share of the page's prose is
+/// the article's own column under an unlucky class name ("sidebar-1",
+/// "section-detail"): its hint is void. Real chrome boxes hold a small part
+/// of a page's prose; the article holds most of it.
+const HINT_VOID_SHARE: f32 = 0.5;
+
+/// The chrome hint of each block, voided where the hinted container holds
+/// most of the page's prose.
+fn effective_hints(doc: &Doc, feats: &[Features]) -> Vec<Option<Reason>> {
+    let mut hints: Vec<Option<Reason>> = doc.blocks.iter().map(|b| b.hint).collect();
+    if doc.elements.is_empty() {
+        return hints;
+    }
+    let m = doc.elements.len();
+    let mut prose = vec![0usize; m];
+    let mut total = 0usize;
+    for (b, f) in doc.blocks.iter().zip(feats) {
+        if !f.is_prose() {
+            continue;
+        }
+        total += f.chars;
+        let mut e = b.parent as usize;
+        // Walk up to the root; depth is bounded by the parser's limit.
+        loop {
+            if e >= m {
+                break;
+            }
+            prose[e] += f.chars;
+            let p = doc.elements[e].parent as usize;
+            if p == e {
+                break;
+            }
+            e = p;
+        }
+    }
+    if total == 0 {
+        return hints;
+    }
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let Some(h) = b.hint else { continue };
+        // The outermost ancestor that carries the same hint is where it came
+        // from.
+        let mut e = b.parent as usize;
+        let mut origin = None;
+        while e < m {
+            if doc.elements[e].hint == Some(h) {
+                origin = Some(e);
+            }
+            let p = doc.elements[e].parent as usize;
+            if p == e {
+                break;
+            }
+            e = p;
+        }
+        if let Some(o) = origin
+            && prose[o] as f32 > HINT_VOID_SHARE * total as f32
+        {
+            hints[i] = None;
+        }
+    }
+    hints
+}
+
 pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
     let n = doc.blocks.len();
     let mut labels = vec![Label::Body; n];
+    let hints = effective_hints(doc, feats);
     let teasers = teaser_groups(doc, feats);
     let para_gap = paragraph_gap(doc, feats);
     let weights: Vec<f32> = (0..n)
-        .map(|i| weight(doc, feats, &teasers, para_gap, i))
+        .map(|i| weight(doc, feats, &hints, &teasers, para_gap, i))
         .collect();
     let (start, end) = best_span(&weights);
 
     for i in 0..n {
         labels[i] = if i >= start && i < end {
-            inside(doc, feats, &teasers, para_gap, i)
+            inside(doc, feats, &hints, &teasers, para_gap, i)
         } else {
-            outside(doc, feats, &teasers, i, i < start)
+            outside(doc, feats, &hints, &teasers, i, i < start)
         };
     }
+    let start = recover_lead(doc, feats, &hints, &teasers, &mut labels, start);
     list_followers(doc, feats, &mut labels, start, end);
     closing_card(doc, feats, &mut labels, start, end);
     Classified {
@@ -159,7 +224,14 @@ fn paragraph_gap(doc: &Doc, feats: &[Features]) -> u32 {
         .unwrap_or(1) as u32
 }
 
-fn weight(doc: &Doc, feats: &[Features], teasers: &[Option<bool>], para_gap: u32, i: usize) -> f32 {
+fn weight(
+    doc: &Doc,
+    feats: &[Features],
+    hints: &[Option<Reason>],
+    teasers: &[Option<bool>],
+    para_gap: u32,
+    i: usize,
+) -> f32 {
     let b = &doc.blocks[i];
     let f = &feats[i];
     let chars = f.chars as f32;
@@ -173,7 +245,7 @@ fn weight(doc: &Doc, feats: &[Features], teasers: &[Option<bool>], para_gap: u32
         return SHORT_LINE_WEIGHT;
     }
     if doc.is_html {
-        let hinted_out = b.hint.is_some_and(|r| r != Reason::Caption)
+        let hinted_out = hints[i].is_some_and(|r| r != Reason::Caption)
             || b.flags.0
                 & (Flags::IN_NAV.0 | Flags::IN_FOOTER.0 | Flags::IN_ASIDE.0 | Flags::IN_FORM.0)
                 != 0;
@@ -245,6 +317,7 @@ fn best_span(weights: &[f32]) -> (usize, usize) {
 fn inside(
     doc: &Doc,
     feats: &[Features],
+    hints: &[Option<Reason>],
     teasers: &[Option<bool>],
     para_gap: u32,
     i: usize,
@@ -274,7 +347,7 @@ fn inside(
         if matches!(b.kind, BlockKind::Caption) || b.flags.has(Flags::IN_FIGURE) {
             return Label::Cut(Reason::Caption);
         }
-        if let Some(r) = b.hint {
+        if let Some(r) = hints[i] {
             return Label::Cut(r);
         }
         if b.flags.0 & (Flags::IN_NAV.0 | Flags::IN_FOOTER.0 | Flags::IN_ASIDE.0 | Flags::IN_FORM.0)
@@ -322,6 +395,7 @@ fn teaser_reason(text: &str) -> Reason {
 fn outside(
     doc: &Doc,
     feats: &[Features],
+    hints: &[Option<Reason>],
     teasers: &[Option<bool>],
     i: usize,
     before: bool,
@@ -344,7 +418,7 @@ fn outside(
     if f.caption_marker && f.chars <= 300 {
         return Label::Cut(Reason::Caption);
     }
-    if let Some(r) = b.hint {
+    if let Some(r) = hints[i] {
         return Label::Cut(r);
     }
     if b.flags.has(Flags::IN_FOOTER) {
@@ -402,12 +476,23 @@ fn closing_card(doc: &Doc, feats: &[Features], labels: &mut [Label], start: usiz
     let body: Vec<usize> = (start..end).filter(|&i| labels[i] == Label::Body).collect();
     let tail = &body[body.len().saturating_sub(CARD_TAIL)..];
     for (k, &i) in tail.iter().enumerate() {
-        if !feats[i].title_like() || body.len() <= CARD_TAIL {
-            continue;
+        if body.len() <= CARD_TAIL {
+            return;
         }
         let key = doc.blocks[i].text.to_lowercase();
-        let elsewhere = (0..doc.blocks.len())
-            .any(|j| (j < start || j >= end) && doc.blocks[j].text.to_lowercase() == key);
+        let elsewhere = feats[i].title_like()
+            && (0..doc.blocks.len())
+                .any(|j| (j < start || j >= end) && doc.blocks[j].text.to_lowercase() == key);
+        // Or, in HTML, a title that is a link whole, the summary under it.
+        let link_title = doc.is_html
+            && i > 0
+            && matches!(labels[i - 1], Label::Cut(Reason::RelatedList))
+            && doc.blocks[i - 1].link_density() > LINK_DENSE
+            && k + 1 == tail.len();
+        if link_title {
+            labels[i] = Label::Cut(teaser_reason(&doc.blocks[i].text));
+            return;
+        }
         if elsewhere {
             for &j in &tail[k..] {
                 if feats[j].names.is_none() {
@@ -417,4 +502,50 @@ fn closing_card(doc: &Doc, feats: &[Features], labels: &mut [Label], start: usiz
             return;
         }
     }
+}
+
+/// How far above the span a lead may stand, in blocks: a related box of a
+/// label and a few titles can sit between the lead and the article's body.
+const LEAD_REACH: usize = 8;
+
+/// Takes back a lead paragraph cut off from the span by a widget between it
+/// and the body ("TIN LIÊN QUAN" and two titles): prose above the span,
+/// separated from it only by chrome, and not itself hinted or a link list.
+fn recover_lead(
+    doc: &Doc,
+    feats: &[Features],
+    hints: &[Option<Reason>],
+    teasers: &[Option<bool>],
+    labels: &mut [Label],
+    start: usize,
+) -> usize {
+    let mut new_start = start;
+    let mut j = start;
+    while j > 0 && start - j < LEAD_REACH {
+        j -= 1;
+        let b = &doc.blocks[j];
+        let f = &feats[j];
+        if b.kind == BlockKind::Heading(1) {
+            break;
+        }
+        let clean_prose = f.is_prose()
+            && hints[j].is_none()
+            && teasers[j].is_none()
+            && f.chrome().is_none()
+            && b.link_density() <= LINK_DENSE
+            && b.flags.0 & (Flags::IN_NAV.0 | Flags::IN_FOOTER.0 | Flags::IN_ASIDE.0) == 0;
+        let chrome = f.chrome().is_some()
+            || teasers[j].is_some()
+            || hints[j].is_some()
+            || b.link_density() > LINK_DENSE;
+        if clean_prose {
+            new_start = j;
+        } else if !chrome {
+            break;
+        }
+    }
+    for i in new_start..start {
+        labels[i] = inside(doc, feats, hints, teasers, 0, i);
+    }
+    new_start
 }
