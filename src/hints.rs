@@ -1,0 +1,465 @@
+//! Class, id and role names that say what an element holds.
+//!
+//! Sites name their boxes after what they are: "related-news", "box-tinlienquan",
+//! "article-body", "fck_detail". This module is the data table of such names
+//! and the matcher that reads them. Every entry is a word (or a short word
+//! sequence) that many unrelated sites use for the same thing, in English or
+//! Vietnamese; no entry names one outlet's private CSS.
+//!
+//! A class or id value is cut into lower-case tokens at `-`, `_`, spaces,
+//! digits/letters changes and camelCase boundaries ("PhotoCMS_Caption" →
+//! `photo cms caption`, "tinLienQuan" → `tin lien quan`). An entry matches a
+//! run of whole tokens, so "shareholder" is not "share". Entries marked
+//! [`Rule::Head`] must also be the head noun of the name: the last tokens, or
+//! followed only by generic container words ("related-news-box"), which keeps
+//! WordPress-style state classes such as "tag-economy", "tags-free-text" or
+//! "comments-open" from reading as chrome. Entries marked [`Rule::Glued`]
+//! may also sit glued inside a longer token ("relatedbox", "boxtinlienquan"):
+//! only long, unambiguous words get that rule.
+
+use crate::article::Reason;
+
+/// What the tokens of one element's class, id or role say.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Hint {
+    /// The chrome kind named, the first found in table order.
+    pub reason: Option<Reason>,
+    /// The name says "article content" ("article-body", "detail-content").
+    pub content: bool,
+    /// The name says "caption" wherever it stands.
+    pub caption: bool,
+    /// The name says "description", which is a caption only inside a figure
+    /// or an image table (outside, "description" is usually the lead).
+    pub caption_in_figure: bool,
+    /// The name says "author" or "byline".
+    pub author: bool,
+}
+
+impl Hint {
+    /// Combines two hints; the chrome reason of `self` wins when both have one.
+    pub fn merge(&mut self, other: Hint) {
+        if self.reason.is_none() {
+            self.reason = other.reason;
+        }
+        self.content |= other.content;
+        self.caption |= other.caption;
+        self.caption_in_figure |= other.caption_in_figure;
+        self.author |= other.author;
+    }
+}
+
+/// What an entry signals.
+#[derive(Debug, Clone, Copy)]
+enum Signal {
+    Chrome(Reason),
+    Content,
+    CaptionName,
+    CaptionInFigure,
+    Author,
+}
+
+/// How an entry's words must sit in the name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rule {
+    /// Anywhere, as whole tokens.
+    Anywhere,
+    /// As whole tokens that end the name, or are followed only by
+    /// [`FILLER`] words or numbers.
+    Head,
+    /// Like `Head`, and also when not preceded by an [`ARTICLE_WORDS`] token:
+    /// "header" is the site header, "article-header" is not.
+    PageHead,
+    /// Anywhere as whole tokens, or glued inside one longer token. Only for
+    /// single long words that have no other meaning in class names.
+    Glued,
+}
+
+/// One entry of the table.
+struct Entry {
+    words: &'static [&'static str],
+    rule: Rule,
+    signal: Signal,
+}
+
+const fn e(words: &'static [&'static str], rule: Rule, signal: Signal) -> Entry {
+    Entry {
+        words,
+        rule,
+        signal,
+    }
+}
+
+use Reason::*;
+use Rule::*;
+use Signal::*;
+
+/// The table, in priority order: when one name matches entries of two chrome
+/// kinds, the earlier entry wins (a "related-comments" box is a related list).
+///
+/// Why each group generalises:
+/// - Related lists: "related"/"relate" is the English CMS word, "lien quan"
+///   ("liên quan") and "cung chuyen muc" ("cùng chuyên mục") the Vietnamese
+///   ones; "xem them"/"read more"/"tin khac"/"other news" head the same boxes.
+/// - Most read / latest: "most read/viewed/popular", "popular", "trending",
+///   "latest", and Vietnamese "xem nhieu"/"doc nhieu" ("read a lot") and
+///   "tin moi" ("new stories").
+/// - Share bars: "share", "sharing", "social", "follow", "subscribe",
+///   "newsletter" name the same widget everywhere.
+/// - Comments: "comment(s)", "binh luan" ("bình luận"), "feedback", "disqus".
+/// - Tags: "tag(s)", "keyword(s)", "tu khoa" ("từ khóa"), "hashtag".
+/// - Ads: "ad(s)", "advert…", "banner", "sponsor(ed)", "quang cao"
+///   ("quảng cáo"), Google's "adsbygoogle".
+/// - Players: "player", "video player", "jwplayer".
+/// - Navigation: "menu", "nav", "navbar", "navigation", "breadcrumb",
+///   "topbar", and "header" when it is the page's own (not "article-header").
+/// - Footer: "footer" (page-level as above) and "copyright".
+/// - Sidebars: "sidebar" boxes stand outside the article's column.
+/// - Content: the names CMSes give the article's text column: "article body",
+///   "detail content", "entry content", "post content", "story body",
+///   "fck detail" (the CKEditor output class many Vietnamese CMSes keep),
+///   "maincontent".
+/// - Captions: "caption" (also glued: "imagecaption", "tplCaption" splits
+///   anyway) and, inside figures only, "desc".
+/// - Authors: "author", "byline", "tac gia" ("tác giả"), "writer", "reporter".
+static TABLE: &[Entry] = &[
+    // Related lists.
+    e(&["related"], Glued, Chrome(RelatedList)),
+    e(&["relate"], Head, Chrome(RelatedList)),
+    e(&["lien", "quan"], Head, Chrome(RelatedList)),
+    e(&["lienquan"], Glued, Chrome(RelatedList)),
+    e(&["tinlienquan"], Glued, Chrome(RelatedList)),
+    e(&["same", "category"], Head, Chrome(RelatedList)),
+    e(&["cung", "chuyen", "muc"], Head, Chrome(RelatedList)),
+    e(&["cungchuyenmuc"], Glued, Chrome(RelatedList)),
+    e(&["xem", "them"], Head, Chrome(RelatedList)),
+    e(&["xemthem"], Head, Chrome(RelatedList)),
+    e(&["read", "more"], Head, Chrome(RelatedList)),
+    e(&["readmore"], Head, Chrome(RelatedList)),
+    e(&["tin", "khac"], Head, Chrome(RelatedList)),
+    e(&["other", "news"], Head, Chrome(RelatedList)),
+    // Most read, latest.
+    e(&["most", "read"], Head, Chrome(MostRead)),
+    e(&["most", "viewed"], Head, Chrome(MostRead)),
+    e(&["most", "popular"], Head, Chrome(MostRead)),
+    e(&["mostread"], Glued, Chrome(MostRead)),
+    e(&["mostviewed"], Glued, Chrome(MostRead)),
+    e(&["popular"], Head, Chrome(MostRead)),
+    e(&["trending"], Head, Chrome(MostRead)),
+    e(&["latest"], Head, Chrome(MostRead)),
+    e(&["xem", "nhieu"], Head, Chrome(MostRead)),
+    e(&["xemnhieu"], Glued, Chrome(MostRead)),
+    e(&["doc", "nhieu"], Head, Chrome(MostRead)),
+    e(&["docnhieu"], Glued, Chrome(MostRead)),
+    e(&["tin", "moi"], Head, Chrome(MostRead)),
+    e(&["tinmoi"], Head, Chrome(MostRead)),
+    // Players (before share: a "player-share" bar belongs to the player).
+    e(&["player"], Glued, Chrome(PlayerWidget)),
+    // Share bars.
+    e(&["share"], Head, Chrome(FollowShare)),
+    e(&["sharing"], Head, Chrome(FollowShare)),
+    e(&["social"], Head, Chrome(FollowShare)),
+    e(&["follow"], Head, Chrome(FollowShare)),
+    e(&["subscribe"], Head, Chrome(FollowShare)),
+    e(&["newsletter"], Head, Chrome(FollowShare)),
+    // Comments.
+    e(&["comment"], Head, Chrome(Comments)),
+    e(&["comments"], Head, Chrome(Comments)),
+    e(&["binh", "luan"], Head, Chrome(Comments)),
+    e(&["binhluan"], Glued, Chrome(Comments)),
+    e(&["feedback"], Head, Chrome(Comments)),
+    e(&["disqus"], Glued, Chrome(Comments)),
+    // Tags.
+    e(&["tag"], Head, Chrome(Tags)),
+    e(&["tags"], Head, Chrome(Tags)),
+    e(&["keyword"], Head, Chrome(Tags)),
+    e(&["keywords"], Head, Chrome(Tags)),
+    e(&["tu", "khoa"], Head, Chrome(Tags)),
+    e(&["tukhoa"], Head, Chrome(Tags)),
+    e(&["hashtag"], Glued, Chrome(Tags)),
+    // Advertising.
+    e(&["ad"], Head, Chrome(Advertisement)),
+    e(&["ads"], Head, Chrome(Advertisement)),
+    e(&["advert"], Glued, Chrome(Advertisement)),
+    e(&["banner"], Head, Chrome(Advertisement)),
+    e(&["sponsor"], Glued, Chrome(Advertisement)),
+    e(&["quang", "cao"], Head, Chrome(Advertisement)),
+    e(&["quangcao"], Glued, Chrome(Advertisement)),
+    e(&["adsbygoogle"], Anywhere, Chrome(Advertisement)),
+    // Navigation.
+    e(&["menu"], Head, Chrome(Navigation)),
+    e(&["nav"], Head, Chrome(Navigation)),
+    e(&["navbar"], Head, Chrome(Navigation)),
+    e(&["navigation"], Head, Chrome(Navigation)),
+    e(&["breadcrumb"], Glued, Chrome(Navigation)),
+    e(&["topbar"], Head, Chrome(Navigation)),
+    e(&["header"], PageHead, Chrome(Navigation)),
+    // Footer.
+    e(&["footer"], PageHead, Chrome(Footer)),
+    e(&["copyright"], Glued, Chrome(Footer)),
+    // Sidebars.
+    e(&["sidebar"], Head, Chrome(Boilerplate)),
+    // Article content.
+    e(&["article", "body"], Anywhere, Content),
+    e(&["articlebody"], Anywhere, Content),
+    e(&["article", "content"], Anywhere, Content),
+    e(&["detail", "content"], Anywhere, Content),
+    e(&["content", "detail"], Anywhere, Content),
+    e(&["detail", "body"], Anywhere, Content),
+    e(&["fck", "detail"], Anywhere, Content),
+    e(&["maincontent"], Anywhere, Content),
+    e(&["entry", "content"], Anywhere, Content),
+    e(&["post", "content"], Anywhere, Content),
+    e(&["post", "body"], Anywhere, Content),
+    e(&["story", "body"], Anywhere, Content),
+    e(&["story", "content"], Anywhere, Content),
+    e(&["news", "content"], Anywhere, Content),
+    // Captions.
+    e(&["caption"], Glued, CaptionName),
+    e(&["figcaption"], Anywhere, CaptionName),
+    e(&["desc"], Anywhere, CaptionInFigure),
+    // Authors.
+    e(&["author"], Glued, Author),
+    e(&["byline"], Glued, Author),
+    e(&["tac", "gia"], Anywhere, Author),
+    e(&["tacgia"], Anywhere, Author),
+    e(&["writer"], Anywhere, Author),
+    e(&["reporter"], Anywhere, Author),
+];
+
+/// Generic container words that may follow a [`Rule::Head`] match: a
+/// "related-news-box" is still a related box.
+static FILLER: &[&str] = &[
+    "area",
+    "article",
+    "articles",
+    "bar",
+    "block",
+    "body",
+    "bottom",
+    "box",
+    "btn",
+    "button",
+    "buttons",
+    "cont",
+    "container",
+    "content",
+    "desktop",
+    "detail",
+    "holder",
+    "home",
+    "icon",
+    "icons",
+    "inner",
+    "item",
+    "items",
+    "label",
+    "left",
+    "link",
+    "links",
+    "list",
+    "main",
+    "mb",
+    "mobile",
+    "module",
+    "nhat",
+    "news",
+    "outer",
+    "panel",
+    "pc",
+    "post",
+    "posts",
+    "right",
+    "section",
+    "slot",
+    "stories",
+    "story",
+    "tin",
+    "title",
+    "top",
+    "widget",
+    "wrap",
+    "wrapper",
+    "zone",
+];
+
+/// Words that, right before "header" or "footer", make it the article's own
+/// header or footer rather than the page's.
+static ARTICLE_WORDS: &[&str] = &[
+    "article", "content", "detail", "entry", "news", "post", "single", "story",
+];
+
+/// Glued matches need the word to be at least this long: shorter words
+/// ("ads", "tag") occur inside unrelated words ("downloads", "stage").
+const GLUE_MIN: usize = 6;
+
+/// A reusable token buffer, so that classifying allocates nothing once warm.
+#[derive(Debug, Default)]
+pub(crate) struct Tokens {
+    buf: String,
+    spans: Vec<(u32, u32)>,
+}
+
+impl Tokens {
+    /// Cuts `value` into lower-case ASCII-letter and digit tokens.
+    fn split(&mut self, value: &str) {
+        self.buf.clear();
+        self.spans.clear();
+        let mut start = 0usize;
+        // 0: separator, 1: lower, 2: upper, 3: digit.
+        let mut prev = 0u8;
+        let bytes = value.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            let class = match b {
+                b'a'..=b'z' => 1,
+                b'A'..=b'Z' => 2,
+                b'0'..=b'9' => 3,
+                _ => 0,
+            };
+            let next_lower = bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase);
+            // A new token starts at a class change, except upper → lower
+            // inside a word; "CMSCaption" splits before the "C" of "Caption".
+            let boundary = class != 0
+                && (prev == 0
+                    || (class == 2 && prev == 1)
+                    || (class == 2 && prev == 2 && next_lower)
+                    || (class == 3) != (prev == 3));
+            if boundary && self.buf.len() > start {
+                self.spans.push((start as u32, self.buf.len() as u32));
+                start = self.buf.len();
+            }
+            if class == 0 {
+                if self.buf.len() > start {
+                    self.spans.push((start as u32, self.buf.len() as u32));
+                }
+                start = self.buf.len();
+            } else {
+                self.buf.push(b.to_ascii_lowercase() as char);
+            }
+            prev = class;
+        }
+        if self.buf.len() > start {
+            self.spans.push((start as u32, self.buf.len() as u32));
+        }
+    }
+
+    fn token(&self, i: usize) -> &str {
+        let (s, e) = self.spans[i];
+        &self.buf[s as usize..e as usize]
+    }
+
+    fn is_filler(&self, i: usize) -> bool {
+        let t = self.token(i);
+        t.bytes().all(|b| b.is_ascii_digit()) || FILLER.contains(&t)
+    }
+}
+
+/// Reads one class, id or role value; `tokens` is scratch space.
+pub(crate) fn classify(value: &str, tokens: &mut Tokens) -> Hint {
+    let mut hint = Hint::default();
+    tokens.split(value);
+    let n = tokens.spans.len();
+    for entry in TABLE {
+        let k = entry.words.len();
+        let mut found = false;
+        let mut i = 0;
+        while !found && i + k <= n {
+            if (0..k).all(|j| tokens.token(i + j) == entry.words[j]) {
+                found = match entry.rule {
+                    Anywhere | Glued => true,
+                    Head => (i + k..n).all(|j| tokens.is_filler(j)),
+                    PageHead => {
+                        (i + k..n).all(|j| tokens.is_filler(j))
+                            && (i == 0 || !ARTICLE_WORDS.contains(&tokens.token(i - 1)))
+                    }
+                };
+            }
+            i += 1;
+        }
+        if !found && entry.rule == Glued && k == 1 && entry.words[0].len() >= GLUE_MIN {
+            let w = entry.words[0];
+            found = (0..n).any(|i| {
+                let t = tokens.token(i);
+                t.len() > w.len() && (t.starts_with(w) || t.ends_with(w))
+            });
+        }
+        if found {
+            match entry.signal {
+                Chrome(r) => {
+                    if hint.reason.is_none() {
+                        hint.reason = Some(r);
+                    }
+                }
+                Content => hint.content = true,
+                CaptionName => hint.caption = true,
+                CaptionInFigure => hint.caption_in_figure = true,
+                Author => hint.author = true,
+            }
+        }
+    }
+    hint
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(v: &str) -> Option<Reason> {
+        classify(v, &mut Tokens::default()).reason
+    }
+
+    #[test]
+    fn splits_camel_case_and_separators() {
+        let mut t = Tokens::default();
+        t.split("PhotoCMS_Caption tinLienQuan box-2col");
+        let got: Vec<&str> = (0..t.spans.len()).map(|i| t.token(i)).collect();
+        assert_eq!(
+            got,
+            [
+                "photo", "cms", "caption", "tin", "lien", "quan", "box", "2", "col"
+            ]
+        );
+    }
+
+    #[test]
+    fn related_and_most_read() {
+        assert_eq!(reason("box-tinlienquan"), Some(RelatedList));
+        assert_eq!(reason("tin-lien-quan"), Some(RelatedList));
+        assert_eq!(reason("kbw-relatedbox"), Some(RelatedList));
+        assert_eq!(reason("related-news"), Some(RelatedList));
+        assert_eq!(reason("box-xem-nhieu-nhat"), Some(MostRead));
+        assert_eq!(reason("mostViewed"), Some(MostRead));
+    }
+
+    #[test]
+    fn whole_tokens_only() {
+        assert_eq!(reason("shareholder-news"), None);
+        assert_eq!(reason("downloads"), None);
+        assert_eq!(reason("share-buttons"), Some(FollowShare));
+        assert_eq!(reason("box-tags"), Some(Tags));
+        assert_eq!(reason("tag-economy"), None);
+        assert_eq!(reason("tags-free-text"), None);
+        assert_eq!(reason("comments-open"), None);
+    }
+
+    #[test]
+    fn page_header_not_article_header() {
+        assert_eq!(reason("header"), Some(Navigation));
+        assert_eq!(reason("site-header top"), Some(Navigation));
+        assert_eq!(reason("detail-header"), None);
+        assert_eq!(reason("article-footer"), None);
+        assert_eq!(reason("footer"), Some(Footer));
+    }
+
+    #[test]
+    fn content_caption_author() {
+        let mut t = Tokens::default();
+        assert!(classify("fck_detail", &mut t).content);
+        assert!(classify("detail-content afcbc-body", &mut t).content);
+        assert!(classify("content_detail_news", &mut t).content);
+        assert!(classify("PhotoCMS_Caption", &mut t).caption);
+        assert!(classify("tplCaption", &mut t).caption);
+        assert!(!classify("description", &mut t).caption_in_figure);
+        assert!(classify("author_mail", &mut t).author);
+        assert!(classify("byline", &mut t).author);
+    }
+}
