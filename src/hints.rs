@@ -17,6 +17,9 @@
 //! may also sit glued inside a longer token ("relatedbox", "boxtinlienquan"):
 //! only long, unambiguous words get that rule.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use crate::article::Reason;
 
 /// What the tokens of one element's class, id or role say.
@@ -113,7 +116,8 @@ use Signal::*;
 /// - Navigation: "menu", "nav", "navbar", "navigation", "breadcrumb",
 ///   "topbar", and "header" when it is the page's own (not "article-header").
 /// - Footer: "footer" (page-level as above) and "copyright".
-/// - Sidebars: "sidebar" boxes stand outside the article's column.
+/// - Not listed: "sidebar", which some CMSes give the article's own column
+///   ("sidebar-1" holds the text, "sidebar-2" the widgets).
 /// - Content: the names CMSes give the article's text column: "article body",
 ///   "detail content", "entry content", "post content", "story body",
 ///   "fck detail" (the CKEditor output class many Vietnamese CMSes keep),
@@ -196,8 +200,6 @@ static TABLE: &[Entry] = &[
     // Footer.
     e(&["footer"], PageHead, Chrome(Footer)),
     e(&["copyright"], Glued, Chrome(Footer)),
-    // Sidebars.
-    e(&["sidebar"], Head, Chrome(Boilerplate)),
     // Article content.
     e(&["article", "body"], Anywhere, Content),
     e(&["articlebody"], Anywhere, Content),
@@ -353,48 +355,76 @@ impl Tokens {
     }
 }
 
+/// Table entries by their first word, and the glued entries: built once so
+/// that reading a name costs one map lookup per token.
+struct Index {
+    by_first: HashMap<&'static str, Vec<usize>>,
+    glued: Vec<usize>,
+}
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| {
+    let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    let mut glued = Vec::new();
+    for (i, entry) in TABLE.iter().enumerate() {
+        by_first.entry(entry.words[0]).or_default().push(i);
+        if entry.rule == Glued && entry.words.len() == 1 && entry.words[0].len() >= GLUE_MIN {
+            glued.push(i);
+        }
+    }
+    Index { by_first, glued }
+});
+
+/// Whether `entry` matches at token `i` as whole tokens, by its rule.
+fn matches_at(entry: &Entry, tokens: &Tokens, i: usize) -> bool {
+    let n = tokens.spans.len();
+    let k = entry.words.len();
+    if i + k > n || !(0..k).all(|j| tokens.token(i + j) == entry.words[j]) {
+        return false;
+    }
+    match entry.rule {
+        Anywhere | Glued => true,
+        Head => (i + k..n).all(|j| tokens.is_filler(j)),
+        PageHead => {
+            (i + k..n).all(|j| tokens.is_filler(j))
+                && (i == 0 || !ARTICLE_WORDS.contains(&tokens.token(i - 1)))
+        }
+    }
+}
+
 /// Reads one class, id or role value; `tokens` is scratch space.
 pub(crate) fn classify(value: &str, tokens: &mut Tokens) -> Hint {
     let mut hint = Hint::default();
     tokens.split(value);
-    let n = tokens.spans.len();
-    for entry in TABLE {
-        let k = entry.words.len();
-        let mut found = false;
-        let mut i = 0;
-        while !found && i + k <= n {
-            if (0..k).all(|j| tokens.token(i + j) == entry.words[j]) {
-                found = match entry.rule {
-                    Anywhere | Glued => true,
-                    Head => (i + k..n).all(|j| tokens.is_filler(j)),
-                    PageHead => {
-                        (i + k..n).all(|j| tokens.is_filler(j))
-                            && (i == 0 || !ARTICLE_WORDS.contains(&tokens.token(i - 1)))
-                    }
-                };
-            }
-            i += 1;
-        }
-        if !found && entry.rule == Glued && k == 1 && entry.words[0].len() >= GLUE_MIN {
-            let w = entry.words[0];
-            found = (0..n).any(|i| {
-                let t = tokens.token(i);
-                t.len() > w.len() && (t.starts_with(w) || t.ends_with(w))
-            });
-        }
-        if found {
-            match entry.signal {
-                Chrome(r) => {
-                    if hint.reason.is_none() {
-                        hint.reason = Some(r);
-                    }
+    let index = &*INDEX;
+    // The earliest matching chrome entry wins (table order is priority).
+    let mut best = usize::MAX;
+    let mut apply = |ei: usize, hint: &mut Hint| match TABLE[ei].signal {
+        Chrome(_) => best = best.min(ei),
+        Content => hint.content = true,
+        CaptionName => hint.caption = true,
+        CaptionInFigure => hint.caption_in_figure = true,
+        Author => hint.author = true,
+    };
+    for i in 0..tokens.spans.len() {
+        let t = tokens.token(i);
+        if let Some(list) = index.by_first.get(t) {
+            for &ei in list {
+                if matches_at(&TABLE[ei], tokens, i) {
+                    apply(ei, &mut hint);
                 }
-                Content => hint.content = true,
-                CaptionName => hint.caption = true,
-                CaptionInFigure => hint.caption_in_figure = true,
-                Author => hint.author = true,
             }
         }
+        if t.len() > GLUE_MIN {
+            for &ei in &index.glued {
+                let w = TABLE[ei].words[0];
+                if t.len() > w.len() && (t.starts_with(w) || t.ends_with(w)) {
+                    apply(ei, &mut hint);
+                }
+            }
+        }
+    }
+    if let Some(Chrome(r)) = TABLE.get(best).map(|e| e.signal) {
+        hint.reason = Some(r);
     }
     hint
 }
