@@ -127,7 +127,25 @@ pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
     let weights: Vec<f32> = (0..n)
         .map(|i| weight(doc, feats, &hints, &teasers, para_gap, i))
         .collect();
-    let (start, end) = best_span(&weights);
+    let (mut start, mut end) = best_span(&weights);
+    if start == end {
+        // No run of prose at all: a page of one short text. The longest
+        // block that is plain text (no widget, no link list) is the article;
+        // 8 words keeps menus and link lists out.
+        if let Some(i) = (0..n)
+            .filter(|&i| {
+                let b = &doc.blocks[i];
+                feats[i].words >= 8
+                    && feats[i].chrome().is_none()
+                    && teasers[i].is_none()
+                    && hints[i].is_none()
+                    && b.link_density() <= LINK_DENSE
+            })
+            .max_by_key(|&i| feats[i].chars)
+        {
+            (start, end) = (i, i + 1);
+        }
+    }
 
     for i in 0..n {
         labels[i] = if i >= start && i < end {

@@ -136,8 +136,14 @@ pub(crate) fn compute(doc: &Doc) -> Vec<Features> {
 
 fn of_block(b: &Block) -> Features {
     let text = b.text.as_str();
-    let chars = text.chars().count();
-    let words = text.split(' ').filter(|w| !w.is_empty()).count();
+    let (chars, cjk) = text
+        .chars()
+        .fold((0, 0), |(n, c), ch| (n + 1, c + usize::from(is_cjk(ch))));
+    // Chinese and Japanese write words without spaces: each ideograph or kana
+    // counts as a word, and weighs as two characters (a CJK sentence carries
+    // in 20 characters what a Latin one carries in 40).
+    let words = text.split(' ').filter(|w| !w.is_empty()).count() + cjk;
+    let chars = chars + cjk;
     let terminal = ends_sentence(text);
     let mut f = Features {
         chars,
@@ -179,10 +185,15 @@ fn terminal_period(text: &str) -> bool {
     text.ends_with('.') && !text.ends_with("..")
 }
 
+/// Whether a character is a Han ideograph or Japanese kana.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
 /// Whether text ends like a sentence.
 pub(crate) fn ends_sentence(text: &str) -> bool {
-    let t = text.trim_end_matches(['"', '”', '’', '\'', ')', '»', ' ', '*']);
-    t.ends_with(['.', '!', '?', '…', ';', ':'])
+    let t = text.trim_end_matches(['"', '”', '’', '\'', ')', '»', ' ', '*', '」', '』', '）']);
+    t.ends_with(['.', '!', '?', '…', ';', ':', '。', '！', '？', '：', '；'])
 }
 
 /// The credited origin of a credit line, unless what follows "Theo" is a

@@ -10,9 +10,6 @@
 //! Nothing here recurses, so hostile nesting cannot overflow the stack, and
 //! the arena drops as one flat `Vec`.
 
-#[path = "hints.rs"]
-mod hints;
-
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::HashMap;
@@ -31,8 +28,8 @@ use crate::article::Reason;
 use crate::block::{Block, BlockKind, Doc, Element, Flags, PageMeta};
 use crate::cleaner::Limits;
 use crate::error::{Error, ErrorKind};
+use crate::hints::{self, Hint, Tokens};
 use crate::normalize::{fold, nfc, push_folded};
-use hints::{Hint, Tokens};
 
 /// Parses an HTML document into blocks.
 pub(crate) fn parse(html: &str, limits: &Limits) -> Result<Doc, Error> {

@@ -45,6 +45,7 @@ mod dateline;
 mod decode;
 mod error;
 mod features;
+mod hints;
 mod html;
 mod meta;
 mod normalize;

@@ -80,21 +80,68 @@ fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta
         .or(doc.meta.title.as_deref())
         .map(strip_site_suffix);
     let mut pick = None;
+    if doc.is_html
+        && let Some(title) = doc
+            .meta
+            .og_title
+            .as_deref()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+    {
+        // The page's own metadata title is the headline as the publisher
+        // states it; a heading printing the same text is consumed with it.
+        let h1 = nearest_h1(doc, feats, cls, lo);
+        let text = match h1 {
+            Some(i) if suffix_of(title, &doc.blocks[i].text).is_some() => {
+                doc.blocks[i].text.clone()
+            }
+            _ => title.to_string(),
+        };
+        let key = text.to_lowercase();
+        let mut found = None;
+        for i in 0..doc.blocks.len() {
+            if doc.blocks[i].text.to_lowercase() == key && cls.labels[i] != Label::Body
+                || h1 == Some(i) && found.is_none()
+            {
+                found.get_or_insert(i);
+            }
+        }
+        for i in 0..doc.blocks.len() {
+            if doc.blocks[i].text.to_lowercase() == key {
+                cls.labels[i] = Label::Cut(Reason::Headline);
+                found.get_or_insert(i);
+            }
+        }
+        if let Some(h) = found.or(h1) {
+            cls.labels[h] = Label::Cut(Reason::Headline);
+        }
+        kicker(doc, feats, cls, found.or(h1), meta);
+        meta.headline = Some(text);
+        return found.or(h1);
+    }
     if doc.is_html {
-        // The h1 nearest above the span (or at its top), else a heading
-        // equal to the page's title.
-        let hi = (cls.start + 3).min(doc.blocks.len());
-        pick = (lo..hi)
-            .rev()
-            .find(|&i| doc.blocks[i].kind == BlockKind::Heading(1) && feats[i].words >= 2);
+        // A heading that prints the page's `<title>` (less a site suffix) is
+        // the headline; else the h1 nearest above the span when the title
+        // names it; else the title itself, as the page states it.
+        if let Some(t) = &page_title {
+            let key = t.to_lowercase();
+            pick = (0..doc.blocks.len()).find(|&i| {
+                matches!(doc.blocks[i].kind, BlockKind::Heading(_))
+                    && doc.blocks[i].text.to_lowercase() == key
+            });
+        }
         if pick.is_none() {
-            pick = (0..doc.blocks.len())
-                .find(|&i| doc.blocks[i].kind == BlockKind::Heading(1) && feats[i].words >= 2);
+            let h1 = nearest_h1(doc, feats, cls, lo);
+            let raw_title = doc.meta.title.as_deref().unwrap_or("").to_lowercase();
+            pick = h1.filter(|&i| {
+                raw_title.is_empty() || raw_title.contains(&doc.blocks[i].text.to_lowercase())
+            });
         }
         if pick.is_none()
-            && let Some(t) = &page_title
+            && let Some(t) = page_title.clone().filter(|t| !t.is_empty())
         {
-            pick = (0..doc.blocks.len()).find(|&i| doc.blocks[i].text.eq_ignore_ascii_case(t));
+            meta.headline = Some(t);
+            return None;
         }
     }
     if pick.is_none() {
@@ -124,17 +171,54 @@ fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta
             cls.labels[i] = Label::Cut(Reason::Headline);
         }
     }
-    // The kicker: a short topic label ending in ":" right above.
-    if h > 0 {
-        let k = h - 1;
-        let t = &doc.blocks[k].text;
-        if t.ends_with(':') && feats[k].words <= 12 && feats[k].chrome().is_none() {
-            meta.kicker = Some(t.clone());
-            cls.labels[k] = Label::Cut(Reason::Kicker);
-        }
-    }
+    kicker(doc, feats, cls, Some(h), meta);
     meta.headline = Some(text);
     Some(h)
+}
+
+/// The kicker: a short topic label ending in ":" right above the headline.
+fn kicker(
+    doc: &Doc,
+    feats: &[Features],
+    cls: &mut Classified,
+    head: Option<usize>,
+    meta: &mut Meta,
+) {
+    let Some(k) = head.and_then(|h| h.checked_sub(1)) else {
+        return;
+    };
+    let t = &doc.blocks[k].text;
+    if t.ends_with(':') && feats[k].words <= 12 && feats[k].chrome().is_none() {
+        meta.kicker = Some(t.clone());
+        cls.labels[k] = Label::Cut(Reason::Kicker);
+    }
+}
+
+/// The `h1` nearest above the article span (or at its top), else the first
+/// on the page.
+fn nearest_h1(doc: &Doc, feats: &[Features], cls: &Classified, lo: usize) -> Option<usize> {
+    let is_h1 = |i: usize| doc.blocks[i].kind == BlockKind::Heading(1) && feats[i].words >= 2;
+    let hi = (cls.start + 3).min(doc.blocks.len());
+    (lo..hi)
+        .rev()
+        .find(|&i| is_h1(i))
+        .or_else(|| (0..doc.blocks.len()).find(|&i| is_h1(i)))
+}
+
+/// When `title` is `head` plus a site-name suffix ("Headline - VnExpress"),
+/// the suffix; `Some("")` when they are equal.
+fn suffix_of<'t>(title: &'t str, head: &str) -> Option<&'t str> {
+    let (t, h) = (title.to_lowercase(), head.to_lowercase());
+    if t == h {
+        return Some("");
+    }
+    let rest = t.strip_prefix(&h)?;
+    let sep = tables::TITLE_SEPARATORS
+        .iter()
+        .find(|s| rest.starts_with(s.trim_end()) || rest.starts_with(*s))?;
+    let _ = sep;
+    let tail = title.get(head.len()..)?;
+    (tail.split_whitespace().count() <= 6).then_some(tail)
 }
 
 /// The page title without a site-name suffix: "Headline - VnExpress" →

@@ -1,6 +1,8 @@
 //! Stage 5, shared by both paths: classify the blocks, read the metadata and
 //! assemble the [`Article`].
 
+use std::collections::HashMap;
+
 use crate::article::{Article, EncodingInfo, Reason, Removed};
 use crate::block::Doc;
 use crate::classify::{self, Label};
@@ -19,6 +21,8 @@ pub(crate) fn run(doc: Doc, encoding: Option<EncodingInfo>) -> Result<Article, E
     let feats = features::compute(&doc);
     let mut cls = classify::classify(&doc, &feats);
     let meta = meta::read(&doc, &feats, &mut cls);
+    #[cfg(feature = "trace")]
+    trace(&doc, &cls);
 
     let mut article = Article {
         headline: meta.headline,
@@ -31,12 +35,30 @@ pub(crate) fn run(doc: Doc, encoding: Option<EncodingInfo>) -> Result<Article, E
         encoding,
         ..Article::default()
     };
-    let mut seen_body = std::collections::HashSet::new();
+    // Paragraphs seen, with the container that held them. A paragraph
+    // printed again in another container is a copy of the page (a mobile
+    // or print copy, a pull quote); repeated within one container, the
+    // author wrote it twice and it stays.
+    let mut seen_body: HashMap<String, u32> = HashMap::new();
     let mut seen_caption = std::collections::HashSet::new();
-    for (block, label) in doc.blocks.into_iter().zip(cls.labels) {
+    // The element holding a block is its own `<p>`; the container is that
+    // element's parent.
+    let container = |parent: u32| {
+        doc.elements
+            .get(parent as usize)
+            .map_or(parent, |e| e.parent)
+    };
+    let containers: Vec<u32> = doc.blocks.iter().map(|b| container(b.parent)).collect();
+    for ((block, label), box_id) in doc.blocks.into_iter().zip(cls.labels).zip(containers) {
         match label {
             Label::Body => {
-                if seen_body.insert(block.text.to_lowercase()) {
+                let key = block.text.to_lowercase();
+                let copy = match seen_body.get(&key) {
+                    None => false,
+                    Some(&seen_in) => !doc.is_html || seen_in != box_id,
+                };
+                if !copy {
+                    seen_body.insert(key, box_id);
                     article.body.push(block.text);
                 } else {
                     article.removed.push(Removed {
@@ -107,4 +129,29 @@ pub(crate) fn run(doc: Doc, encoding: Option<EncodingInfo>) -> Result<Article, E
         }));
     }
     Ok(article)
+}
+
+/// Prints the classifier's verdict on every block to stderr: index, `*`
+/// inside the article span, label, kind, gap, hint, flags, link density and
+/// the start of the text. For developing the classifier only (feature
+/// `trace`).
+#[cfg(feature = "trace")]
+fn trace(doc: &Doc, cls: &classify::Classified) {
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let inside = if i >= cls.start && i < cls.end {
+            '*'
+        } else {
+            ' '
+        };
+        eprintln!(
+            "{i:4}{inside} {:?} {:?} gap={} hint={:?} flags={:x} links={:.2} | {}",
+            cls.labels[i],
+            b.kind,
+            b.gap_before,
+            b.hint,
+            b.flags.0,
+            b.link_density(),
+            b.text.chars().take(90).collect::<String>()
+        );
+    }
 }
