@@ -16,6 +16,8 @@
 // Blocks, features and labels are parallel arrays addressed by index.
 #![allow(clippy::needless_range_loop)]
 
+use std::collections::HashMap;
+
 use crate::article::Reason;
 use crate::block::{BlockKind, Doc, Flags};
 use crate::features::{Features, teaser_kind};
@@ -55,9 +57,9 @@ const LIST_HEAD_WEIGHT: f32 = -150.0;
 /// titles and menus are links whole.
 const LINK_DENSE: f32 = 0.5;
 
-/// A hinted container holding more than this share of the page's prose is
-/// the article's own column under an unlucky class name ("sidebar-1",
-/// "section-detail"): its hint is void. Real chrome boxes hold a small part
+/// A hinted container (other than comments) that holds more than this share
+/// of the page's prose is the article's own column under an unlucky class
+/// name ("sidebar-1", "read-more-content"): its hint is void. Real chrome boxes hold a small part
 /// of a page's prose; the article holds most of it.
 const HINT_VOID_SHARE: f32 = 0.5;
 
@@ -94,7 +96,11 @@ fn effective_hints(doc: &Doc, feats: &[Features]) -> Vec<Option<Reason>> {
         return hints;
     }
     for (i, b) in doc.blocks.iter().enumerate() {
-        let Some(h) = b.hint else { continue };
+        // A comment thread is the one box that often outgrows the article;
+        // its hint always holds.
+        let Some(h) = b.hint.filter(|h| *h != Reason::Comments) else {
+            continue;
+        };
         // The outermost ancestor that carries the same hint is where it came
         // from.
         let mut e = b.parent as usize;
@@ -118,15 +124,68 @@ fn effective_hints(doc: &Doc, feats: &[Features]) -> Vec<Option<Reason>> {
     hints
 }
 
+/// What every rule reads: the blocks, their features, and the page-level
+/// facts computed once.
+struct Ctx<'a> {
+    doc: &'a Doc,
+    feats: &'a [Features],
+    /// Chrome hints, voided where they cover the article's column.
+    hints: Vec<Option<Reason>>,
+    /// Membership of related-article groups (see [`teaser_groups`]).
+    teasers: Vec<Option<bool>>,
+    /// The usual number of blank lines between paragraphs (text input).
+    para_gap: u32,
+    /// Link-heavy blocks that are items of a list of links (HTML): cut
+    /// inside the span. A link-heavy item of a list whose other items are
+    /// plain text is content (a changelog, a list of sources).
+    link_list: Vec<bool>,
+}
+
+/// Share of link-heavy items at or above which a list is a list of links.
+const LINK_LIST_SHARE: f32 = 0.5;
+
+/// Marks the link-heavy blocks that belong to lists made mostly of links.
+fn link_lists(doc: &Doc) -> Vec<bool> {
+    let holder = |b: &crate::block::Block| {
+        doc.elements
+            .get(b.parent as usize)
+            .map_or(b.parent, |e| e.parent)
+    };
+    let mut stats: HashMap<u32, (u32, u32)> = HashMap::new();
+    for b in &doc.blocks {
+        if b.flags.has(Flags::IN_LIST) {
+            let e = stats.entry(holder(b)).or_default();
+            e.0 += 1;
+            e.1 += u32::from(b.link_density() > LINK_DENSE);
+        }
+    }
+    doc.blocks
+        .iter()
+        .map(|b| {
+            if b.link_density() <= LINK_DENSE {
+                return false;
+            }
+            if !b.flags.has(Flags::IN_LIST) {
+                return true;
+            }
+            let (items, dense) = stats.get(&holder(b)).copied().unwrap_or((1, 1));
+            dense as f32 >= LINK_LIST_SHARE * items as f32
+        })
+        .collect()
+}
+
 pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
     let n = doc.blocks.len();
     let mut labels = vec![Label::Body; n];
-    let hints = effective_hints(doc, feats);
-    let teasers = teaser_groups(doc, feats);
-    let para_gap = paragraph_gap(doc, feats);
-    let weights: Vec<f32> = (0..n)
-        .map(|i| weight(doc, feats, &hints, &teasers, para_gap, i))
-        .collect();
+    let cx = Ctx {
+        doc,
+        feats,
+        hints: effective_hints(doc, feats),
+        teasers: teaser_groups(doc, feats),
+        para_gap: paragraph_gap(doc, feats),
+        link_list: link_lists(doc),
+    };
+    let weights: Vec<f32> = (0..n).map(|i| weight(&cx, i)).collect();
     let (mut start, mut end) = best_span(&weights);
     if start == end {
         // No run of prose at all: a page of one short text. The longest
@@ -137,8 +196,8 @@ pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
                 let b = &doc.blocks[i];
                 feats[i].words >= 8
                     && feats[i].chrome().is_none()
-                    && teasers[i].is_none()
-                    && hints[i].is_none()
+                    && cx.teasers[i].is_none()
+                    && cx.hints[i].is_none()
                     && b.link_density() <= LINK_DENSE
             })
             .max_by_key(|&i| feats[i].chars)
@@ -149,19 +208,20 @@ pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
 
     for i in 0..n {
         labels[i] = if i >= start && i < end {
-            inside(doc, feats, &hints, &teasers, para_gap, i)
+            inside(&cx, i)
         } else {
-            outside(doc, feats, &hints, &teasers, i, i < start)
+            outside(&cx, i, i < start)
         };
     }
-    let start = recover_lead(doc, feats, &hints, &teasers, &mut labels, start);
+    let start = recover_lead(&cx, &mut labels, start);
+    let (start, end) = same_container(&cx, &mut labels, start, end);
     list_followers(doc, feats, &mut labels, start, end);
     closing_card(doc, feats, &mut labels, start, end);
     Classified {
         labels,
         start,
         end,
-        para_gap,
+        para_gap: cx.para_gap,
     }
 }
 
@@ -242,14 +302,16 @@ fn paragraph_gap(doc: &Doc, feats: &[Features]) -> u32 {
         .unwrap_or(1) as u32
 }
 
-fn weight(
-    doc: &Doc,
-    feats: &[Features],
-    hints: &[Option<Reason>],
-    teasers: &[Option<bool>],
-    para_gap: u32,
-    i: usize,
-) -> f32 {
+fn weight(cx: &Ctx, i: usize) -> f32 {
+    let Ctx {
+        doc,
+        feats,
+        hints,
+        teasers,
+        para_gap,
+        ..
+    } = cx;
+    let para_gap = *para_gap;
     let b = &doc.blocks[i];
     let f = &feats[i];
     let chars = f.chars as f32;
@@ -332,14 +394,16 @@ fn best_span(weights: &[f32]) -> (usize, usize) {
 }
 
 /// The label of a block inside the article span.
-fn inside(
-    doc: &Doc,
-    feats: &[Features],
-    hints: &[Option<Reason>],
-    teasers: &[Option<bool>],
-    para_gap: u32,
-    i: usize,
-) -> Label {
+fn inside(cx: &Ctx, i: usize) -> Label {
+    let Ctx {
+        doc,
+        feats,
+        hints,
+        teasers,
+        para_gap,
+        link_list,
+    } = cx;
+    let para_gap = *para_gap;
     let b = &doc.blocks[i];
     let f = &feats[i];
     if let Some(t) = teasers[i] {
@@ -373,7 +437,7 @@ fn inside(
         {
             return Label::Cut(Reason::Boilerplate);
         }
-        if b.link_density() > LINK_DENSE && !f.is_prose() {
+        if link_list[i] && !f.is_prose() {
             return Label::Cut(Reason::RelatedList);
         }
     } else {
@@ -410,14 +474,14 @@ fn teaser_reason(text: &str) -> Reason {
 }
 
 /// The label of a block outside the article span.
-fn outside(
-    doc: &Doc,
-    feats: &[Features],
-    hints: &[Option<Reason>],
-    teasers: &[Option<bool>],
-    i: usize,
-    before: bool,
-) -> Label {
+fn outside(cx: &Ctx, i: usize, before: bool) -> Label {
+    let Ctx {
+        doc,
+        feats,
+        hints,
+        teasers,
+        ..
+    } = cx;
     let b = &doc.blocks[i];
     let f = &feats[i];
     if teasers[i].is_some() {
@@ -529,14 +593,14 @@ const LEAD_REACH: usize = 8;
 /// Takes back a lead paragraph cut off from the span by a widget between it
 /// and the body ("TIN LIÊN QUAN" and two titles): prose above the span,
 /// separated from it only by chrome, and not itself hinted or a link list.
-fn recover_lead(
-    doc: &Doc,
-    feats: &[Features],
-    hints: &[Option<Reason>],
-    teasers: &[Option<bool>],
-    labels: &mut [Label],
-    start: usize,
-) -> usize {
+fn recover_lead(cx: &Ctx, labels: &mut [Label], start: usize) -> usize {
+    let Ctx {
+        doc,
+        feats,
+        hints,
+        teasers,
+        ..
+    } = cx;
     let mut new_start = start;
     let mut j = start;
     while j > 0 && start - j < LEAD_REACH {
@@ -563,7 +627,51 @@ fn recover_lead(
         }
     }
     for i in new_start..start {
-        labels[i] = inside(doc, feats, hints, teasers, 0, i);
+        labels[i] = inside(cx, i);
     }
     new_start
+}
+
+/// Widens the span over plain blocks of the same container as its first and
+/// last blocks: a paragraph cut into fragments by `<br>`s, a short closing
+/// line. Stops at anything that is chrome, a heading of level 1, or in
+/// another container.
+fn same_container(cx: &Ctx, labels: &mut [Label], start: usize, end: usize) -> (usize, usize) {
+    let Ctx {
+        doc,
+        feats,
+        hints,
+        teasers,
+        ..
+    } = cx;
+    if !doc.is_html || start >= end {
+        return (start, end);
+    }
+    // The element that holds a block's own element: the list of a list
+    // item, the column of a paragraph.
+    let holder = |j: usize| {
+        let p = doc.blocks[j].parent;
+        doc.elements.get(p as usize).map_or(p, |e| e.parent)
+    };
+    let plain = |j: usize, boundary: usize| {
+        let b = &doc.blocks[j];
+        (b.parent == doc.blocks[boundary].parent || holder(j) == holder(boundary))
+            && b.kind != BlockKind::Heading(1)
+            && feats[j].chrome().is_none()
+            && teasers[j].is_none()
+            && hints[j].is_none()
+            && b.link_density() <= LINK_DENSE
+    };
+    let mut s = start;
+    while s > 0 && plain(s - 1, start) {
+        s -= 1;
+    }
+    let mut e = end;
+    while e < doc.blocks.len() && plain(e, end - 1) {
+        e += 1;
+    }
+    for i in (s..start).chain(end..e) {
+        labels[i] = inside(cx, i);
+    }
+    (s, e)
 }

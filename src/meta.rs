@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::article::{DateTime, Dateline, Reason};
-use crate::block::{BlockKind, Doc};
+use crate::block::{BlockKind, Doc, Flags};
 use crate::classify::{Classified, Label};
 use crate::dateline;
 use crate::features::{Features, byline_outlet, is_person_name, names_of};
@@ -20,6 +20,9 @@ use crate::tables;
 /// headline, kicker, dateline, byline and share bar sit together above the
 /// lead; 25 blocks leaves room for a long share bar and breadcrumb.
 const HEAD_WINDOW: usize = 25;
+
+/// How many blocks below the headline a byline may stand.
+const BYLINE_REACH: usize = 6;
 
 /// Vietnam's UTC offset in minutes (+07:00), implied by Vietnamese pages
 /// that print no offset.
@@ -328,7 +331,9 @@ fn bylines(
     let n = doc.blocks.len();
     // Between the headline and the lead, and around the end of the span.
     let top_lo = head.map_or(cls.start.saturating_sub(6), |h| h + 1);
-    let top_hi = (cls.start + 2).min(n);
+    // The byline sits within a few blocks of the headline (dateline, share
+    // bar and author line between them), never a page away.
+    let top_hi = (cls.start + 2).min(n).min(top_lo + BYLINE_REACH);
     let tail_lo = cls.end.saturating_sub(3).max(cls.start);
     let tail_hi = (cls.end + 6).min(n);
     let ranges = [(top_lo, top_hi), (tail_lo, tail_hi)];
@@ -341,7 +346,16 @@ fn bylines(
                 continue;
             }
             let f = &feats[i];
-            let text = &doc.blocks[i].text;
+            let b = &doc.blocks[i];
+            let text = &b.text;
+            // In HTML, headings and links are titles, not bylines, unless
+            // the markup names the author.
+            let markup_ok = !doc.is_html
+                || b.flags.has(Flags::AUTHOR_HINT)
+                || !matches!(b.kind, BlockKind::Heading(_)) && b.link_density() <= 0.5;
+            if !markup_ok {
+                continue;
+            }
             if let Some(names) = &f.names {
                 push_names(meta, names);
                 cls.labels[i] = Label::Cut(Reason::Byline);

@@ -86,6 +86,8 @@ pub(crate) static LABELS: &[Label] = &[
     label("bình luận bài viết này", Reason::Comments, false),
     label("comments", Reason::Comments, false),
     label("leave a comment", Reason::Comments, false),
+    label("like this", Reason::FollowShare, false),
+    label("share this", Reason::FollowShare, false),
     // Share, follow, copy.
     label("chia sẻ", Reason::FollowShare, false),
     label("chia sẻ bài viết", Reason::FollowShare, false),
@@ -170,6 +172,12 @@ pub(crate) static PATTERNS: &[(&str, Reason)] = &[
     ),
     (r"^chỉ được phát hành lại thông tin", Reason::Footer),
     (r"^ý kiến của bạn sẽ được biên tập", Reason::Comments),
+    // "There are 13 comments", "13 bình luận", "Comments (4)".
+    (
+        r"^(there (are|is) )?\d+ (comments?|responses?|replies|bình luận|ý kiến)$",
+        Reason::Comments,
+    ),
+    (r"^(comments?|bình luận|ý kiến) \(\d+\)$", Reason::Comments),
     (r"^(xem|tải) (thêm )?(ứng dụng|app)", Reason::FollowShare),
     (r"^#\S", Reason::Tags),
     (
