@@ -161,8 +161,10 @@ pub(crate) struct Element {
 pub(crate) struct PageMeta {
     /// `<title>`.
     pub title: Option<String>,
-    /// `og:title` or `twitter:title`.
+    /// The best-ranked metadata title (Dublin Core, Open Graph, Twitter…).
     pub og_title: Option<String>,
+    /// Every metadata title, best-ranked first.
+    pub titles: Vec<String>,
     /// `og:site_name`, or the JSON-LD publisher's name.
     pub site_name: Option<String>,
     /// `<link rel=canonical>`, else `og:url`, else the URL the caller gave.

@@ -141,6 +141,11 @@ struct Ctx<'a> {
     link_list: Vec<bool>,
 }
 
+/// A page of at most this many blocks, with no prose, is a fragment and is
+/// returned whole: five lines leave no room for a menu, a footer and an
+/// article to be told apart.
+const TINY_PAGE: usize = 5;
+
 /// Share of link-heavy items at or above which a list is a list of links.
 const LINK_LIST_SHARE: f32 = 0.5;
 
@@ -203,6 +208,22 @@ pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
             .max_by_key(|&i| feats[i].chars)
         {
             (start, end) = (i, i + 1);
+        } else if n <= TINY_PAGE {
+            // A fragment of a page: a few short lines and nothing around
+            // them to tell chrome from text. All of it that is not a known
+            // widget is the article.
+            for i in 0..n {
+                labels[i] = match (feats[i].chrome(), cx.hints[i]) {
+                    (Some(r), _) | (None, Some(r)) => Label::Cut(r),
+                    (None, None) => Label::Body,
+                };
+            }
+            return Classified {
+                labels,
+                start: 0,
+                end: n,
+                para_gap: cx.para_gap,
+            };
         }
     }
 

@@ -1276,6 +1276,21 @@ fn read_style(style: &str) -> (bool, bool) {
 // Page metadata.
 
 /// Priority classes of publication times, best first.
+/// Ranks of metadata titles, best first: the order publishers' tools fill
+/// them in with most care (Dublin Core, then Open Graph, then the rest).
+mod titlerank {
+    pub fn of(key: &str) -> u8 {
+        match key {
+            "dc:title" | "dcterm:title" | "dcterms:title" | "dc.title" => 0,
+            "og:title" => 1,
+            "weibo:article:title" | "weibo:webpage:title" => 2,
+            "title" => 3,
+            "twitter:title" => 4,
+            _ => 5,
+        }
+    }
+}
+
 mod pubrank {
     pub const ARTICLE_META: u8 = 0;
     pub const OG_META: u8 = 1;
@@ -1318,6 +1333,7 @@ fn looks_like_url(s: &str) -> bool {
 /// Reads the page's own metadata in one pass over the arena (document order).
 fn read_meta(tree: &Tree) -> PageMeta {
     let mut meta = PageMeta::default();
+    let mut titles: Vec<(u8, String)> = Vec::new();
     let mut published: Vec<(u8, String)> = Vec::new();
     let mut authors: Vec<(u8, String)> = Vec::new();
     let mut og_url = None;
@@ -1350,59 +1366,72 @@ fn read_meta(tree: &Tree) -> PageMeta {
                 let Some(content) = tree.attr(i, Key::Content) else {
                     continue;
                 };
-                let key = tree
+                let keys = tree
                     .attr(i, Key::Property)
                     .or_else(|| tree.attr(i, Key::Name))
                     .unwrap_or("")
-                    .trim()
                     .to_ascii_lowercase();
-                let rank = match key.as_str() {
-                    "og:title" | "twitter:title" => {
-                        set_once(&mut meta.og_title, content);
-                        continue;
-                    }
-                    "og:site_name" => {
-                        set_once(&mut meta.site_name, content);
-                        continue;
-                    }
-                    "og:url" => {
-                        set_once(&mut og_url, content);
-                        continue;
-                    }
-                    "description" => {
-                        set_once(&mut meta.description, content);
-                        continue;
-                    }
-                    "og:description" | "twitter:description" => {
-                        set_once(&mut og_description, content);
-                        continue;
-                    }
-                    "og:locale" => {
-                        set_once(&mut locale, &content.to_ascii_lowercase().replace('_', "-"));
-                        continue;
-                    }
-                    "author" => {
-                        if !looks_like_url(content) {
-                            authors.extend(clean(content).map(|a| (authrank::META, a)));
+                // A property may list several names ("dc:title og:title").
+                for key in keys.split_ascii_whitespace() {
+                    let rank = match key {
+                        "dc:title"
+                        | "dcterm:title"
+                        | "dcterms:title"
+                        | "dc.title"
+                        | "og:title"
+                        | "weibo:article:title"
+                        | "weibo:webpage:title"
+                        | "title"
+                        | "twitter:title"
+                        | "parsely-title" => {
+                            if let Some(t) = clean(content) {
+                                titles.push((titlerank::of(key), t));
+                            }
+                            continue;
                         }
-                        continue;
-                    }
-                    "article:author" | "og:article:author" => {
-                        if !looks_like_url(content) {
-                            authors.extend(clean(content).map(|a| (authrank::ARTICLE_META, a)));
+                        "og:site_name" => {
+                            set_once(&mut meta.site_name, content);
+                            continue;
                         }
-                        continue;
-                    }
-                    "article:published_time" => pubrank::ARTICLE_META,
-                    "og:published_time" | "og:article:published_time" => pubrank::OG_META,
-                    "pubdate" => pubrank::PUBDATE,
-                    "publishdate" | "publish-date" | "publish_date" => pubrank::PUBLISHDATE,
-                    "dc.date" | "dc.date.issued" | "dcterms.date" | "dcterms.issued" => {
-                        pubrank::DUBLIN_CORE
-                    }
-                    _ => continue,
-                };
-                published.extend(clean(content).map(|d| (rank, d)));
+                        "og:url" => {
+                            set_once(&mut og_url, content);
+                            continue;
+                        }
+                        "description" => {
+                            set_once(&mut meta.description, content);
+                            continue;
+                        }
+                        "og:description" | "twitter:description" => {
+                            set_once(&mut og_description, content);
+                            continue;
+                        }
+                        "og:locale" => {
+                            set_once(&mut locale, &content.to_ascii_lowercase().replace('_', "-"));
+                            continue;
+                        }
+                        "author" => {
+                            if !looks_like_url(content) {
+                                authors.extend(clean(content).map(|a| (authrank::META, a)));
+                            }
+                            continue;
+                        }
+                        "article:author" | "og:article:author" => {
+                            if !looks_like_url(content) {
+                                authors.extend(clean(content).map(|a| (authrank::ARTICLE_META, a)));
+                            }
+                            continue;
+                        }
+                        "article:published_time" => pubrank::ARTICLE_META,
+                        "og:published_time" | "og:article:published_time" => pubrank::OG_META,
+                        "pubdate" => pubrank::PUBDATE,
+                        "publishdate" | "publish-date" | "publish_date" => pubrank::PUBLISHDATE,
+                        "dc.date" | "dc.date.issued" | "dcterms.date" | "dcterms.issued" => {
+                            pubrank::DUBLIN_CORE
+                        }
+                        _ => continue,
+                    };
+                    published.extend(clean(content).map(|d| (rank, d)));
+                }
             }
             local_name!("link") => {
                 if meta.url.is_none()
@@ -1449,6 +1478,8 @@ fn read_meta(tree: &Tree) -> PageMeta {
     if meta.lang.is_none() {
         meta.lang = locale;
     }
+    meta.titles = ranked(titles);
+    meta.og_title = meta.titles.first().cloned();
     meta.published = ranked(published);
     meta.authors = ranked(authors);
     meta

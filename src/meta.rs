@@ -84,12 +84,7 @@ fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta
         .map(strip_site_suffix);
     let mut pick = None;
     if doc.is_html
-        && let Some(title) = doc
-            .meta
-            .og_title
-            .as_deref()
-            .map(|t| t.trim())
-            .filter(|t| !t.is_empty())
+        && let Some(title) = metadata_title(doc)
     {
         // The page's own metadata title is the headline as the publisher
         // states it; a heading printing the same text is consumed with it.
@@ -177,6 +172,30 @@ fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta
     kicker(doc, feats, cls, Some(h), meta);
     meta.headline = Some(text);
     Some(h)
+}
+
+/// The page's metadata title: the best-ranked one, unless another names a
+/// heading printed on the page (a site puts its own name in one of them,
+/// "DC.title" = "Báo …"), in which case that one.
+fn metadata_title(doc: &Doc) -> Option<&str> {
+    let titles: Vec<&str> = doc
+        .meta
+        .titles
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let printed = |t: &str| {
+        let key = t.to_lowercase();
+        doc.blocks
+            .iter()
+            .any(|b| matches!(b.kind, BlockKind::Heading(_)) && b.text.to_lowercase() == key)
+    };
+    titles
+        .iter()
+        .copied()
+        .find(|t| printed(t))
+        .or_else(|| titles.first().copied())
 }
 
 /// The kicker: a short topic label ending in ":" right above the headline.

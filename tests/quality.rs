@@ -14,8 +14,8 @@ use gold::PageScore;
 
 // ---------------------------------------------------------------------------
 // FLOORS. Floors only rise: once the cleaner meets a value, never lower it.
-// They are the targets the issues set. The four tests are ignored while the
-// pipeline is being written; each is un-ignored when its stages land.
+// They started at the targets the issues set and were raised to what the
+// cleaner reached when each corpus's test was switched on.
 //
 // | corpus      | floor                                                        |
 // |-------------|--------------------------------------------------------------|
@@ -27,7 +27,7 @@ use gold::PageScore;
 // |             | 0 captions in body                                           |
 // | vi-html     | mean F1 ≥ 0.99; headline, dateline, outlet, source 9/9;      |
 // |             | 0 leaks; 0 duplicates; 0 captions in body                    |
-// | readability | mean F1 ≥ 0.93; headline right on ≥ 85 % of pages            |
+// | readability | mean F1 ≥ 0.95; headline right on ≥ 85 % of pages            |
 // ---------------------------------------------------------------------------
 
 /// Seeds: the lowest body F1 any one page may have.
@@ -56,7 +56,7 @@ const VI_HTML_SOURCES: usize = 9;
 const VI_HTML_MAX_LEAKS: usize = 0;
 
 /// readability: the lowest mean body F1.
-const READABILITY_MEAN_F1: f64 = 0.93;
+const READABILITY_MEAN_F1: f64 = 0.95;
 /// readability: the lowest share of pages with the headline right.
 const READABILITY_HEADLINE_SHARE: f64 = 0.85;
 
@@ -216,7 +216,6 @@ fn vi_html() {
 }
 
 #[test]
-#[ignore = "pipeline in progress"]
 fn readability() {
     let scores = run("readability");
     let mut f = Failures::default();
