@@ -256,8 +256,7 @@ pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
 fn teaser_groups(doc: &Doc, feats: &[Features]) -> Vec<Option<bool>> {
     let n = doc.blocks.len();
     let mut out = vec![None; n];
-    let same =
-        |a: usize, b: usize| doc.blocks[a].text.to_lowercase() == doc.blocks[b].text.to_lowercase();
+    let same = |a: usize, b: usize| feats[a].key == feats[b].key;
     let mut i = 0;
     let mut groups: Vec<(usize, usize)> = Vec::new();
     while i + 1 < n {
@@ -582,10 +581,9 @@ fn closing_card(doc: &Doc, feats: &[Features], labels: &mut [Label], start: usiz
         if body.len() <= CARD_TAIL {
             return;
         }
-        let key = doc.blocks[i].text.to_lowercase();
+        let key = &feats[i].key;
         let elsewhere = feats[i].title_like()
-            && (0..doc.blocks.len())
-                .any(|j| (j < start || j >= end) && doc.blocks[j].text.to_lowercase() == key);
+            && (0..doc.blocks.len()).any(|j| (j < start || j >= end) && feats[j].key == *key);
         // Or, in HTML, a title that is a link whole, the summary under it.
         let link_title = doc.is_html
             && i > 0

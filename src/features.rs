@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
+use crate::tables::{CAPTION_CREDIT_MAX_CHARS, PATTERN_MAX_CHARS};
+
 use crate::article::{Reason, TeaserKind};
 use crate::block::{Block, BlockKind, Doc, Flags};
 use crate::dateline::{self, Found};
@@ -35,6 +37,9 @@ pub(crate) struct Features {
     pub date: Option<(Found, f32)>,
     /// The block reads as a line of person names (a byline).
     pub names: Option<Vec<String>>,
+    /// The text in lower case: the key for every comparison that ignores
+    /// case (repeats, labels, patterns), computed once.
+    pub key: String,
 }
 
 impl Features {
@@ -76,18 +81,9 @@ static LABEL_INDEX: LazyLock<std::collections::HashMap<&'static str, (Reason, bo
     });
 
 static PATTERNS: LazyLock<(RegexSet, Vec<Reason>)> = LazyLock::new(|| {
-    let set = RegexSet::new(tables::PATTERNS.iter().map(|(p, _)| format!("(?i){p}")))
-        .expect("chrome patterns compile");
+    let set =
+        RegexSet::new(tables::PATTERNS.iter().map(|(p, _)| *p)).expect("chrome patterns compile");
     (set, tables::PATTERNS.iter().map(|(_, r)| *r).collect())
-});
-
-static CAPTION: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(tables::CAPTION_PATTERNS.iter().map(|p| format!("(?i){p}")))
-        .expect("caption patterns compile")
-});
-
-static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("(?i){}", tables::IMAGE_PLACEHOLDER)).expect("placeholder compiles")
 });
 
 static CREDIT: LazyLock<Vec<Regex>> = LazyLock::new(|| {
@@ -120,13 +116,60 @@ pub(crate) fn teaser_kind(text: &str) -> TeaserKind {
         .map_or(TeaserKind::Article, |(_, k)| *k)
 }
 
-/// The case-folded key of a label: lower case, without surrounding
-/// punctuation and a trailing count ("Bình luận (0)").
-fn label_key(text: &str) -> String {
-    let t = text.trim_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != '>');
+/// The key of a label, from the block's lower-cased text: without
+/// surrounding punctuation and a trailing count ("bình luận (0)").
+fn label_key(key: &str) -> &str {
+    let t = key.trim_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != '>');
     let t = t.trim_end_matches(|c: char| c.is_ascii_digit() || c == ')' || c == ' ');
-    let t = t.trim_end_matches(['(', ' ']);
-    t.to_lowercase()
+    t.trim_end_matches(['(', ' '])
+}
+
+/// Whether a lower-cased block ends with a photo credit ("… ảnh: x",
+/// "(nguồn: x)") or is a stock caption.
+fn caption_marker(key: &str) -> bool {
+    let bare = key.trim_end_matches(['.', ' ']);
+    if tables::STOCK_CAPTIONS.contains(&bare)
+        || tables::STOCK_CAPTION_ENDS.iter().any(|e| bare.ends_with(e))
+    {
+        return true;
+    }
+    let Some((head, tail)) = key.rsplit_once(':') else {
+        return false;
+    };
+    let paren = tail.trim_end_matches(['.', ' ']).ends_with(')');
+    let tail = tail.trim().trim_end_matches(['.', ')', ' ']);
+    let tail_chars = tail.chars().count();
+    if tail_chars == 0 || tail_chars > CAPTION_CREDIT_MAX_CHARS || tail.contains('(') {
+        return false;
+    }
+    let head = head.trim_end();
+    let opens = |marker: &str| {
+        head.strip_suffix(marker).is_some_and(|before| {
+            before.is_empty() || before.ends_with([' ', '.', '-', '–', '—', '('])
+        })
+    };
+    tables::CAPTION_MARKERS.iter().any(|m| opens(m))
+        || paren
+            && tables::CAPTION_PAREN_MARKERS
+                .iter()
+                .any(|m| head.strip_suffix(m).is_some_and(|b| b.ends_with('(')))
+}
+
+/// Whether a lower-cased block is an image placeholder: "<headline> - ảnh
+/// 1.", "photo 2".
+fn placeholder(key: &str) -> bool {
+    let bare = key.trim_end_matches(['.', ' ']);
+    let Some((rest, number)) = bare.rsplit_once(' ') else {
+        return false;
+    };
+    if number.is_empty() || number.len() > 3 || !number.bytes().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    tables::PLACEHOLDER_WORDS.iter().any(|w| {
+        rest.strip_suffix(w).is_some_and(|before| {
+            before.is_empty() || [" - ", " – ", " — "].iter().any(|d| before.ends_with(d))
+        })
+    })
 }
 
 /// Computes the features of every block.
@@ -149,21 +192,23 @@ fn of_block(b: &Block) -> Features {
         chars,
         words,
         terminal,
+        key: text.to_lowercase(),
         ..Features::default()
     };
     if chars <= 60 {
-        f.label = LABEL_INDEX.get(label_key(text).as_str()).copied();
+        f.label = LABEL_INDEX.get(label_key(&f.key)).copied();
     }
     if chars <= 400 {
-        f.pattern = PATTERNS
-            .0
-            .matches(text)
-            .iter()
-            .next()
-            .map(|i| PATTERNS.1[i]);
-        f.caption_marker =
-            CAPTION.is_match(text) || matches!(b.kind, BlockKind::Caption) && chars <= 400;
-        f.placeholder = chars <= 300 && PLACEHOLDER.is_match(text);
+        if chars <= PATTERN_MAX_CHARS {
+            f.pattern = PATTERNS
+                .0
+                .matches(&f.key)
+                .iter()
+                .next()
+                .map(|i| PATTERNS.1[i]);
+        }
+        f.caption_marker = caption_marker(&f.key) || matches!(b.kind, BlockKind::Caption);
+        f.placeholder = chars <= 300 && placeholder(&f.key);
         if chars <= 90 {
             f.credit = credit_of(text);
         }

@@ -45,20 +45,24 @@ pub(crate) fn is_vietnamese(doc: &Doc) -> bool {
     if let Some(lang) = &doc.meta.lang {
         return lang.starts_with("vi");
     }
-    let sample: String = doc
-        .blocks
-        .iter()
-        .take(400)
-        .map(|b| b.text.as_str())
-        .collect();
-    let vi = sample
-        .chars()
-        .filter(|c| {
-            "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
-                .contains(c.to_lowercase().next().unwrap_or(*c))
-        })
-        .count();
-    vi >= 20
+    // Twenty letters only Vietnamese writes (ơ, ư, đ and the tone-marked
+    // vowels of the Latin Extended Additional block) settle it; a stray
+    // name in another language has a few at most.
+    let mut seen = 0;
+    for b in doc.blocks.iter().take(400) {
+        for c in b.text.chars() {
+            if matches!(
+                c,
+                'ă' | 'Ă' | 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | '\u{1EA0}'..='\u{1EF9}'
+            ) {
+                seen += 1;
+                if seen >= 20 {
+                    return true;
+                }
+            }
+        }
+    }
+    false
 }
 
 /// Reads the metadata and relabels the blocks it consumes (headline,
@@ -84,7 +88,7 @@ fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta
         .map(strip_site_suffix);
     let mut pick = None;
     if doc.is_html
-        && let Some(title) = metadata_title(doc)
+        && let Some(title) = metadata_title(doc, feats)
     {
         // The page's own metadata title is the headline as the publisher
         // states it; a heading printing the same text is consumed with it.
@@ -98,14 +102,14 @@ fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta
         let key = text.to_lowercase();
         let mut found = None;
         for i in 0..doc.blocks.len() {
-            if doc.blocks[i].text.to_lowercase() == key && cls.labels[i] != Label::Body
+            if feats[i].key == key && cls.labels[i] != Label::Body
                 || h1 == Some(i) && found.is_none()
             {
                 found.get_or_insert(i);
             }
         }
         for i in 0..doc.blocks.len() {
-            if doc.blocks[i].text.to_lowercase() == key {
+            if feats[i].key == key {
                 cls.labels[i] = Label::Cut(Reason::Headline);
                 found.get_or_insert(i);
             }
@@ -124,16 +128,13 @@ fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta
         if let Some(t) = &page_title {
             let key = t.to_lowercase();
             pick = (0..doc.blocks.len()).find(|&i| {
-                matches!(doc.blocks[i].kind, BlockKind::Heading(_))
-                    && doc.blocks[i].text.to_lowercase() == key
+                matches!(doc.blocks[i].kind, BlockKind::Heading(_)) && feats[i].key == key
             });
         }
         if pick.is_none() {
             let h1 = nearest_h1(doc, feats, cls, lo);
             let raw_title = doc.meta.title.as_deref().unwrap_or("").to_lowercase();
-            pick = h1.filter(|&i| {
-                raw_title.is_empty() || raw_title.contains(&doc.blocks[i].text.to_lowercase())
-            });
+            pick = h1.filter(|&i| raw_title.is_empty() || raw_title.contains(&feats[i].key));
         }
         if pick.is_none()
             && let Some(t) = page_title.clone().filter(|t| !t.is_empty())
@@ -165,7 +166,7 @@ fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta
     // A page that prints the headline again (mobile and desktop copies).
     let lower = text.to_lowercase();
     for i in 0..doc.blocks.len() {
-        if i != h && cls.labels[i] == Label::Body && doc.blocks[i].text.to_lowercase() == lower {
+        if i != h && cls.labels[i] == Label::Body && feats[i].key == lower {
             cls.labels[i] = Label::Cut(Reason::Headline);
         }
     }
@@ -177,7 +178,7 @@ fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta
 /// The page's metadata title: the best-ranked one, unless another names a
 /// heading printed on the page (a site puts its own name in one of them,
 /// "DC.title" = "Báo …"), in which case that one.
-fn metadata_title(doc: &Doc) -> Option<&str> {
+fn metadata_title<'d>(doc: &'d Doc, feats: &[Features]) -> Option<&'d str> {
     let titles: Vec<&str> = doc
         .meta
         .titles
@@ -189,7 +190,8 @@ fn metadata_title(doc: &Doc) -> Option<&str> {
         let key = t.to_lowercase();
         doc.blocks
             .iter()
-            .any(|b| matches!(b.kind, BlockKind::Heading(_)) && b.text.to_lowercase() == key)
+            .zip(feats)
+            .any(|(b, f)| matches!(b.kind, BlockKind::Heading(_)) && f.key == key)
     };
     titles
         .iter()
@@ -437,9 +439,7 @@ fn credit(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta) 
     // A credit named alone on the line right above its "Theo …" line.
     if let Some(c) = &meta.credit {
         for i in lo..hi {
-            if cls.labels[i] != Label::Cut(Reason::Credit)
-                && doc.blocks[i].text.eq_ignore_ascii_case(c)
-            {
+            if cls.labels[i] != Label::Cut(Reason::Credit) && feats[i].key == c.to_lowercase() {
                 cls.labels[i] = Label::Cut(Reason::Credit);
             }
         }

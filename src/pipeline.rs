@@ -49,10 +49,16 @@ pub(crate) fn run(doc: Doc, encoding: Option<EncodingInfo>) -> Result<Article, E
             .map_or(parent, |e| e.parent)
     };
     let containers: Vec<u32> = doc.blocks.iter().map(|b| container(b.parent)).collect();
-    for ((block, label), box_id) in doc.blocks.into_iter().zip(cls.labels).zip(containers) {
+    let keys = feats.into_iter().map(|f| f.key);
+    for (((block, label), box_id), key) in doc
+        .blocks
+        .into_iter()
+        .zip(cls.labels)
+        .zip(containers)
+        .zip(keys)
+    {
         match label {
             Label::Body => {
-                let key = block.text.to_lowercase();
                 let copy = match seen_body.get(&key) {
                     None => false,
                     Some(&seen_in) => !doc.is_html || seen_in != box_id,
@@ -68,7 +74,7 @@ pub(crate) fn run(doc: Doc, encoding: Option<EncodingInfo>) -> Result<Article, E
                 }
             }
             Label::Cut(Reason::Caption) => {
-                if seen_caption.insert(block.text.to_lowercase()) {
+                if seen_caption.insert(key) {
                     article.captions.push(block.text.clone());
                     article.removed.push(Removed {
                         text: block.text,

@@ -133,33 +133,41 @@ pub(crate) static LABELS: &[Label] = &[
     label("magazine", Reason::Navigation, false),
 ];
 
-/// Patterns (case-insensitive regexes over a whole block) for chrome whose
-/// wording varies: prompts with the site's name in them, player widgets,
-/// footers. Each matches the shape of the widget, not a page's sentence.
+/// Blocks longer than this many characters are never matched against
+/// [`PATTERNS`]: widget lines are short, and a long block is prose whatever
+/// words it opens with.
+pub(crate) const PATTERN_MAX_CHARS: usize = 250;
+
+/// Patterns for chrome whose wording varies: prompts with the site's name in
+/// them, player widgets, footers. Each matches the shape of the widget, not
+/// a page's sentence. They are matched against the block's lower-cased
+/// text, whose white space is already folded to single spaces; so they use
+/// plain spaces, no case folding and no bounded repetition (which keeps the
+/// regex engine on its fast path).
 pub(crate) static PATTERNS: &[(&str, Reason)] = &[
     // "Theo dõi Baoquocte.vn trên", "Theo dõi VietNamNet trên", "Follow us on".
     (
-        r"^theo dõi\s+\S.{0,40}\s+trên(\s+\S+){0,3}$",
+        r"^theo dõi [^ ]+( [^ ]+){0,3} trên( [^ ]+){0,3}$",
         Reason::FollowShare,
     ),
-    (r"^(follow|like) us( on.*)?$", Reason::FollowShare),
+    (r"^(follow|like) us( on .*)?$", Reason::FollowShare),
     (
-        r"^(mời (quý )?(độc giả|bạn đọc)|\* mời).{0,160}(theo dõi|xem|đón đọc).{0,120}$",
-        Reason::FollowShare,
-    ),
-    (
-        r"^(đăng ký|subscribe|sign up)( ngay)?\b.{0,80}$",
+        r"^(mời (quý )?(độc giả|bạn đọc)|\* mời).*(theo dõi|xem|đón đọc)",
         Reason::FollowShare,
     ),
     (
-        r"^bản tin thời tiết.{0,60}\d+\s*(phút|giờ|giây) trước$",
+        r"^(đăng ký|subscribe|sign up)( ngay| now)?( (để )?nhận (bản )?tin.*| to (our )?newsletter.*)?$",
+        Reason::FollowShare,
+    ),
+    (
+        r"^bản tin thời tiết.* [0-9]+ ?(phút|giờ|giây) trước$",
         Reason::PlayerWidget,
     ),
     (
-        r"^.{1,80}\b\d+\s*(phút|giờ|giây|ngày) trước$",
+        r"^.*[^0-9][0-9]+ ?(phút|giờ|giây|ngày) trước$",
         Reason::MostRead,
     ),
-    (r"^(\d+:)?\d{1,2}:\d{2}$", Reason::PlayerWidget),
+    (r"^([0-9]+:)?[0-9][0-9]?:[0-9][0-9]$", Reason::PlayerWidget),
     // Footer: licences, editors, addresses, contacts, copyright.
     (r"^(©|copyright|bản quyền)", Reason::Footer),
     (
@@ -167,24 +175,27 @@ pub(crate) static PATTERNS: &[(&str, Reason)] = &[
         Reason::Footer,
     ),
     (
-        r"^(tổng biên tập|phó tổng biên tập|cơ quan chủ quản|chịu trách nhiệm|phụ trách nội dung|tòa soạn|toà soạn|địa chỉ|điện thoại|đt|hotline|fax|email|liên hệ( quảng cáo| tòa soạn)?|powered by)\s*[:.]?",
+        r"^(tổng biên tập|phó tổng biên tập|cơ quan chủ quản|chịu trách nhiệm|phụ trách nội dung|tòa soạn|toà soạn|địa chỉ|điện thoại|đt|hotline|fax|email|liên hệ( quảng cáo| tòa soạn)?|powered by) ?[:.]",
         Reason::Footer,
     ),
     (r"^chỉ được phát hành lại thông tin", Reason::Footer),
     (r"^ý kiến của bạn sẽ được biên tập", Reason::Comments),
     // "There are 13 comments", "13 bình luận", "Comments (4)".
     (
-        r"^(there (are|is) )?\d+ (comments?|responses?|replies|bình luận|ý kiến)$",
+        r"^(there (are|is) )?[0-9]+ (comments?|responses?|replies|bình luận|ý kiến)$",
         Reason::Comments,
     ),
-    (r"^(comments?|bình luận|ý kiến) \(\d+\)$", Reason::Comments),
-    (r"^(xem|tải) (thêm )?(ứng dụng|app)", Reason::FollowShare),
-    (r"^#\S", Reason::Tags),
     (
-        r"^(xem thêm|đọc thêm|xem tiếp|xem thêm tại|read more)\s*(>>|»|:|\.\.\.)?\s*$",
+        r"^(comments?|bình luận|ý kiến) \([0-9]+\)$",
+        Reason::Comments,
+    ),
+    (r"^(xem|tải) (thêm )?(ứng dụng|app)", Reason::FollowShare),
+    (r"^#[^ ]", Reason::Tags),
+    (
+        r"^(xem thêm|đọc thêm|xem tiếp|xem thêm tại|read more) ?(>>|»|:|\.\.\.)?$",
         Reason::RelatedList,
     ),
-    (r"^trở lại\s+\S.{0,40}$", Reason::Navigation),
+    (r"^trở lại( [^ ]+){1,5}$", Reason::Navigation),
 ];
 
 /// Teaser kinds recognised by topic, applied only to blocks already judged
@@ -205,20 +216,57 @@ pub(crate) static TEASER_TOPICS: &[(&str, TeaserKind)] = &[
     ),
 ];
 
-/// Caption markers: a photo credit at the end of a block ("… Ảnh: Phương
-/// Hoa - TTXVN", "(Ảnh: TTXVN)", "(Nguồn: TTXVN)", "- Ảnh: H.Y.T.",
-/// "Photo: Reuters"), or a block that is only a stock caption.
-pub(crate) static CAPTION_PATTERNS: &[&str] = &[
-    r"(?:^|[\s.\-–—])(?:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn ảnh|photo|image|credit|đồ họa|đồ hoạ|video|clip)\s*:\s*[^:]{1,60}?\.?\s*$",
-    r"\((?:ảnh|nguồn|photo|video|clip|đồ họa|đồ hoạ)\s*:\s*[^()]{1,60}\)\s*\.?\s*$",
-    r"^(?:ảnh minh họa|ảnh minh hoạ|ảnh minh họa\.|hình minh họa|photo illustration|ảnh: internet)\s*\.?$",
-    r"\s[-–—]\s*(?:ảnh|photo)\s*:?\s*(?:minh họa|minh hoạ|internet|tư liệu|nguồn internet)\.?$",
+/// Caption markers: the word before a colon that opens a photo credit at
+/// the end of a block ("… Ảnh: Phương Hoa - TTXVN", "- Ảnh: H.Y.T.",
+/// "Photo: Reuters"). Lower case.
+pub(crate) static CAPTION_MARKERS: &[&str] = &[
+    "ảnh",
+    "ảnh minh họa",
+    "ảnh minh hoạ",
+    "nguồn ảnh",
+    "photo",
+    "image",
+    "credit",
+    "đồ họa",
+    "đồ hoạ",
+    "video",
+    "clip",
 ];
 
-/// An image placeholder: the alternative text some sites print where an
-/// image stands, "<headline> - Ảnh 1.", "Photo 2".
-pub(crate) static IMAGE_PLACEHOLDER: &str =
-    r"(?:^|\s[-–—]\s)(?:ảnh|hình|photo|image)\s*\d{1,3}\s*\.?$";
+/// Markers that make a caption only inside parentheses at the end of a
+/// block ("(Nguồn: TTXVN)"); alone on a line, "Nguồn: …" credits the story.
+pub(crate) static CAPTION_PAREN_MARKERS: &[&str] = &["nguồn"];
+
+/// The longest photo credit after a caption marker, in characters: a name
+/// or two and an agency. A longer tail is a sentence that happens to say
+/// "ảnh:".
+pub(crate) const CAPTION_CREDIT_MAX_CHARS: usize = 60;
+
+/// Blocks that are only a stock caption, lower case, without a final ".".
+pub(crate) static STOCK_CAPTIONS: &[&str] = &[
+    "ảnh minh họa",
+    "ảnh minh hoạ",
+    "hình minh họa",
+    "hình minh hoạ",
+    "ảnh: internet",
+    "photo illustration",
+    "illustration",
+];
+
+/// Stock credits closing a caption after a dash ("… - Ảnh minh họa").
+pub(crate) static STOCK_CAPTION_ENDS: &[&str] = &[
+    " - ảnh minh họa",
+    " - ảnh minh hoạ",
+    " - ảnh internet",
+    " - ảnh tư liệu",
+    " – ảnh minh họa",
+    " – ảnh minh hoạ",
+    " - photo illustration",
+];
+
+/// Words naming an image in a placeholder: the alternative text some sites
+/// print where an image stands, "<headline> - Ảnh 1.", "Photo 2".
+pub(crate) static PLACEHOLDER_WORDS: &[&str] = &["ảnh", "hình", "photo", "image"];
 
 /// Credit lines: who the story comes from. The capture is the credited
 /// origin. "Theo QĐND", "(theo TTXVN)", "Nguồn: Reuters", "Theo Đại Đoàn
