@@ -13,6 +13,10 @@ use crate::block::{Block, BlockKind, Doc, Flags};
 use crate::dateline::{self, Found};
 use crate::tables;
 
+/// Blocks up to this many characters get a lower-cased key; longer ones
+/// (paragraphs, never labels or titles) keep their text as the key.
+const KEY_FOLD_MAX_CHARS: usize = 400;
+
 /// What one block looks like.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Features {
@@ -192,7 +196,14 @@ fn of_block(b: &Block) -> Features {
         chars,
         words,
         terminal,
-        key: text.to_lowercase(),
+        // Long blocks are compared as printed: a copied paragraph is copied
+        // exactly, and lower-casing every paragraph of a page costs more than
+        // all the other features together.
+        key: if chars <= KEY_FOLD_MAX_CHARS {
+            text.to_lowercase()
+        } else {
+            text.to_string()
+        },
         ..Features::default()
     };
     if chars <= 60 {
