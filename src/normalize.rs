@@ -25,6 +25,10 @@ pub(crate) fn push_folded(out: &mut String, text: &str) {
     for c in text.chars() {
         if is_space(c) {
             pending = !out.is_empty();
+        } else if c.is_control() {
+            // NUL and other control characters are never visible text: a
+            // scrape full of them must not become a paragraph of them.
+            continue;
         } else {
             if pending && !out.ends_with(' ') {
                 out.push(' ');
@@ -57,6 +61,7 @@ mod tests {
         assert_eq!(fold("  a \t\n b\u{200B} c  "), "a b c");
         assert_eq!(fold(""), "");
         assert_eq!(fold(" \n "), "");
+        assert_eq!(fold("a\0\0b \u{1}c\u{7f}"), "ab c");
     }
 
     #[test]

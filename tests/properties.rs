@@ -1,0 +1,335 @@
+//! Properties of the cleaner on generated input (proptest, modest case
+//! counts so `cargo test` stays fast).
+//!
+//! What is asserted, precisely:
+//!
+//! 1. No panic: `clean_html` on arbitrary bytes and on HTML-ish soup built
+//!    from tag, entity and Vietnamese text fragments; `clean_text` on
+//!    arbitrary strings and on the same soup.
+//! 2. Nothing is invented. Text input: every body paragraph and caption is
+//!    a substring of one input line after NFC and white-space folding (the
+//!    documented removals, a source prefix before the lead and a trailing
+//!    "./.", only ever shorten a line at its ends). HTML input: every body
+//!    paragraph and caption, with all white space removed, is a substring
+//!    of the page's shown text nodes (html5ever's parse, so entities
+//!    decoded; not those inside script, style, title, form controls, svg or
+//!    MathML, which the cleaner skips) concatenated in NFC with all white
+//!    space removed. The page is passed as UTF-8. White space is
+//!    compared away because the cleaner puts a space where a `<br>` or a
+//!    flattened block stood, which no text node holds.
+//! 3. Cleaning an article's own text again keeps its body: the text
+//!    "headline, blank line, body paragraphs separated by blank lines"
+//!    cleans to the same body paragraphs, in the same order (checked on the
+//!    fixture pages and on generated articles).
+
+use std::fs;
+use std::path::Path;
+
+use proptest::prelude::*;
+use tinsach::{Article, Cleaner, PageInfo};
+use unicode_normalization::UnicodeNormalization;
+
+/// Unicode white space plus the zero-width spacers the cleaner folds.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}')
+}
+
+/// The documented folding: NFC, runs of white space to one space, control
+/// characters dropped, trimmed.
+fn fold(text: &str) -> String {
+    let nfc: String = text.nfc().collect();
+    let mut out = String::new();
+    for word in nfc.split(is_space).filter(|w| !w.is_empty()) {
+        let word: String = word.chars().filter(|c| !c.is_control()).collect();
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word);
+    }
+    out
+}
+
+/// `text` without any white space (or control characters).
+fn squeeze(text: &str) -> String {
+    text.nfc()
+        .filter(|c| !is_space(*c) && !c.is_control())
+        .collect()
+}
+
+/// Every body paragraph and caption of a text-input article is inside one
+/// folded input line.
+fn assert_text_of_lines(input: &str, article: &Article) -> Result<(), TestCaseError> {
+    let nfc: String = input.nfc().collect();
+    let lines: Vec<String> = nfc.lines().map(fold).collect();
+    for p in article.body.iter().chain(&article.captions) {
+        prop_assert!(
+            lines.iter().any(|l| l.contains(p.as_str())),
+            "not a line's text: {p:?}"
+        );
+    }
+    Ok(())
+}
+
+/// Elements whose text is never shown: scripts, styles, the title, form
+/// controls. (svg and MathML, outside the HTML namespace, neither.)
+const NEVER_SHOWN: &[&str] = &[
+    "head", "script", "style", "noscript", "template", "title", "select", "option", "datalist",
+    "textarea", "button", "noembed", "noframes", "map",
+];
+
+/// Every body paragraph and caption of an HTML article is in the page's
+/// shown text, white space aside.
+fn assert_text_of_page(html: &str, article: &Article) -> Result<(), TestCaseError> {
+    let doc = scraper::Html::parse_document(html);
+    // Text nodes in document order, but not those of elements a reader
+    // never sees: their text is cut out of the middle of running text.
+    let shown = |node: &scraper::node::Node| {
+        node.as_element().is_none_or(|e| {
+            &*e.name.ns == "http://www.w3.org/1999/xhtml" && !NEVER_SHOWN.contains(&e.name())
+        })
+    };
+    let all: String = doc
+        .tree
+        .root()
+        .descendants()
+        .filter(|n| n.ancestors().all(|a| shown(a.value())))
+        .filter_map(|n| n.value().as_text().map(|t| &**t))
+        .collect();
+    let all = squeeze(&all);
+    for p in article.body.iter().chain(&article.captions) {
+        prop_assert!(all.contains(&squeeze(p)), "not the page's text: {p:?}");
+    }
+    Ok(())
+}
+
+/// Pieces of Vietnamese news text, some in decomposed form, some carrying
+/// the marks the cleaner strips (source prefix, end mark, captions).
+const VI_PIECES: &[&str] = &[
+    "Thành phố",
+    "người dân",
+    "đã",
+    "được",
+    "ngày 29/3/2023 21:20 GMT+7",
+    "Theo TTXVN",
+    "(VTV) - ",
+    "./.",
+    "Ảnh: Minh Khuê",
+    "Tin liên quan",
+    "Xem thêm",
+    "ngu\u{300}a",        // decomposed: composes to "nguà"
+    "Vie\u{302}\u{323}t", // decomposed "Việt"
+    "Thứ tư, 29/03/2023",
+    "TPO - ",
+    "Chiều 29/3, Ban Đối ngoại tổ chức hội nghị tổng kết mười năm thực hiện nghị quyết.",
+    "Giá vé được giữ nguyên như các tuyến xe buýt thường.",
+    "\u{200B}",
+    "\u{A0}",
+    "\u{0}",
+];
+
+/// Pieces of markup, broken on purpose.
+const TAG_PIECES: &[&str] = &[
+    "<p>",
+    "</p>",
+    "<div class=\"related\">",
+    "<div class='content'>",
+    "</div>",
+    "<h1>",
+    "</h1>",
+    "<b>",
+    "</b>",
+    "<a href=\"/x\">",
+    "</a>",
+    "<br>",
+    "<table>",
+    "<td>",
+    "</tr>",
+    "<figure><figcaption>",
+    "</figcaption></figure>",
+    "<script>",
+    "</script>",
+    "<style>",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "<svg><p>",
+    "<math>",
+    "&amp;",
+    "&#x1F600;",
+    "&#0;",
+    "&",
+    "<",
+    ">",
+    "\"",
+    "<meta charset=windows-1258>",
+    "<title>",
+    "</title>",
+    "<ul><li>",
+    "<select><option>",
+    "<textarea>",
+    "<plaintext>",
+    "\n\n",
+    "\n",
+    " ",
+];
+
+fn soup() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        3 => proptest::sample::select(VI_PIECES).prop_map(str::to_string),
+        3 => proptest::sample::select(TAG_PIECES).prop_map(str::to_string),
+        1 => "\\PC{0,12}",
+    ];
+    proptest::collection::vec(piece, 0..80).prop_map(|v| v.concat())
+}
+
+/// A generated article as text: a headline, then paragraphs of sentences
+/// built from the Vietnamese pieces.
+fn article_text() -> impl Strategy<Value = String> {
+    let word = proptest::sample::select(
+        &[
+            "người",
+            "dân",
+            "thành",
+            "phố",
+            "mở",
+            "thêm",
+            "tuyến",
+            "xe",
+            "buýt",
+            "điện",
+            "ngày",
+            "hội",
+            "nghị",
+            "tổng",
+            "kết",
+            "chiến",
+            "lược",
+            "đối",
+            "ngoại",
+            "năm",
+            "2023",
+            "ba",
+            "trăm",
+            "ki-lô-mét",
+            "Hà",
+            "Nội",
+            "sáng",
+            "nay",
+        ][..],
+    );
+    let sentence = proptest::collection::vec(word.clone(), 6..20).prop_map(|w| {
+        let mut s = w.join(" ");
+        s.push('.');
+        s
+    });
+    let paragraph = proptest::collection::vec(sentence, 1..4).prop_map(|s| s.join(" "));
+    let headline = proptest::collection::vec(word, 5..12).prop_map(|w| w.join(" "));
+    (headline, proptest::collection::vec(paragraph, 2..8))
+        .prop_map(|(h, ps)| format!("{h}\n\n{}\n", ps.join("\n\n")))
+}
+
+/// The article as text: its headline and body, blank lines between.
+fn own_text(article: &Article) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    if let Some(h) = &article.headline {
+        parts.push(h);
+    }
+    parts.extend(article.body.iter().map(String::as_str));
+    parts.join("\n\n")
+}
+
+/// Cleaning `article`'s own text gives back its body, paragraph for
+/// paragraph.
+fn assert_body_kept(article: &Article) -> Result<(), TestCaseError> {
+    let again = tinsach::clean_text(&own_text(article))
+        .map_err(|e| TestCaseError::fail(format!("own text did not clean: {e}")))?;
+    prop_assert_eq!(&again.body, &article.body);
+    Ok(())
+}
+
+/// 256 cases per property by default (a few seconds in debug builds);
+/// `PROPTEST_CASES=20000 cargo test --release --test properties` searches
+/// deeper.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(256)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn html_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let _ = tinsach::clean_html(&bytes);
+    }
+
+    #[test]
+    fn text_strings_never_panic(text in any::<String>()) {
+        if let Ok(a) = tinsach::clean_text(&text) {
+            assert_text_of_lines(&text, &a)?;
+        }
+    }
+
+    #[test]
+    fn soup_never_panics_and_invents_nothing(page in soup()) {
+        let _ = tinsach::clean_html(page.as_bytes());
+        // Told the page is UTF-8 (a `<meta>` piece in the soup cannot
+        // re-decode it), so its text is the text the check parses.
+        let utf8 = PageInfo::new().content_type("text/html; charset=utf-8");
+        if let Ok(a) = Cleaner::new().clean_html_with(page.as_bytes(), utf8) {
+            assert_text_of_page(&page, &a)?;
+        }
+        if let Ok(a) = tinsach::clean_text(&page) {
+            assert_text_of_lines(&page, &a)?;
+        }
+    }
+
+    #[test]
+    fn generated_articles_invent_nothing_and_keep_body(text in article_text()) {
+        let a = tinsach::clean_text(&text)
+            .map_err(|e| TestCaseError::fail(format!("did not clean: {e}")))?;
+        assert_text_of_lines(&text, &a)?;
+        assert_body_kept(&a)?;
+    }
+}
+
+/// The fixture pages, text and HTML: nothing invented, and each article's
+/// own text cleans back to its body.
+#[test]
+fn fixtures_invent_nothing_and_keep_body() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut checked = 0;
+    for dir in ["seeds", "vi-text", "vi-html"] {
+        let mut files: Vec<_> = fs::read_dir(root.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "html")))
+            .collect();
+        files.sort();
+        for path in files {
+            let bytes = fs::read(&path).unwrap();
+            let is_html = path.extension().is_some_and(|e| e == "html");
+            let (article, check) = if is_html {
+                let a = tinsach::clean_html(&bytes).unwrap();
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                let check = assert_text_of_page(&text, &a);
+                (a, check)
+            } else {
+                let text = String::from_utf8(bytes).unwrap();
+                let a = tinsach::clean_text(&text).unwrap();
+                let check = assert_text_of_lines(&text, &a);
+                (a, check)
+            };
+            if let Err(e) = check.and_then(|()| assert_body_kept(&article)) {
+                panic!("{}: {e}", path.display());
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "fixtures missing: {checked} checked");
+}
