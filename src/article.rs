@@ -69,8 +69,9 @@ impl Dateline {
 ///
 /// Formats as RFC 3339 (`2023-03-29T21:20:00+07:00`). Fields are checked on
 /// construction: every value of this type is a real date and time.
+///
+/// With the `serde` feature it serialises as its RFC 3339 string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct DateTime {
     year: i32,
     month: u8,
@@ -165,6 +166,45 @@ impl fmt::Display for DateTime {
         let sign = if self.offset_minutes < 0 { '-' } else { '+' };
         let off = self.offset_minutes.unsigned_abs();
         write!(f, "{sign}{:02}:{:02}", off / 60, off % 60)
+    }
+}
+
+/// The error of parsing a [`DateTime`] from a string that is not RFC 3339
+/// with a time and an offset.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not an RFC 3339 date-time with an offset: {input:?}")]
+pub struct ParseDateTimeError {
+    input: String,
+}
+
+impl std::str::FromStr for DateTime {
+    type Err = ParseDateTimeError;
+
+    /// Parses RFC 3339 (`2023-03-29T21:20:00+07:00`, `…Z`); the ISO 8601
+    /// variants pages use (a space for `T`, `+0700`, fractional seconds)
+    /// are accepted too. A date without a time or offset is an error.
+    fn from_str(s: &str) -> Result<DateTime, ParseDateTimeError> {
+        crate::dateline::parse_machine_full(s, None)
+            .filter(|m| m.has_time)
+            .map(|m| m.datetime)
+            .ok_or_else(|| ParseDateTimeError {
+                input: s.to_string(),
+            })
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for DateTime {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for DateTime {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<DateTime, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
     }
 }
 
@@ -372,6 +412,39 @@ mod tests {
         assert_eq!(d.to_string(), "2023-03-29T21:20:05Z");
         let d = DateTime::new(2023, 3, 29, 21, 20, 5, -330).unwrap();
         assert_eq!(d.to_string(), "2023-03-29T21:20:05-05:30");
+    }
+
+    #[test]
+    fn parses_its_own_display() {
+        for s in [
+            "2023-03-29T21:20:00+07:00",
+            "2023-03-29T21:20:05Z",
+            "2023-03-29T21:20:05-05:30",
+        ] {
+            let d: DateTime = s.parse().unwrap();
+            assert_eq!(d.to_string(), s);
+        }
+        assert!("2023-03-29".parse::<DateTime>().is_err());
+        assert!("yesterday".parse::<DateTime>().is_err());
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn serde_round_trip() {
+        let d = DateTime::new(2023, 3, 29, 21, 20, 0, 420).unwrap();
+        let article = Article {
+            headline: Some("Tiêu đề".into()),
+            dateline: Some(Dateline::new(Some("29/03/2023 21:20".into()), Some(d))),
+            body: vec!["Đoạn một.".into()],
+            ..Article::default()
+        };
+        let json = serde_json::to_string(&article).unwrap();
+        assert!(
+            json.contains(r#""datetime":"2023-03-29T21:20:00+07:00""#),
+            "{json}"
+        );
+        let back: Article = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, article);
     }
 
     #[test]

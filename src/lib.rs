@@ -56,7 +56,8 @@ mod tables;
 mod text;
 
 pub use crate::article::{
-    Article, DateTime, Dateline, EncodingInfo, EncodingSource, Reason, Removed, TeaserKind,
+    Article, DateTime, Dateline, EncodingInfo, EncodingSource, ParseDateTimeError, Reason, Removed,
+    TeaserKind,
 };
 pub use crate::cleaner::{
     Builder, Cleaner, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES, PageInfo,

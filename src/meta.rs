@@ -288,11 +288,14 @@ fn dateline_of(
             best = Some((i, score));
         }
     }
+    // A metadata date without a time is no instant of publication.
     let machine: Option<DateTime> = doc
         .meta
         .published
         .iter()
-        .find_map(|s| dateline::parse_machine(s, default_offset));
+        .filter_map(|s| dateline::parse_machine_full(s, default_offset))
+        .find(|m| m.has_time)
+        .map(|m| m.datetime);
     if let Some((i, _)) = best {
         let (found, _) = feats[i].date.as_ref().expect("chosen for its date");
         let text = doc.blocks[i].text[found.start..found.end]
