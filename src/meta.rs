@@ -94,7 +94,10 @@ fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta
         // states it; a heading printing the same text is consumed with it.
         let h1 = nearest_h1(doc, feats, cls, lo);
         let text = match h1 {
-            Some(i) if suffix_of(title, &doc.blocks[i].text).is_some() => {
+            Some(i)
+                if suffix_of(title, &doc.blocks[i].text).is_some()
+                    || word_overlap(title, &doc.blocks[i].text) >= REWORDED_TITLE =>
+            {
                 doc.blocks[i].text.clone()
             }
             _ => title.to_string(),
@@ -198,6 +201,29 @@ fn metadata_title<'d>(doc: &'d Doc, feats: &[Features]) -> Option<&'d str> {
         .copied()
         .find(|t| printed(t))
         .or_else(|| titles.first().copied())
+}
+
+/// Word overlap (Jaccard, case-folded) at or above which a printed h1 and
+/// the metadata title are the same headline reworded for search engines
+/// ("quy định thuế mới" / "quy định mới về thuế"); the printed one wins.
+/// Different headlines for the same story share far less (under 0.5 on
+/// every page seen).
+const REWORDED_TITLE: f32 = 0.6;
+
+/// Jaccard overlap of the case-folded word sets of two titles.
+fn word_overlap(a: &str, b: &str) -> f32 {
+    let words = |s: &str| -> std::collections::HashSet<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let union = a.union(&b).count();
+    if union == 0 {
+        return 0.0;
+    }
+    a.intersection(&b).count() as f32 / union as f32
 }
 
 /// The kicker: a short topic label ending in ":" right above the headline.
@@ -609,6 +635,15 @@ mod tests {
             strip_site_suffix("Giá vàng hôm nay tăng mạnh | Báo Dân trí"),
             "Giá vàng hôm nay tăng mạnh"
         );
+    }
+
+    #[test]
+    fn reworded_titles() {
+        let printed = "Những sai sót thường gặp khi thực hiện quy định mới về thuế";
+        let seo = "Những sai sót thường gặp khi thực hiện quy định thuế mới";
+        assert!(word_overlap(printed, seo) >= REWORDED_TITLE);
+        let other = "Why Neon Is the Ultimate Symbol of the 20th Century";
+        assert!(word_overlap(other, "The Modern Ambitions Behind Neon") < REWORDED_TITLE);
     }
 
     #[test]
