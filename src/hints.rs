@@ -115,6 +115,8 @@ use Signal::*;
 /// - Players: "player", "video player", "jwplayer".
 /// - Navigation: "menu", "nav", "navbar", "navigation", "breadcrumb",
 ///   "topbar", and "header" when it is the page's own (not "article-header").
+/// - Pop-ups: "modal", "popup", "overlay", "paywall": boxes drawn over the
+///   page (log-in, payment, consent), never article text.
 /// - Footer: "footer" (page-level as above) and "copyright".
 /// - Not listed: "sidebar", which some CMSes give the article's own column
 ///   ("sidebar-1" holds the text, "sidebar-2" the widgets).
@@ -197,6 +199,12 @@ static TABLE: &[Entry] = &[
     e(&["breadcrumb"], Glued, Chrome(Navigation)),
     e(&["topbar"], Head, Chrome(Navigation)),
     e(&["header"], PageHead, Chrome(Navigation)),
+    // Pop-ups: modals, overlays and paywall prompts sit over the page, never
+    // in the article's text.
+    e(&["modal"], Head, Chrome(Boilerplate)),
+    e(&["popup"], Glued, Chrome(Boilerplate)),
+    e(&["overlay"], Head, Chrome(Boilerplate)),
+    e(&["paywall"], Glued, Chrome(Boilerplate)),
     // Footer.
     e(&["footer"], PageHead, Chrome(Footer)),
     e(&["copyright"], Glued, Chrome(Footer)),
