@@ -2085,6 +2085,96 @@ mod tests {
         assert_eq!(texts, ["a", "b"]);
     }
 
+    /// Pages whose full parse output is pinned by [`SNAPSHOT`].
+    const SNAPSHOT_READABILITY: [&str; 12] = [
+        "001",
+        "005-unescape-html-entities",
+        "blogger",
+        "citylab-1",
+        "clean-links",
+        "cnet-svg-classes",
+        "keep-tabular-data",
+        "lemonde-1",
+        "links-in-tables",
+        "mathjax",
+        "wapo-1",
+        "wordpress",
+    ];
+
+    /// FNV-1a of the `Debug` rendering of each page's whole `Doc` (every
+    /// block field, the elements, the meta), recorded before the parse was
+    /// optimised: a speed change must not change a single byte of output.
+    /// Update an entry only for a deliberate, explained fix.
+    const SNAPSHOT: &[(&str, u64)] = &[
+        ("vi-html/baochinhphu-1", 0x5e46201a152a0d1e),
+        ("vi-html/baodautu-1", 0x0deacaa816c8c666),
+        ("vi-html/cafef-1", 0x02d7831b3e14f8a2),
+        ("vi-html/cafef-2", 0x5d2e0781d63243e9),
+        ("vi-html/tuoitre-1", 0x2ded40681a599bca),
+        ("vi-html/vietnamnet-1", 0xcd3bc4a0ac53c2a6),
+        ("vi-html/vnexpress-1", 0x2f732923edcf922f),
+        ("vi-html/vnexpress-2", 0x1a9864ea8fa4f948),
+        ("vi-html/vnexpress-3", 0x44d1d94a7fe7daf5),
+        ("readability/001", 0x979cb177184234e7),
+        ("readability/005-unescape-html-entities", 0xb0a44ef6ae6897c5),
+        ("readability/blogger", 0x758446f22c441130),
+        ("readability/citylab-1", 0x64b1c5c5c826b009),
+        ("readability/clean-links", 0x008aca9f21beee4e),
+        ("readability/cnet-svg-classes", 0x1f9a2700e1526732),
+        ("readability/keep-tabular-data", 0x649c10185c4d3fb3),
+        ("readability/lemonde-1", 0x17e0969ada565576),
+        ("readability/links-in-tables", 0x60fae0d4e375ca07),
+        ("readability/mathjax", 0x386bd041092fa530),
+        ("readability/wapo-1", 0x48c22202ad519950),
+        ("readability/wordpress", 0xd831c67edd7dbdeb),
+    ];
+
+    fn snapshot_pages() -> Vec<(String, std::path::PathBuf)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut pages: Vec<_> = std::fs::read_dir(root.join("vi-html"))
+            .expect("vi-html fixtures")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "html"))
+            .map(|p| {
+                let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+                (format!("vi-html/{stem}"), p)
+            })
+            .collect();
+        pages.sort();
+        for name in SNAPSHOT_READABILITY {
+            let p = root.join("readability").join(format!("{name}.html"));
+            pages.push((format!("readability/{name}"), p));
+        }
+        pages
+    }
+
+    fn fnv(bytes: &[u8]) -> u64 {
+        let mut h = Fnv::default();
+        h.write(bytes);
+        h.finish()
+    }
+
+    /// The parse of every snapshot page is byte-identical to the recorded
+    /// one. `SNAPSHOT_PRINT=1` prints the table to paste after a deliberate
+    /// change.
+    #[test]
+    fn output_snapshot() {
+        let mut got = Vec::new();
+        for (name, path) in snapshot_pages() {
+            let bytes = std::fs::read(&path).expect("fixture");
+            let text = crate::decode::decode(&bytes, None).text;
+            let d = doc(&text);
+            got.push((name, fnv(format!("{d:?}").as_bytes())));
+        }
+        if std::env::var_os("SNAPSHOT_PRINT").is_some() {
+            for (name, h) in &got {
+                println!("        ({name:?}, {h:#018x}),");
+            }
+        }
+        let want: Vec<(String, u64)> = SNAPSHOT.iter().map(|(n, h)| (n.to_string(), *h)).collect();
+        assert_eq!(got, want);
+    }
+
     #[test]
     #[ignore]
     fn corpus_block_counts() {
