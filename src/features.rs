@@ -13,6 +13,9 @@ use crate::block::{Block, BlockKind, Doc, Flags};
 use crate::dateline::{self, Found};
 use crate::tables;
 
+/// How a credit line opens, lower case (see [`tables::CREDIT_PATTERNS`]).
+const CREDIT_OPENERS: &[&str] = &["theo", "(theo", "nguồn", "(nguồn", "source", "(source"];
+
 /// Blocks up to this many characters get a lower-cased key; longer ones
 /// (paragraphs, never labels or titles) keep their text as the key.
 const KEY_FOLD_MAX_CHARS: usize = 400;
@@ -200,7 +203,7 @@ fn of_block(b: &Block) -> Features {
         // exactly, and lower-casing every paragraph of a page costs more than
         // all the other features together.
         key: if chars <= KEY_FOLD_MAX_CHARS {
-            text.to_lowercase()
+            crate::normalize::lower(text)
         } else {
             text.to_string()
         },
@@ -220,14 +223,19 @@ fn of_block(b: &Block) -> Features {
         }
         f.caption_marker = caption_marker(&f.key) || matches!(b.kind, BlockKind::Caption);
         f.placeholder = chars <= 300 && placeholder(&f.key);
-        if chars <= 90 {
+        // Cheap tests of the first word keep the regexes off most lines.
+        if chars <= 90 && CREDIT_OPENERS.iter().any(|o| f.key.starts_with(o)) {
             f.credit = credit_of(text);
         }
         if let Some(found) = dateline::find(text) {
             let share = (found.end - found.start) as f32 / text.len().max(1) as f32;
             f.date = Some((found, share));
         }
-        if chars <= 80 && !terminal_period(text) {
+        if chars <= 80
+            && !terminal_period(text)
+            && text.chars().next().is_some_and(char::is_uppercase)
+            && !text.bytes().any(|c| c.is_ascii_digit())
+        {
             f.names = names_of(text);
         }
     }
@@ -281,7 +289,7 @@ pub(crate) fn is_person_name(name: &str) -> bool {
     if words.is_empty() || words.len() > 5 || name.chars().count() > 40 {
         return false;
     }
-    let first = words[0].to_lowercase();
+    let first = crate::normalize::lower(words[0]);
     if tables::NOT_NAME_WORDS.contains(&first.as_str()) {
         return false;
     }

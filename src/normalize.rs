@@ -6,10 +6,53 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// The text in Unicode NFC. Most pages are already NFC; the quick check makes
 /// that case a scan without allocation.
 pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
+    if text.chars().all(surely_nfc) {
+        return Cow::Borrowed(text);
+    }
     match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => Cow::Borrowed(text),
         _ => Cow::Owned(text.nfc().collect()),
     }
+}
+
+/// Characters that are starters (combining class 0) with NFC quick check
+/// "Yes" whatever surrounds them, known without the Unicode tables: below
+/// U+0300 (Latin, Latin-1, Latin Extended A/B, IPA, spacing modifiers), the
+/// precomposed Vietnamese letters U+1EA0–U+1EF9, and the common
+/// punctuation U+2010–U+2027 and U+2030–U+205E (dashes, quotes, ellipsis).
+/// A text made only of these is NFC; Vietnamese news almost always is.
+#[inline]
+fn surely_nfc(c: char) -> bool {
+    c < '\u{300}'
+        || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
+        || ('\u{2010}'..='\u{2027}').contains(&c)
+        || ('\u{2030}'..='\u{205E}').contains(&c)
+}
+
+/// `text` in lower case. Vietnamese letters (Latin-1, Latin Extended A/B
+/// and the precomposed block U+1EA0–U+1EF9, where capitals are even and
+/// small letters odd) are mapped by arithmetic; anything else goes through
+/// the Unicode tables.
+pub(crate) fn lower(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            c if c.is_ascii() => out.push(c),
+            '\u{C0}'..='\u{DE}' if c != '\u{D7}' => {
+                out.push(char::from_u32(c as u32 + 32).unwrap_or(c));
+            }
+            '\u{1EA0}'..='\u{1EF9}' => {
+                out.push(char::from_u32(c as u32 | 1).unwrap_or(c));
+            }
+            '\u{102}' | '\u{110}' | '\u{128}' | '\u{168}' | '\u{1A0}' => {
+                out.push(char::from_u32(c as u32 + 1).unwrap_or(c));
+            }
+            '\u{1AF}' => out.push('\u{1B0}'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 /// Whether a character is white space for folding: Unicode white space plus
@@ -18,24 +61,66 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}')
 }
 
+/// What a character is to folding.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Keep,
+    Space,
+    Drop,
+}
+
+/// ASCII is classified by a match; only non-ASCII characters pay for the
+/// Unicode tables.
+#[inline]
+fn class(c: char) -> Class {
+    if c.is_ascii() {
+        match c {
+            ' ' | '\t' | '\n' | '\r' | '\x0c' | '\x0b' => Class::Space,
+            c if c.is_ascii_control() => Class::Drop,
+            _ => Class::Keep,
+        }
+    } else if is_space(c) {
+        Class::Space
+    } else if c.is_control() {
+        // C1 controls are never visible text.
+        Class::Drop
+    } else {
+        Class::Keep
+    }
+}
+
 /// Appends `text` to `out` with runs of white space folded to one space.
 /// `out` never gets a leading space, nor a space after one it ends with.
+/// NUL and other control characters are dropped: they are never visible
+/// text, and a scrape full of them must not become a paragraph of them.
+///
+/// Runs of kept characters are copied as slices, not one by one.
 pub(crate) fn push_folded(out: &mut String, text: &str) {
     let mut pending = !out.is_empty() && !out.ends_with(' ') && text.starts_with(is_space);
-    for c in text.chars() {
-        if is_space(c) {
-            pending = !out.is_empty();
-        } else if c.is_control() {
-            // NUL and other control characters are never visible text: a
-            // scrape full of them must not become a paragraph of them.
-            continue;
-        } else {
-            if pending && !out.ends_with(' ') {
-                out.push(' ');
+    let mut run_start = None;
+    for (i, c) in text.char_indices() {
+        match class(c) {
+            Class::Keep => {
+                if run_start.is_none() {
+                    if pending && !out.is_empty() && !out.ends_with(' ') {
+                        out.push(' ');
+                    }
+                    pending = false;
+                    run_start = Some(i);
+                }
             }
-            pending = false;
-            out.push(c);
+            other => {
+                if let Some(s) = run_start.take() {
+                    out.push_str(&text[s..i]);
+                }
+                if other == Class::Space {
+                    pending = !out.is_empty();
+                }
+            }
         }
+    }
+    if let Some(s) = run_start {
+        out.push_str(&text[s..]);
     }
     if pending && !out.ends_with(' ') {
         out.push(' ');
@@ -62,6 +147,36 @@ mod tests {
         assert_eq!(fold(""), "");
         assert_eq!(fold(" \n "), "");
         assert_eq!(fold("a\0\0b \u{1}c\u{7f}"), "ab c");
+    }
+
+    #[test]
+    fn lower_matches_unicode() {
+        let samples = [
+            "ĂÂĐÊÔƠƯ ăâđêôơư ẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ",
+            "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ × Ω Σ İ ẞ ǅ ÄÖÜ Tiếng Việt CÓ DẤU",
+            "ĨŨ ĩũ Ơ Ư abc XYZ 123 «» — …",
+        ];
+        for s in samples {
+            assert_eq!(lower(s), s.to_lowercase(), "{s}");
+        }
+        for c in ('\u{0}'..='\u{2FFF}').filter(|c| !c.is_whitespace()) {
+            let s = c.to_string();
+            assert_eq!(lower(&s), s.to_lowercase(), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn surely_nfc_agrees_with_the_tables() {
+        for c in ('\u{0}'..='\u{2FFF}').filter(|&c| surely_nfc(c)) {
+            let s = format!("a{c}\u{301}");
+            assert_eq!(
+                is_nfc_quick(c.to_string().chars()),
+                IsNormalized::Yes,
+                "U+{:04X}",
+                c as u32
+            );
+            let _ = s;
+        }
     }
 
     #[test]
