@@ -38,8 +38,6 @@ pub(crate) struct Classified {
     /// Index of the first and one past the last block of the article span.
     pub start: usize,
     pub end: usize,
-    /// The usual number of blank lines between body paragraphs (text input).
-    pub para_gap: u32,
 }
 
 /// A short line that is neither prose nor a known widget weighs this much
@@ -222,7 +220,6 @@ pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
                 labels,
                 start: 0,
                 end: n,
-                para_gap: cx.para_gap,
             };
         }
     }
@@ -238,12 +235,7 @@ pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
     let (start, end) = same_container(&cx, &mut labels, start, end);
     list_followers(doc, feats, &mut labels, start, end);
     closing_card(doc, feats, &mut labels, start, end);
-    Classified {
-        labels,
-        start,
-        end,
-        para_gap: cx.para_gap,
-    }
+    Classified { labels, start, end }
 }
 
 /// Teaser membership of each block: `Some(true)` for a title or teaser of a

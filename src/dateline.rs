@@ -688,10 +688,13 @@ const NEIGHBOUR_WEIGHT: f32 = 0.25;
 /// mentions a date scores under 0.3 ("Nghị định này có hiệu lực thi hành từ
 /// ngày 31/01/2026." 0.1), because its words sit in the date's own phrase
 /// and it prints no time.
+#[cfg(test)]
 pub(crate) fn dateline_share(line: &str) -> f32 {
-    let Some(found) = find(line) else {
-        return 0.0;
-    };
+    find(line).map_or(0.0, |found| share(line, &found))
+}
+
+/// [`dateline_share`] of a date already found in `line`.
+pub(crate) fn share(line: &str, found: &Found) -> f32 {
     let date = 1.0 + f32::from(u8::from(found.time.is_some()) + u8::from(found.offset.is_some()));
     // (segment, whether the word lies in the date) of each word, in order.
     let mut words: Vec<(u16, bool)> = Vec::new();
@@ -774,13 +777,6 @@ pub(crate) struct Machine {
     pub has_time: bool,
     /// False when the offset is the caller's default.
     pub has_offset: bool,
-}
-
-/// Parses a machine-readable timestamp (ISO 8601 / RFC 3339 and close
-/// variants) as found in meta tags, JSON-LD and `<time datetime>`. A date
-/// without a time gives midnight: use [`parse_machine_full`] to tell.
-pub(crate) fn parse_machine(s: &str, default_offset: Option<i16>) -> Option<DateTime> {
-    parse_machine_full(s, default_offset).map(|m| m.datetime)
 }
 
 /// Parses a machine-readable timestamp and says what it held.
@@ -1336,7 +1332,7 @@ mod tests {
             let want = want.map(|(s, t)| (s.to_string(), t));
             assert_eq!(got, want, "{input:?}");
             assert_eq!(
-                parse_machine(input, def).map(|d| d.to_string()),
+                parse_machine_full(input, def).map(|m| m.datetime.to_string()),
                 want.map(|(s, _)| s),
                 "{input:?}"
             );
@@ -1409,13 +1405,13 @@ mod tests {
             let _ = find(s);
             let _ = dateline_share(s);
             let _ = parse_dateline(s);
-            let _ = parse_machine(s, Some(420));
+            let _ = parse_machine_full(s, Some(420));
             let _ = parse_machine_full(s, None);
             // Every byte offset, so that slicing is exercised on all
             // character boundaries.
             for (i, _) in s.char_indices() {
                 let _ = find(&s[i..]);
-                let _ = parse_machine(&s[i..], Some(0));
+                let _ = parse_machine_full(&s[i..], Some(0));
             }
         }
     }

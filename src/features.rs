@@ -228,7 +228,7 @@ fn of_block(b: &Block) -> Features {
             f.credit = credit_of(text);
         }
         if let Some(found) = dateline::find(text) {
-            let share = (found.end - found.start) as f32 / text.len().max(1) as f32;
+            let share = dateline::share(text, &found);
             f.date = Some((found, share));
         }
         if chars <= 80

@@ -32,8 +32,6 @@
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
-// TEMPORARY while stages are being filled in; removed before release.
-#![allow(dead_code)]
 
 mod article;
 #[cfg(feature = "parallel")]

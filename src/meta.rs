@@ -324,9 +324,7 @@ fn dateline_of(
         .map(|m| m.datetime);
     if let Some((i, _)) = best {
         let (found, _) = feats[i].date.as_ref().expect("chosen for its date");
-        let text = doc.blocks[i].text[found.start..found.end]
-            .trim()
-            .to_string();
+        let text = found.text(&doc.blocks[i].text).trim().to_string();
         // A printed date without offset takes the metadata's offset when
         // both name the same wall-clock minute.
         let offset = found.offset.or_else(|| {
