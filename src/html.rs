@@ -248,6 +248,11 @@ struct Sink {
     attrs: RefCell<Vec<(Key, StrTendril)>>,
     elements: Cell<usize>,
     max_nodes: usize,
+    /// Where html5ever last inserted a node: its current node, near enough.
+    last_parent: Cell<u32>,
+    /// The last answer of `inserting_deeper_than`, by `last_parent`: past
+    /// the limit, tags are dropped and nothing is inserted, so it repeats.
+    deep_memo: Cell<(u32, bool)>,
 }
 
 impl Sink {
@@ -257,11 +262,37 @@ impl Sink {
             attrs: RefCell::new(Vec::new()),
             elements: Cell::new(0),
             max_nodes,
+            last_parent: Cell::new(DOCUMENT),
+            deep_memo: Cell::new((NONE, false)),
         }
     }
 
     fn over_limit(&self) -> bool {
         self.elements.get() > self.max_nodes
+    }
+
+    /// Whether html5ever is inserting at least `limit` levels deep. The
+    /// depth guard's shadow stack can fall behind html5ever's real one
+    /// (`</td>` inside a nested table, `</span>` across a `<div>`: html5ever
+    /// ignores them, the shadow pops), and table soup then grew the real
+    /// stack without bound, its scans quadratic (3 s for 40,000 pieces).
+    /// The tree does not lie: at most `limit` steps up the parent links.
+    fn inserting_deeper_than(&self, limit: usize) -> bool {
+        let start = self.last_parent.get();
+        let (memo_at, memo) = self.deep_memo.get();
+        if memo_at == start {
+            return memo;
+        }
+        let nodes = self.nodes.borrow();
+        let mut n = start;
+        let mut steps = 0;
+        while n != NONE && steps < limit {
+            n = nodes[n as usize].parent;
+            steps += 1;
+        }
+        let deep = n != NONE;
+        self.deep_memo.set((start, deep));
+        deep
     }
 
     fn push(&self, data: Data) -> u32 {
@@ -432,6 +463,7 @@ impl TreeSink for Sink {
     }
 
     fn append(&self, parent: &u32, child: NodeOrText<u32>) {
+        self.last_parent.set(*parent);
         self.insert(Place::LastChildOf(*parent), child);
     }
 
@@ -456,6 +488,7 @@ impl TreeSink for Sink {
     fn set_quirks_mode(&self, _mode: QuirksMode) {}
 
     fn append_before_sibling(&self, sibling: &u32, child: NodeOrText<u32>) {
+        self.last_parent.set(*sibling);
         self.insert(Place::Before(*sibling), child);
     }
 
@@ -505,7 +538,7 @@ fn build_tree(html: &str, limits: &Limits) -> Result<Tree, Error> {
         builder,
         open: RefCell::new(Vec::new()),
         foreign: Cell::new(0),
-        dropped: RefCell::new(Vec::new()),
+        dropped: RefCell::new(HashMap::new()),
         max_depth: limits.max_depth.max(1),
     };
     let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
@@ -552,8 +585,10 @@ struct DepthGuard {
     /// How many `svg`/`math` elements are open (self-closing tags close
     /// there, not in HTML).
     foreign: Cell<u32>,
-    /// Start tags dropped and not yet closed, by name.
-    dropped: RefCell<Vec<(LocalName, u32)>>,
+    /// Start tags dropped and not yet closed, by name. A map: a page can
+    /// drop 100,000 different custom tag names, and a list scanned on
+    /// every tag made that quadratic (16 s).
+    dropped: RefCell<HashMap<LocalName, u32>>,
     max_depth: usize,
 }
 
@@ -639,12 +674,11 @@ impl TokenSink for DepthGuard {
                         drop(open);
                         return self.builder.process_token(token, line);
                     }
-                    if open.len() >= self.max_depth && !is_raw_text(name) {
+                    let deep = open.len() >= self.max_depth
+                        || self.builder.sink.inserting_deeper_than(self.max_depth);
+                    if deep && !is_raw_text(name) {
                         let mut dropped = self.dropped.borrow_mut();
-                        match dropped.iter_mut().find(|(n, _)| n == name) {
-                            Some((_, c)) => *c += 1,
-                            None => dropped.push((name.clone(), 1)),
-                        }
+                        *dropped.entry(name.clone()).or_insert(0) += 1;
                         drop((open, dropped));
                         self.block_boundary(name, line);
                         return TokenSinkResult::Continue;
@@ -657,8 +691,7 @@ impl TokenSink for DepthGuard {
                 TagKind::EndTag => {
                     {
                         let mut dropped = self.dropped.borrow_mut();
-                        if let Some((_, c)) = dropped.iter_mut().find(|(n, c)| n == name && *c > 0)
-                        {
+                        if let Some(c) = dropped.get_mut(name).filter(|c| **c > 0) {
                             *c -= 1;
                             drop(dropped);
                             self.block_boundary(name, line);

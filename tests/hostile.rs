@@ -1,0 +1,431 @@
+//! Hostile and broken input: every case ends in an `Article` or a typed
+//! `Error`, never a panic, a hang or a blow-up.
+//!
+//! The sizes are the issue's (200,000 nested `<div>`s, a 30 MB line…) so
+//! that anything quadratic would take hours, not seconds: that is how these
+//! tests guard linear time without asserting on time (speed is measured in
+//! the benches). A few cases are scaled down in debug builds, where the
+//! unoptimised parser is 20–50× slower; each says why, and
+//! `cargo test --release --test hostile` runs them at full size.
+
+use tinsach::{Article, Cleaner, Error, ErrorKind, NoArticleReason};
+
+const MB: usize = 1 << 20;
+
+/// `full` in release builds, `debug` in debug builds.
+fn size(full: usize, debug: usize) -> usize {
+    if cfg!(debug_assertions) { debug } else { full }
+}
+
+const HEADLINE: &str = "Thành phố mở thêm ba tuyến xe buýt điện nối các khu đô thị mới";
+
+/// Article paragraphs written for these tests.
+const PARAGRAPHS: &[&str] = &[
+    "Từ đầu tháng sau, người dân ở các khu đô thị phía Tây sẽ có thêm ba tuyến xe \
+     buýt điện chạy qua những trục đường đông đúc nhất vào giờ cao điểm.",
+    "Theo sở giao thông, mỗi tuyến dài khoảng hai mươi ki-lô-mét, đi qua mười lăm \
+     điểm dừng, trong đó có hai điểm trung chuyển với đường sắt đô thị.",
+    "Đại diện doanh nghiệp vận hành cho biết toàn bộ đoàn xe được sạc trong đêm, \
+     mỗi lần sạc đầy đủ cho xe chạy hơn hai trăm ki-lô-mét trong ngày.",
+];
+
+/// A small, well-formed article page with `filler` spliced in before the
+/// body paragraphs.
+fn page_with(filler: &str) -> String {
+    let mut page = format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{HEADLINE}</title></head>\
+         <body><article><h1>{HEADLINE}</h1>{filler}"
+    );
+    for p in PARAGRAPHS {
+        page.push_str("<p>");
+        page.push_str(p);
+        page.push_str("</p>");
+    }
+    page.push_str("</article></body></html>");
+    page
+}
+
+/// The article's body, which must hold every test paragraph in order.
+fn assert_keeps_paragraphs(article: &Article) {
+    let mut rest = article.body.iter();
+    for p in PARAGRAPHS {
+        assert!(
+            rest.any(|b| b.contains(p)),
+            "paragraph lost: {p:?}\nbody: {}",
+            preview(article)
+        );
+    }
+}
+
+/// The start of an article's body, for failure messages (a hostile body can
+/// be megabytes long).
+fn preview(article: &Article) -> String {
+    format!("{:?}", article.body).chars().take(300).collect()
+}
+
+fn kind(result: Result<Article, Error>) -> ErrorKind {
+    match result {
+        Ok(a) => panic!("expected an error, got an article: {}", preview(&a)),
+        Err(e) => e.into_kind(),
+    }
+}
+
+fn article(result: Result<Article, Error>) -> Article {
+    result.unwrap_or_else(|e| panic!("expected an article, got: {e}"))
+}
+
+/// A deterministic xorshift64 stream of bytes (no dependency, same bytes on
+/// every run).
+fn random_bytes(len: usize, mut seed: u64) -> Vec<u8> {
+    let mut out = Vec::with_capacity(len + 8);
+    while out.len() < len {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        out.extend_from_slice(&seed.to_le_bytes());
+    }
+    out.truncate(len);
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Nesting and unclosed tags.
+
+#[test]
+fn nested_divs_200k() {
+    let n = 200_000;
+    let filler = format!("{}deep text{}", "<div>".repeat(n), "</div>".repeat(n));
+    let a = article(tinsach::clean_html(page_with(&filler).as_bytes()));
+    assert_keeps_paragraphs(&a);
+}
+
+#[test]
+fn nested_divs_200k_unclosed() {
+    // No end tags at all: the paragraphs sit at the bottom of the pile.
+    let page = page_with(&"<div>".repeat(200_000));
+    let a = article(tinsach::clean_html(page.as_bytes()));
+    assert_keeps_paragraphs(&a);
+}
+
+#[test]
+fn unclosed_inline_tags_100k() {
+    // Formatting elements are what html5ever reconstructs on every run of
+    // text; links, spans and fonts with distinct attributes defeat the
+    // standard's three-of-a-kind cap.
+    let tags = ["b", "i", "a", "span", "font", "em", "u"];
+    let mut filler = String::from("<p>");
+    for i in 0..100_000 {
+        let t = tags[i % tags.len()];
+        filler.push_str(&format!("<{t} class=c{i}>x "));
+    }
+    let a = article(tinsach::clean_html(page_with(&filler).as_bytes()));
+    // The paragraphs land inside the unclosed inline elements: their text
+    // is kept, whatever block it ends up in.
+    let all = a.body.join("\n");
+    for p in PARAGRAPHS {
+        assert!(all.contains(p), "paragraph lost: {p:?}");
+    }
+}
+
+#[test]
+fn misnested_formatting_adoption_agency() {
+    // `<b><p></b>` runs the adoption agency algorithm, which clones
+    // formatting elements; repeated, it must not grow quadratically.
+    let n = size(50_000, 10_000);
+    let filler = "<b><i><p>x</b></i></p>".repeat(n);
+    let a = article(tinsach::clean_html(page_with(&filler).as_bytes()));
+    assert_keeps_paragraphs(&a);
+}
+
+#[test]
+fn many_distinct_tags_beyond_depth_limit() {
+    // Past the depth limit, start tags are dropped and counted by name;
+    // 100,000 different custom names must not make that count quadratic.
+    let n = 100_000;
+    let mut filler = "<div>".repeat(600);
+    for i in 0..n {
+        filler.push_str(&format!("<x-{i}>"));
+    }
+    for i in (0..n).rev() {
+        filler.push_str(&format!("</x-{i}>"));
+    }
+    let a = article(tinsach::clean_html(page_with(&filler).as_bytes()));
+    assert_keeps_paragraphs(&a);
+}
+
+#[test]
+fn end_tags_html5ever_ignores() {
+    // `</span>` across a `<div>` is ignored by html5ever but closed both in
+    // a naive shadow of its stack: the real stack then grew without bound
+    // and every `</p>` scanned all of it (quadratic; fixed in html.rs).
+    let filler = "<span><div></span></p>".repeat(80_000);
+    let a = article(tinsach::clean_html(page_with(&filler).as_bytes()));
+    assert_keeps_paragraphs(&a);
+}
+
+#[test]
+fn reconstructed_formatting_elements() {
+    // Each `<b>` with its own class escapes the three-of-a-kind cap, and
+    // html5ever reopens every one of them in each new paragraph: k
+    // paragraphs would make k²/2 elements.
+    let mut filler = String::new();
+    for i in 0..20_000 {
+        filler.push_str(&format!("<p><b class=c{i}>x</p>"));
+    }
+    let a = article(tinsach::clean_html(page_with(&filler).as_bytes()));
+    assert_keeps_paragraphs(&a);
+}
+
+#[test]
+fn depth_limit_keeps_text() {
+    let cleaner = Cleaner::builder().max_depth(8).build();
+    let filler = format!("{}{}", "<div>".repeat(50), "<section>".repeat(50));
+    let a = article(cleaner.clean_html(page_with(&filler).as_bytes()));
+    assert_keeps_paragraphs(&a);
+}
+
+#[test]
+fn table_soup() {
+    // Before html.rs also checked the depth at which html5ever inserts, this
+    // page took seconds, quadratic in the soup (a cell or table end tag that
+    // html5ever ignores made its stack outgrow the depth guard's shadow).
+    let mut filler = String::new();
+    // Deeply nested tables, never closed.
+    filler.push_str(&"<table><tr><td>".repeat(20_000));
+    // Unbalanced: cells and rows outside tables, stray end tags, captions
+    // and colgroups in the wrong places, text in table context (foster
+    // parented before the table).
+    for i in 0..20_000 {
+        filler.push_str(match i % 6 {
+            0 => "<td>cell</tr></table><tr>",
+            1 => "</td></td><caption>c<table>",
+            2 => "<colgroup><col><tbody>text<th>",
+            3 => "</table></table></tbody><td>",
+            4 => "<tr><table><select><option>o",
+            _ => "</select><form><td></form>",
+        });
+    }
+    // Whatever the soup does, the page must end, typed.
+    match tinsach::clean_html(page_with(&filler).as_bytes()) {
+        Ok(a) => assert!(!a.body.is_empty()),
+        Err(e) => assert!(matches!(e.kind(), ErrorKind::NoArticle { .. }), "{e}"),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Size.
+
+#[test]
+fn single_line_30mb_text() {
+    let words = "chữ ".repeat(30 * MB / "chữ ".len());
+    let a = article(tinsach::clean_text(&words));
+    assert_eq!(a.body.len(), 1);
+}
+
+#[test]
+fn single_line_30mb_html() {
+    let words = "chữ ".repeat(30 * MB / "chữ ".len());
+    let page = format!("<p>{words}</p>");
+    let a = article(tinsach::clean_html(page.as_bytes()));
+    assert_eq!(a.body.len(), 1);
+}
+
+#[test]
+fn attribute_20mb() {
+    let value = "a".repeat(20 * MB);
+    let filler =
+        format!("<div class=\"{value}\" data-x='{value}'><span title={value}>t</span></div>");
+    let a = article(tinsach::clean_html(page_with(&filler).as_bytes()));
+    assert_keeps_paragraphs(&a);
+}
+
+#[test]
+fn tiny_paragraphs_500k_html() {
+    let page = "<p>a</p>".repeat(500_000);
+    match tinsach::clean_html(page.as_bytes()) {
+        Ok(a) => assert!(!a.body.is_empty()),
+        Err(e) => assert!(matches!(e.kind(), ErrorKind::NoArticle { .. }), "{e}"),
+    }
+}
+
+#[test]
+fn tiny_paragraphs_500k_text() {
+    let text = "a\n\n".repeat(500_000);
+    match tinsach::clean_text(&text) {
+        Ok(a) => assert!(!a.body.is_empty()),
+        Err(e) => assert!(matches!(e.kind(), ErrorKind::NoArticle { .. }), "{e}"),
+    }
+}
+
+#[test]
+fn only_a_10mb_script() {
+    let js = "var x = '<p>not text</p>'; if (a < b && c > d) { f(); }\n";
+    let page = format!("<script>{}</script>", js.repeat(10 * MB / js.len()));
+    assert_eq!(
+        kind(tinsach::clean_html(page.as_bytes())),
+        ErrorKind::NoArticle {
+            why: NoArticleReason::NoText
+        }
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Bytes and encodings.
+
+#[test]
+fn random_bytes_2mb() {
+    for seed in [0x9E37_79B9_7F4A_7C15, 0x2545_F491_4F6C_DD1D] {
+        let bytes = random_bytes(2 * MB, seed);
+        match tinsach::clean_html(&bytes) {
+            Ok(a) => assert!(!a.body.is_empty()),
+            Err(e) => assert!(matches!(e.kind(), ErrorKind::NoArticle { .. }), "{e}"),
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        match tinsach::clean_text(&text) {
+            Ok(a) => assert!(!a.body.is_empty()),
+            Err(e) => assert!(matches!(e.kind(), ErrorKind::NoArticle { .. }), "{e}"),
+        }
+    }
+}
+
+#[test]
+fn nul_bytes() {
+    let nul = vec![0u8; MB];
+    assert_eq!(
+        kind(tinsach::clean_html(&nul)),
+        ErrorKind::NoArticle {
+            why: NoArticleReason::NoText
+        }
+    );
+    let text = String::from_utf8(nul).unwrap();
+    assert!(matches!(
+        kind(tinsach::clean_text(&text)),
+        ErrorKind::NoArticle { .. }
+    ));
+}
+
+#[test]
+fn invalid_utf8_declared_utf8() {
+    let mut bytes = page_with("").into_bytes();
+    // Broken sequences in the middle of the body: a lone continuation
+    // byte, a truncated three-byte sequence, bytes never valid in UTF-8.
+    let at = bytes.len() - 40;
+    bytes.splice(at..at, [0x80, 0xE1, 0xBA, 0xFF, 0xFE, 0xC0, 0xAF]);
+    let a = article(tinsach::clean_html(&bytes));
+    let enc = a
+        .encoding
+        .as_ref()
+        .expect("HTML input reports its encoding");
+    assert_eq!(enc.name, "UTF-8");
+    assert!(enc.had_errors);
+    assert!(a.body.join(" ").contains('\u{FFFD}'));
+}
+
+#[test]
+fn declared_charset_lies() {
+    // UTF-8 bytes declared windows-1252: decoded as declared (mojibake, as a
+    // browser shows it), never a panic.
+    let page = page_with("").replace("charset=\"utf-8\"", "charset=\"windows-1252\"");
+    let a = article(tinsach::clean_html(page.as_bytes()));
+    assert_eq!(a.encoding.as_ref().unwrap().name, "windows-1252");
+    // Windows-1252 bytes declared UTF-8: U+FFFD where the bytes break.
+    let (latin, _, _) = encoding_rs::WINDOWS_1252.encode(
+        "<meta charset=utf-8><h1>Café crème</h1><p>Déjà vu à la française, \
+         un récit très détaillé sur la façon dont on prépare le café au lait.</p>\
+         <p>Une deuxième paragraphe où l'on parle encore de la crème brûlée.</p>",
+    );
+    let a = article(tinsach::clean_html(&latin));
+    assert!(a.encoding.as_ref().unwrap().had_errors);
+}
+
+#[test]
+fn utf16_with_bom() {
+    let page = page_with("").replace("<meta charset=\"utf-8\">", "");
+    let le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(page.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let be: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain(page.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+        let a = article(tinsach::clean_html(&bytes));
+        assert_eq!(a.encoding.as_ref().unwrap().name, name);
+        assert_eq!(a.headline.as_deref(), Some(HEADLINE));
+        assert_keeps_paragraphs(&a);
+    }
+    // An odd number of bytes after the BOM: the last half code unit is
+    // malformed, not a panic.
+    let mut odd = vec![0xFF, 0xFE];
+    odd.extend(page.encode_utf16().flat_map(u16::to_le_bytes));
+    odd.push(b'x');
+    let a = article(tinsach::clean_html(&odd));
+    assert!(a.encoding.as_ref().unwrap().had_errors);
+}
+
+// ---------------------------------------------------------------------------
+// Empty input and limits.
+
+#[test]
+fn empty_and_white_space() {
+    for input in ["", " ", "\n\n\t \r\n", "   \u{c}  "] {
+        assert_eq!(kind(tinsach::clean_text(input)), ErrorKind::EmptyInput);
+        assert_eq!(
+            kind(tinsach::clean_html(input.as_bytes())),
+            ErrorKind::EmptyInput
+        );
+    }
+}
+
+#[test]
+fn over_max_bytes() {
+    let cleaner = Cleaner::builder().max_bytes(1000).build();
+    let big = "a".repeat(1001);
+    let too_large = ErrorKind::TooLarge {
+        size: 1001,
+        limit: 1000,
+    };
+    assert_eq!(kind(cleaner.clean_text(&big)), too_large);
+    assert_eq!(kind(cleaner.clean_html(big.as_bytes())), too_large);
+    // At the limit is not over it.
+    assert!(!matches!(
+        cleaner.clean_text(&big[..1000]).map_err(Error::into_kind),
+        Err(ErrorKind::TooLarge { .. })
+    ));
+    // The default limit, checked before any work is done.
+    let huge = vec![b' '; tinsach::DEFAULT_MAX_BYTES + 1];
+    assert_eq!(
+        kind(tinsach::clean_html(&huge)),
+        ErrorKind::TooLarge {
+            size: tinsach::DEFAULT_MAX_BYTES + 1,
+            limit: tinsach::DEFAULT_MAX_BYTES
+        }
+    );
+}
+
+#[test]
+fn over_max_nodes() {
+    let cleaner = Cleaner::builder().max_nodes(1000).build();
+    let page = page_with(&"<span>x</span>".repeat(2000));
+    assert_eq!(
+        kind(cleaner.clean_html(page.as_bytes())),
+        ErrorKind::TooManyNodes { limit: 1000 }
+    );
+    // Under the limit, the same page is an article.
+    let cleaner = Cleaner::builder().max_nodes(5000).build();
+    assert_keeps_paragraphs(&article(cleaner.clean_html(page.as_bytes())));
+}
+
+#[test]
+fn over_default_max_nodes() {
+    // Four million elements: a 28 MB page in release; debug builds parse
+    // about 30× slower, so they check the same path against a lower limit.
+    let limit = size(tinsach::DEFAULT_MAX_NODES, 200_000);
+    let cleaner = Cleaner::builder().max_nodes(limit).build();
+    let page = "<i></i>".repeat(limit + 10);
+    assert_eq!(
+        kind(cleaner.clean_html(page.as_bytes())),
+        ErrorKind::TooManyNodes { limit }
+    );
+}
