@@ -769,8 +769,7 @@ impl DepthGuard {
             return;
         }
         let text = if body.contains(&b'\r') {
-            // What the tokenizer makes of line breaks: CR LF and CR are LF.
-            StrTendril::from(front[..end].replace("\r\n", "\n").replace('\r', "\n"))
+            StrTendril::from(lf_line_breaks(&front[..end]))
         } else {
             front.subtendril(0, end as u32)
         };
@@ -937,6 +936,20 @@ fn script_word(b: &[u8], i: usize) -> Option<(bool, usize)> {
     } else {
         Some((false, j))
     }
+}
+
+/// What the tokenizer makes of line breaks: CR LF and a lone CR become LF.
+fn lf_line_breaks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(cr) = rest.find('\r') {
+        out.push_str(&rest[..cr]);
+        out.push('\n');
+        rest = &rest[cr + 1..];
+        rest = rest.strip_prefix('\n').unwrap_or(rest);
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The end of the run of ASCII letters from `i`.
