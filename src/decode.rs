@@ -27,8 +27,6 @@ use std::borrow::Cow;
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252, X_USER_DEFINED};
 
-use unicode_normalization::{IsNormalized, is_nfc_quick};
-
 use crate::article::{EncodingInfo, EncodingSource};
 
 /// How many bytes the `<meta>` prescan reads: 1024, the number the HTML
@@ -93,7 +91,7 @@ fn finish<'a>(
     source: EncodingSource,
     had_errors: bool,
 ) -> Decoded<'a> {
-    let composed = match nfc_by_blocks(&text) {
+    let composed = match crate::normalize::nfc(&text) {
         Cow::Owned(composed) => Some(composed),
         Cow::Borrowed(_) => None,
     };
@@ -105,48 +103,6 @@ fn finish<'a>(
             had_errors,
         },
     }
-}
-
-/// Size of the blocks normalised one by one: 256 bytes keeps a stray
-/// decomposed letter from sending more than a line or two through the slow
-/// composing path, while the per-block overhead stays small next to the
-/// quick check of its bytes.
-const NFC_BLOCK: usize = 256;
-
-/// The text in NFC, computed block by block.
-///
-/// Real pages are mostly NFC with a few decomposed letters pasted in, and
-/// full composition runs at a few tens of MB/s against a GB/s quick check,
-/// so only the blocks that fail the quick check are composed. Blocks end
-/// just after a space or a line feed, which is exact: those are starters
-/// that compose with nothing on either side, and canonical reordering never
-/// crosses a starter, so the NFC of the whole is the NFC of the blocks.
-fn nfc_by_blocks(text: &str) -> Cow<'_, str> {
-    if text.len() <= NFC_BLOCK {
-        return crate::normalize::nfc(text);
-    }
-    if matches!(is_nfc_quick(text.chars()), IsNormalized::Yes) {
-        return Cow::Borrowed(text);
-    }
-    let is_boundary = |b: &u8| *b == b' ' || *b == b'\n';
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        let bytes = rest.as_bytes();
-        let window = &bytes[..bytes.len().min(NFC_BLOCK)];
-        let end = match window.iter().rposition(is_boundary) {
-            Some(i) => i + 1,
-            None => bytes[window.len()..]
-                .iter()
-                .position(is_boundary)
-                .map_or(bytes.len(), |i| window.len() + i + 1),
-        };
-        // `end` follows an ASCII byte or is the end: a char boundary.
-        let (block, tail) = rest.split_at(end);
-        out.push_str(&crate::normalize::nfc(block));
-        rest = tail;
-    }
-    Cow::Owned(out)
 }
 
 /// chardetng's guess from a sample: [`DETECT_CHUNK`]-byte chunks from the
@@ -759,29 +715,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn nfc_by_blocks_borrows_composed_text() {
-        let text = "Người dân đã đến. ".repeat(100);
-        assert!(matches!(nfc_by_blocks(&text), Cow::Borrowed(_)));
-        let long_word = format!("{}e\u{301} {}", "x".repeat(1000), "y".repeat(1000));
-        assert_eq!(
-            nfc_by_blocks(&long_word),
-            format!("{}é {}", "x".repeat(1000), "y".repeat(1000))
-        );
-    }
-
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
-
-        /// Composing block by block gives exactly the NFC of the whole.
-        #[test]
-        fn nfc_by_blocks_is_nfc(
-            text in "([a-eoux<=> \n.]|\u{301}|\u{300}|\u{323}|\u{338}|\u{302}|\u{31B}|\u{1100}|\u{1161}|\u{11A8}|ơ|ê){0,700}",
-        ) {
-            use unicode_normalization::UnicodeNormalization;
-            let expected: String = text.nfc().collect();
-            proptest::prop_assert_eq!(nfc_by_blocks(&text), expected);
-        }
 
         /// Any bytes after any declaration-like prefix decode without panic,
         /// and valid UTF-8 without a declaration round-trips.
