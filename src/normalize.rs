@@ -19,14 +19,20 @@ const NFC_BLOCK: usize = 256;
 /// nothing on either side, and canonical reordering never crosses a
 /// starter, so the NFC of the whole is the NFC of the blocks.
 pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
-    if surely_nfc_str(text) || matches!(is_nfc_quick(text.chars()), IsNormalized::Yes) {
+    let is_nfc = |t: &str| surely_nfc_str(t) || is_nfc_quick(t.chars()) == IsNormalized::Yes;
+    if surely_nfc_str(text) {
         return Cow::Borrowed(text);
     }
     if text.len() <= NFC_BLOCK {
-        return Cow::Owned(text.nfc().collect());
+        return if is_nfc(text) {
+            Cow::Borrowed(text)
+        } else {
+            Cow::Owned(text.nfc().collect())
+        };
     }
     let is_boundary = |b: &u8| *b == b' ' || *b == b'\n';
-    let mut out = String::with_capacity(text.len());
+    // Built only from the first block that needs composing.
+    let mut out: Option<String> = None;
     let mut rest = text;
     while !rest.is_empty() {
         let bytes = rest.as_bytes();
@@ -40,14 +46,21 @@ pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
         };
         // `end` follows an ASCII byte or is the end: a char boundary.
         let (block, tail) = rest.split_at(end);
-        if surely_nfc_str(block) || matches!(is_nfc_quick(block.chars()), IsNormalized::Yes) {
-            out.push_str(block);
-        } else {
-            out.extend(block.nfc());
+        match (&mut out, is_nfc(block)) {
+            (Some(out), true) => out.push_str(block),
+            (Some(out), false) => out.extend(block.nfc()),
+            (None, true) => {}
+            (None, false) => {
+                let done = text.len() - rest.len();
+                let mut o = String::with_capacity(text.len());
+                o.push_str(&text[..done]);
+                o.extend(block.nfc());
+                out = Some(o);
+            }
         }
         rest = tail;
     }
-    Cow::Owned(out)
+    out.map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
 /// Whether every character of `text` is [`surely_nfc`]. ASCII, most of any
