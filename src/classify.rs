@@ -314,6 +314,12 @@ fn paragraph_gap(doc: &Doc, feats: &[Features]) -> u32 {
         .unwrap_or(1) as u32
 }
 
+/// Inside page-level navigation, footer, aside or a form: never the
+/// article's text.
+fn off_article(b: &crate::block::Block) -> bool {
+    b.flags.0 & (Flags::IN_NAV.0 | Flags::IN_FOOTER.0 | Flags::IN_ASIDE.0 | Flags::IN_FORM.0) != 0
+}
+
 fn weight(cx: &Ctx, i: usize) -> f32 {
     let Ctx {
         doc,
@@ -337,10 +343,7 @@ fn weight(cx: &Ctx, i: usize) -> f32 {
         return SHORT_LINE_WEIGHT;
     }
     if doc.is_html {
-        let hinted_out = hints[i].is_some_and(|r| r != Reason::Caption)
-            || b.flags.0
-                & (Flags::IN_NAV.0 | Flags::IN_FOOTER.0 | Flags::IN_ASIDE.0 | Flags::IN_FORM.0)
-                != 0;
+        let hinted_out = hints[i].is_some_and(|r| r != Reason::Caption) || off_article(b);
         if hinted_out || b.link_density() > LINK_DENSE {
             return -chars.min(300.0);
         }
@@ -444,9 +447,7 @@ fn inside(cx: &Ctx, i: usize) -> Label {
         if let Some(r) = hints[i] {
             return Label::Cut(r);
         }
-        if b.flags.0 & (Flags::IN_NAV.0 | Flags::IN_FOOTER.0 | Flags::IN_ASIDE.0 | Flags::IN_FORM.0)
-            != 0
-        {
+        if off_article(b) {
             return Label::Cut(Reason::Boilerplate);
         }
         if link_list[i] && !f.is_prose() {
