@@ -257,11 +257,7 @@ fn every_encoding_gives_the_same_article() {
 fn text_is_composed() {
     for variant in &variants() {
         let article = clean(variant);
-        // TODO(strict): drop this guard once the HTML parser fills the body,
-        // so that an empty body fails the test.
-        if article.body.is_empty() {
-            continue;
-        }
+        assert!(!article.body.is_empty(), "{}: empty body", variant.what);
         let text = article.text();
         assert!(is_nfc(&text), "{}: body is not NFC", variant.what);
         assert!(
