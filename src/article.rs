@@ -263,7 +263,7 @@ pub enum Reason {
     Caption,
     /// A caption printed again.
     RepeatedCaption,
-    /// Alternative text standing in for an image ("<headline> - Ảnh 1.").
+    /// Alternative text standing in for an image ("`<headline> - Ảnh 1.`").
     ImagePlaceholder,
     /// A prompt to follow, share, comment, subscribe or copy a link.
     FollowShare,
