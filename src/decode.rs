@@ -53,10 +53,13 @@ const DETECT_NON_ASCII: usize = 512;
 /// Bytes fed to chardetng at a time between checks of the sample's size.
 const DETECT_CHUNK: usize = 4 << 10;
 
-/// Decoded page text, in NFC, and how it was decoded.
+/// Decoded page text and how it was decoded.
 ///
-/// The text borrows the input when the page is valid UTF-8 in NFC, the
-/// common case, so decoding it costs one validating scan and no copy.
+/// The text is not yet in NFC: the parse stage normalises each block of
+/// visible text as it cuts it, which costs a fraction of normalising the
+/// whole page with its markup and scripts. It borrows the input when the
+/// page is valid UTF-8, the common case, so decoding it costs one
+/// validating scan and no copy.
 #[derive(Debug, Clone)]
 pub(crate) struct Decoded<'a> {
     pub text: Cow<'a, str>,
@@ -65,7 +68,7 @@ pub(crate) struct Decoded<'a> {
 
 /// Decodes page bytes: chooses the encoding in the WHATWG order (see the
 /// module documentation), decodes with replacement of malformed sequences,
-/// drops a byte-order mark and normalises to NFC.
+/// and drops a byte-order mark.
 pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded<'a> {
     let (encoding, source, body) = if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         (enc, EncodingSource::ByteOrderMark, &bytes[bom_len..])
@@ -84,19 +87,15 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded
     finish(text, encoding, source, had_errors)
 }
 
-/// Normalises decoded text to NFC and records how it was decoded.
+/// Records how the text was decoded.
 fn finish<'a>(
     text: Cow<'a, str>,
     encoding: &'static Encoding,
     source: EncodingSource,
     had_errors: bool,
 ) -> Decoded<'a> {
-    let composed = match crate::normalize::nfc(&text) {
-        Cow::Owned(composed) => Some(composed),
-        Cow::Borrowed(_) => None,
-    };
     Decoded {
-        text: composed.map_or(text, Cow::Owned),
+        text,
         info: EncodingInfo {
             name: encoding.name().to_string(),
             source,
@@ -451,7 +450,10 @@ mod tests {
         let d = decode(&bytes, Some("text/html; charset=iso-8859-2"));
         assert_eq!(d.info.name, "UTF-8");
         assert_eq!(d.info.source, EncodingSource::ByteOrderMark);
-        assert_eq!(d.text, "<meta charset=windows-1258>Đà Nẵng");
+        assert_eq!(
+            crate::normalize::nfc(&d.text),
+            "<meta charset=windows-1258>Đà Nẵng"
+        );
     }
 
     #[test]
@@ -481,7 +483,10 @@ mod tests {
         let d = decode(bytes, Some("text/html; charset=windows-1258"));
         assert_eq!(d.info.name, "windows-1258");
         assert_eq!(d.info.source, EncodingSource::ContentType);
-        assert_eq!(d.text, "<meta charset=utf-8><p>Tuyết</p>");
+        assert_eq!(
+            crate::normalize::nfc(&d.text),
+            "<meta charset=utf-8><p>Tuyết</p>"
+        );
     }
 
     #[test]
@@ -627,7 +632,7 @@ mod tests {
         assert_eq!(d.info.name, "UTF-8");
         assert_eq!(d.info.source, EncodingSource::Detected);
         assert!(!d.info.had_errors);
-        // Valid NFC UTF-8 is borrowed, not copied.
+        // Valid UTF-8 is borrowed, not copied.
         assert!(matches!(d.text, Cow::Borrowed(_)));
     }
 
@@ -638,7 +643,7 @@ mod tests {
         assert_eq!(d.info.source, EncodingSource::Detected);
         assert_eq!(d.info.name, "windows-1258");
         assert!(!d.info.had_errors);
-        assert_eq!(d.text, LEGACY_NFC.repeat(3));
+        assert_eq!(crate::normalize::nfc(&d.text), LEGACY_NFC.repeat(3));
     }
 
     #[test]
@@ -736,7 +741,7 @@ mod tests {
             if let Ok(s) = std::str::from_utf8(&tail) {
                 let d = decode(s.as_bytes(), None);
                 if !d.info.had_errors && d.info.source == EncodingSource::Detected {
-                    proptest::prop_assert_eq!(d.text, crate::normalize::nfc(s));
+                    proptest::prop_assert_eq!(d.text, s);
                 }
             }
         }
