@@ -93,7 +93,7 @@ impl Cleaner {
     /// Cleans plain text scraped from a news page.
     pub fn clean_text(&self, input: &str) -> Result<Article, Error> {
         self.check_size(input.len())?;
-        if input.trim().is_empty() {
+        if input.chars().all(crate::normalize::is_space) {
             return Err(Error::new(ErrorKind::EmptyInput));
         }
         let doc = text::segment(input);

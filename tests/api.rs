@@ -24,7 +24,13 @@ fn article_html() -> String {
 
 #[test]
 fn empty_text_is_empty_input() {
-    for input in ["", " ", "\n\n\t  \r\n", "\u{3000}\u{a0} \n"] {
+    for input in [
+        "",
+        " ",
+        "\n\n\t  \r\n",
+        "\u{3000}\u{a0} \n",
+        "\u{200B}\u{FEFF} \u{2060}",
+    ] {
         let err = tinsach::clean_text(input).expect_err("blank text must be an error");
         assert_eq!(err.kind(), &ErrorKind::EmptyInput, "input {input:?}");
     }
