@@ -214,12 +214,16 @@ fn of_block(b: &Block) -> Features {
     }
     if chars <= 400 {
         if chars <= PATTERN_MAX_CHARS {
-            f.pattern = PATTERNS
-                .0
-                .matches(&f.key)
-                .iter()
-                .next()
-                .map(|i| PATTERNS.1[i]);
+            // Most lines match no pattern: the plain test runs the fast
+            // engine, and only a match asks which pattern it was.
+            if PATTERNS.0.is_match(&f.key) {
+                f.pattern = PATTERNS
+                    .0
+                    .matches(&f.key)
+                    .iter()
+                    .next()
+                    .map(|i| PATTERNS.1[i]);
+            }
         }
         f.caption_marker = caption_marker(&f.key) || matches!(b.kind, BlockKind::Caption);
         f.placeholder = chars <= 300 && placeholder(&f.key);
@@ -317,6 +321,15 @@ pub(crate) fn names_of(text: &str) -> Option<Vec<String>> {
         .or_else(|| t.strip_prefix("By "))
     {
         t = rest.trim();
+    }
+    // A name's syllables are all capitalised: a second word in lower case
+    // ("Kinh doanh") settles it before the regex runs.
+    if t.split(' ').nth(1).is_some_and(|w| {
+        !w.starts_with(|c: char| {
+            c.is_uppercase() || c == '(' || c == '-' || c == '–' || c == '/' || c == '&'
+        })
+    }) {
+        return None;
     }
     let cleaned = BYLINE_NOISE.replace(t, "");
     // An outlet after a slash ("…/DIENBIENTV.VN") is not a name.

@@ -465,8 +465,9 @@ fn credit(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta) 
     }
     // A credit named alone on the line right above its "Theo …" line.
     if let Some(c) = &meta.credit {
+        let c = crate::normalize::lower(c);
         for i in lo..hi {
-            if cls.labels[i] != Label::Cut(Reason::Credit) && feats[i].key == c.to_lowercase() {
+            if cls.labels[i] != Label::Cut(Reason::Credit) && feats[i].key == c {
                 cls.labels[i] = Label::Cut(Reason::Credit);
             }
         }

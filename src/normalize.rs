@@ -125,6 +125,14 @@ pub(crate) fn lower(text: &str) -> String {
                 out.push(char::from_u32(c as u32 + 1).unwrap_or(c));
             }
             '\u{1AF}' => out.push('\u{1B0}'),
+            // Small letters of the same repertoire are their own lower case.
+            '\u{DF}'..='\u{FF}'
+            | '\u{103}'
+            | '\u{111}'
+            | '\u{129}'
+            | '\u{169}'
+            | '\u{1A1}'
+            | '\u{1B0}' => out.push(c),
             c => out.extend(c.to_lowercase()),
         }
     }
@@ -134,7 +142,7 @@ pub(crate) fn lower(text: &str) -> String {
 /// Whether a character is white space for folding: Unicode white space plus
 /// the zero-width characters pages use as spacers.
 pub(crate) fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}')
+    class(c) == Class::Space
 }
 
 /// What a character is to folding.
@@ -149,19 +157,25 @@ enum Class {
 /// Unicode tables.
 #[inline]
 fn class(c: char) -> Class {
-    if c.is_ascii() {
-        match c {
-            ' ' | '\t' | '\n' | '\r' | '\x0c' | '\x0b' => Class::Space,
-            c if c.is_ascii_control() => Class::Drop,
-            _ => Class::Keep,
-        }
-    } else if is_space(c) {
-        Class::Space
-    } else if c.is_control() {
+    match c {
+        ' ' | '\t' | '\n' | '\r' | '\x0c' | '\x0b' => Class::Space,
+        '\u{0}'..='\u{1F}' | '\u{7F}' => Class::Drop,
+        c if c.is_ascii() => Class::Keep,
+        // Unicode White_Space outside ASCII, and the zero-width spacers.
+        '\u{85}'
+        | '\u{A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200B}'
+        | '\u{2028}'
+        | '\u{2029}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{2060}'
+        | '\u{3000}'
+        | '\u{FEFF}' => Class::Space,
         // C1 controls are never visible text.
-        Class::Drop
-    } else {
-        Class::Keep
+        '\u{80}'..='\u{9F}' => Class::Drop,
+        _ => Class::Keep,
     }
 }
 
@@ -223,6 +237,20 @@ mod tests {
         assert_eq!(fold(""), "");
         assert_eq!(fold(" \n "), "");
         assert_eq!(fold("a\0\0b \u{1}c\u{7f}"), "ab c");
+    }
+
+    #[test]
+    fn classes_match_the_unicode_properties() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let want = if c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}') {
+                Class::Space
+            } else if c.is_control() {
+                Class::Drop
+            } else {
+                Class::Keep
+            };
+            assert!(class(c) == want, "U+{:04X}", c as u32);
+        }
     }
 
     #[test]
