@@ -98,7 +98,7 @@ pub(crate) fn run(doc: Doc, encoding: Option<EncodingInfo>) -> Result<Article, E
         let (keep, cut): (Vec<String>, Vec<String>) = article
             .body
             .drain(..)
-            .partition(|p| !seen_caption.contains(&p.to_lowercase()));
+            .partition(|p| !seen_caption.contains(&crate::normalize::lower(p)));
         article.body = keep;
         article.removed.extend(cut.into_iter().map(|text| Removed {
             text,
