@@ -37,7 +37,7 @@ use crate::normalize::{fold, nfc, push_folded};
 pub(crate) fn parse(html: &str, limits: &Limits) -> Result<Doc, Error> {
     let tree = build_tree(html, limits)?;
     let meta = read_meta(&tree);
-    let (blocks, elements) = Walker::new(&tree, limits.max_depth).run();
+    let (blocks, elements) = Walker::new(limits.max_depth).run(&tree);
     Ok(Doc {
         blocks,
         elements,
@@ -64,7 +64,7 @@ const CHUNK: usize = 256 << 10;
 
 /// The attributes kept; every other attribute is dropped at creation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Key {
+pub(crate) enum Key {
     Class,
     Id,
     Role,
@@ -84,7 +84,12 @@ enum Key {
     Open,
 }
 
-fn key_of(name: &QualName) -> Option<Key> {
+/// The value of `key` among an element's kept attributes.
+pub(crate) fn find_attr(attrs: &[(Key, StrTendril)], key: Key) -> Option<&str> {
+    attrs.iter().find(|(k, _)| *k == key).map(|(_, v)| &**v)
+}
+
+pub(crate) fn key_of(name: &QualName) -> Option<Key> {
     if name.ns != ns!() {
         return None;
     }
@@ -157,17 +162,9 @@ struct Tree {
 impl Tree {
     fn attr(&self, node: u32, key: Key) -> Option<&str> {
         match &self.nodes[node as usize].data {
-            Data::Element { attrs, .. } => self.attrs[attrs.0 as usize..attrs.1 as usize]
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, v)| &**v),
-            _ => None,
-        }
-    }
-
-    fn html_local(&self, node: u32) -> Option<&LocalName> {
-        match &self.nodes[node as usize].data {
-            Data::Element { ns, local, .. } if *ns == ns!(html) => Some(local),
+            Data::Element { attrs, .. } => {
+                find_attr(&self.attrs[attrs.0 as usize..attrs.1 as usize], key)
+            }
             _ => None,
         }
     }
@@ -546,6 +543,28 @@ fn build_tree(html: &str, limits: &Limits) -> Result<Tree, Error> {
         max_depth: limits.max_depth.max(1),
     };
     let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
+    feed_in_slices(&tokenizer, &input, html, limits, |t| {
+        t.sink.builder.sink.over_limit()
+    })?;
+    Ok(tokenizer.sink.builder.sink.finish())
+}
+
+/// Feeds `html` to `tokenizer` through `input` in slices of [`CHUNK`], then
+/// ends it; a [`ErrorKind::TooManyNodes`] error as soon as `over` says the
+/// sink went over the element limit (checked after each slice and at the
+/// end).
+pub(crate) fn feed_in_slices<S: TokenSink>(
+    tokenizer: &Tokenizer<S>,
+    input: &BufferQueue,
+    html: &str,
+    limits: &Limits,
+    over: impl Fn(&Tokenizer<S>) -> bool,
+) -> Result<(), Error> {
+    let too_many = || {
+        Error::new(ErrorKind::TooManyNodes {
+            limit: limits.max_nodes,
+        })
+    };
     let mut rest = html;
     while !rest.is_empty() {
         let mut cut = rest.len().min(CHUNK);
@@ -554,21 +573,16 @@ fn build_tree(html: &str, limits: &Limits) -> Result<Tree, Error> {
         }
         input.push_back(StrTendril::from_slice(&rest[..cut]));
         rest = &rest[cut..];
-        while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
-        if tokenizer.sink.builder.sink.over_limit() {
-            return Err(Error::new(ErrorKind::TooManyNodes {
-                limit: limits.max_nodes,
-            }));
+        while !matches!(tokenizer.feed(input), TokenizerResult::Done) {}
+        if over(tokenizer) {
+            return Err(too_many());
         }
     }
     tokenizer.end();
-    let sink = tokenizer.sink.builder.sink;
-    if sink.over_limit() {
-        return Err(Error::new(ErrorKind::TooManyNodes {
-            limit: limits.max_nodes,
-        }));
+    if over(tokenizer) {
+        return Err(too_many());
     }
-    Ok(sink.finish())
+    Ok(())
 }
 
 /// Keeps html5ever's stack of open elements within the depth limit.
@@ -601,9 +615,9 @@ struct DepthGuard {
 
 /// How far down the shadow stack an implied close looks: an unclosed `<p>`
 /// or `<li>` is closed by the next one within a few levels.
-const IMPLIED_CLOSE_REACH: usize = 6;
+pub(crate) const IMPLIED_CLOSE_REACH: usize = 6;
 
-fn is_void(name: &LocalName) -> bool {
+pub(crate) fn is_void(name: &LocalName) -> bool {
     matches!(
         *name,
         local_name!("area")
@@ -644,7 +658,7 @@ fn is_raw_text(name: &LocalName) -> bool {
 }
 
 /// The same-name element an opening tag implicitly closes, if any.
-fn implied_close(name: &LocalName) -> Option<LocalName> {
+pub(crate) fn implied_close(name: &LocalName) -> Option<LocalName> {
     match *name {
         local_name!("li")
         | local_name!("dt")
@@ -753,28 +767,9 @@ impl DepthGuard {
         if tests::TOKENIZER_RAW_TEXT.with(Cell::get) {
             return;
         }
-        let script = match kind {
-            RawKind::ScriptData => true,
-            RawKind::Rawtext => false,
-            _ => return,
-        };
-        let Some(mut front) = self.input.peek_front_chunk_mut() else {
+        let Some(text) = take_raw_text(&self.input, name, kind) else {
             return;
         };
-        let Some(end) = raw_text_end(&front, name, script) else {
-            return;
-        };
-        let body = &front.as_bytes()[..end];
-        if end == 0 || body.contains(&b'\0') {
-            return;
-        }
-        let text = if body.contains(&b'\r') {
-            StrTendril::from(lf_line_breaks(&front[..end]))
-        } else {
-            front.subtendril(0, end as u32)
-        };
-        front.pop_front(end as u32);
-        drop(front);
         let _ = self
             .builder
             .process_token(Token::CharacterTokens(text), line);
@@ -808,6 +803,48 @@ impl DepthGuard {
             }
         }
     }
+}
+
+/// Takes the raw text after a `script` or RAWTEXT start tag straight from
+/// the front of the tokenizer's input, up to (not including) its end tag,
+/// with line breaks as the tokenizer gives them; see
+/// [`DepthGuard::pass_raw_text`] for why. `None` (nothing taken) when the
+/// text is empty, holds a NUL, or its end is not in the front slice.
+pub(crate) fn take_raw_text(input: &BufferQueue, name: &str, kind: RawKind) -> Option<StrTendril> {
+    let mut front = input.peek_front_chunk_mut()?;
+    let end = raw_text_len(&front, name, kind)?;
+    let body = &front.as_bytes()[..end];
+    if body.contains(&b'\0') {
+        return None;
+    }
+    let text = if body.contains(&b'\r') {
+        StrTendril::from(lf_line_breaks(&front[..end]))
+    } else {
+        front.subtendril(0, end as u32)
+    };
+    front.pop_front(end as u32);
+    Some(text)
+}
+
+/// Drops the raw text [`take_raw_text`] would take, when it is not wanted:
+/// no copy, and NULs do not matter.
+pub(crate) fn drop_raw_text(input: &BufferQueue, name: &str, kind: RawKind) {
+    if let Some(mut front) = input.peek_front_chunk_mut()
+        && let Some(end) = raw_text_len(&front, name, kind)
+    {
+        front.pop_front(end as u32);
+    }
+}
+
+/// The length of the raw text at the front of `front`, if its end tag is
+/// there and it is not empty.
+fn raw_text_len(front: &str, name: &str, kind: RawKind) -> Option<usize> {
+    let script = match kind {
+        RawKind::ScriptData => true,
+        RawKind::Rawtext => false,
+        _ => return None,
+    };
+    raw_text_end(front, name, script).filter(|&end| end > 0)
 }
 
 /// Where raw text ends in `text`: the offset of the `<` of the end tag
@@ -970,7 +1007,7 @@ fn is_tag_name_end(c: u8) -> bool {
 
 /// What an element does to the block list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
+pub(crate) enum Role {
     /// Not shown: its subtree is skipped.
     Skip,
     /// A replaced box (image, video, frame): skipped, and the next block
@@ -997,7 +1034,7 @@ fn public(f: Flags) -> Flags {
     Flags(f.0 & !PRIVATE)
 }
 
-fn role_of(local: &LocalName) -> Role {
+pub(crate) fn role_of(local: &LocalName) -> Role {
     match *local {
         local_name!("head")
         | local_name!("script")
@@ -1080,7 +1117,8 @@ fn role_of(local: &LocalName) -> Role {
 /// One open element of the walk.
 #[derive(Debug, Clone)]
 struct Frame {
-    node: u32,
+    /// The element's name.
+    tag: LocalName,
     /// The next child to visit.
     cursor: u32,
     block: bool,
@@ -1147,8 +1185,9 @@ impl Pending {
     }
 }
 
-struct Walker<'t> {
-    tree: &'t Tree,
+/// Cuts a stream of elements and text into blocks: fed by the walk over
+/// the tree here, and by the tokenizer-driven parse of `html_fast`.
+pub(crate) struct Walker {
     max_depth: u32,
     stack: Vec<Frame>,
     /// Indices into `stack` of the block frames.
@@ -1161,10 +1200,9 @@ struct Walker<'t> {
     class_memo: HashMap<String, Hint, BuildHasherDefault<Fnv>>,
 }
 
-impl<'t> Walker<'t> {
-    fn new(tree: &'t Tree, max_depth: usize) -> Walker<'t> {
-        Walker {
-            tree,
+impl Walker {
+    pub(crate) fn new(max_depth: usize) -> Walker {
+        let mut w = Walker {
             max_depth: max_depth.min(u32::MAX as usize) as u32,
             stack: Vec::new(),
             blocks_open: Vec::new(),
@@ -1180,14 +1218,11 @@ impl<'t> Walker<'t> {
             gap_pending: false,
             tokens: Tokens::default(),
             class_memo: HashMap::default(),
-        }
-    }
-
-    fn run(mut self) -> (Vec<Block>, Vec<Element>) {
-        let tree = self.tree;
-        self.stack.push(Frame {
-            node: DOCUMENT,
-            cursor: tree.nodes[DOCUMENT as usize].first,
+        };
+        // The document frame: never popped by `close`.
+        w.stack.push(Frame {
+            tag: local_name!(""),
+            cursor: NONE,
             block: false,
             depth: 0,
             flags: Flags::EMPTY,
@@ -1195,6 +1230,11 @@ impl<'t> Walker<'t> {
             kind: BlockKind::Paragraph,
             elem: NONE,
         });
+        w
+    }
+
+    fn run(mut self, tree: &Tree) -> (Vec<Block>, Vec<Element>) {
+        self.stack[0].cursor = tree.nodes[DOCUMENT as usize].first;
         while let Some(top) = self.stack.last_mut() {
             let child = top.cursor;
             if child == NONE {
@@ -1210,29 +1250,54 @@ impl<'t> Walker<'t> {
             match &node.data {
                 Data::Text(t) => self.push_text(t),
                 // svg, MathML: icons and formulas, not running text.
-                Data::Element { ns, local, .. } if *ns == ns!(html) => self.open(child, local),
+                Data::Element { ns, local, attrs } if *ns == ns!(html) => {
+                    let attrs = &tree.attrs[attrs.0 as usize..attrs.1 as usize];
+                    self.open(local, attrs, node.first);
+                }
                 _ => {}
             }
         }
+        self.finish()
+    }
+
+    /// Ends the last block and hands back the blocks and their elements.
+    pub(crate) fn finish(mut self) -> (Vec<Block>, Vec<Element>) {
         self.flush();
         (self.blocks, self.elements)
     }
 
-    fn open(&mut self, node: u32, local: &LocalName) {
-        let tree = self.tree;
+    /// Closes the innermost element opened by [`Walker::open`].
+    pub(crate) fn close(&mut self) {
+        if self.stack.len() <= 1 {
+            return;
+        }
+        if self.stack.last().is_some_and(|f| f.block) {
+            self.flush();
+            self.blocks_open.pop();
+        }
+        self.stack.pop();
+    }
+
+    /// Opens an HTML element with its kept attributes; `cursor` is the
+    /// tree walk's first child. Returns false when the element shows no
+    /// text of its own (skipped, hidden, a replaced box, a line break): its
+    /// content must then be skipped and no [`Walker::close`] follows.
+    pub(crate) fn open(
+        &mut self,
+        local: &LocalName,
+        attrs: &[(Key, StrTendril)],
+        cursor: u32,
+    ) -> bool {
         let parent = self.stack.last().expect("document frame").clone();
         let mut role = role_of(local);
         if role == Role::Skip {
-            return;
+            return false;
         }
         let mut flags = parent.flags;
         let mut own = Hint::default();
         let mut hidden = false;
         let is_root = matches!(*local, local_name!("html") | local_name!("body"));
-        let Data::Element { attrs, .. } = &tree.nodes[node as usize].data else {
-            return;
-        };
-        for (key, value) in &tree.attrs[attrs.0 as usize..attrs.1 as usize] {
+        for (key, value) in attrs {
             let value: &str = value;
             match key {
                 Key::Hidden => hidden = true,
@@ -1292,18 +1357,18 @@ impl<'t> Walker<'t> {
             }
         }
         if hidden {
-            return;
+            return false;
         }
-        if *local == local_name!("dialog") && tree.attr(node, Key::Open).is_none() {
-            return;
+        if *local == local_name!("dialog") && find_attr(attrs, Key::Open).is_none() {
+            return false;
         }
         if role == Role::Gap {
             self.gap_pending = true;
-            return;
+            return false;
         }
         if role == Role::Br {
             self.line_break();
-            return;
+            return false;
         }
         match *local {
             local_name!("article") | local_name!("main") => flags.set(Flags::IN_ARTICLE),
@@ -1330,7 +1395,7 @@ impl<'t> Walker<'t> {
             local_name!("blockquote") => flags.set(QUOTE_CTX),
             local_name!("pre") | local_name!("listing") | local_name!("xmp") => flags.set(PRE_CTX),
             local_name!("b") | local_name!("strong") => flags.set(Flags::BOLD),
-            local_name!("a") if tree.attr(node, Key::Href).is_some() => flags.set(Flags::ALL_LINK),
+            local_name!("a") if find_attr(attrs, Key::Href).is_some() => flags.set(Flags::ALL_LINK),
             _ => {}
         }
         if own.content {
@@ -1358,14 +1423,13 @@ impl<'t> Walker<'t> {
             self.flush();
         }
         let kind = block_kind(local, flags);
-        let cursor = tree.nodes[node as usize].first;
         let is_html = *local == local_name!("html");
         if is_html {
             self.elements[0].flags = public(flags);
             self.elements[0].hint = hint;
         }
         self.stack.push(Frame {
-            node,
+            tag: local.clone(),
             cursor,
             block,
             depth,
@@ -1380,9 +1444,10 @@ impl<'t> Walker<'t> {
                 self.gap_pending = true;
             }
         }
+        true
     }
 
-    fn line_break(&mut self) {
+    pub(crate) fn line_break(&mut self) {
         if !self.cur.started {
             return;
         }
@@ -1396,7 +1461,7 @@ impl<'t> Walker<'t> {
         }
     }
 
-    fn push_text(&mut self, t: &str) {
+    pub(crate) fn push_text(&mut self, t: &str) {
         let frame = self.stack.last().expect("document frame");
         let cur = &mut self.cur;
         let before = cur.text.len();
@@ -1480,11 +1545,7 @@ impl<'t> Walker<'t> {
         for k in from..self.blocks_open.len() {
             let fi = self.blocks_open[k] as usize;
             let f = &self.stack[fi];
-            let tag = self
-                .tree
-                .html_local(f.node)
-                .map(|l| Box::<str>::from(&**l))
-                .unwrap_or_default();
+            let tag = Box::<str>::from(&*f.tag);
             let depth = self.elements[parent as usize].depth + 1;
             self.elements.push(Element {
                 parent,
@@ -1586,7 +1647,8 @@ mod authrank {
     pub const ITEMPROP: u8 = 3;
 }
 
-fn clean(s: &str) -> Option<String> {
+/// Folds white space and normalises to NFC; `None` when nothing is left.
+pub(crate) fn clean(s: &str) -> Option<String> {
     let f = fold(s);
     if f.is_empty() {
         None
@@ -1608,43 +1670,77 @@ fn looks_like_url(s: &str) -> bool {
 
 /// Reads the page's own metadata in one pass over the arena (document order).
 fn read_meta(tree: &Tree) -> PageMeta {
-    let mut meta = PageMeta::default();
-    let mut titles: Vec<(u8, String)> = Vec::new();
-    let mut published: Vec<(u8, String)> = Vec::new();
-    let mut authors: Vec<(u8, String)> = Vec::new();
-    let mut og_url = None;
-    let mut og_description = None;
-    let mut locale = None;
-    let mut publisher = None;
+    let mut reader = MetaReader::default();
     for (i, node) in tree.nodes.iter().enumerate() {
         let i = i as u32;
-        let Data::Element { ns, local, .. } = &node.data else {
+        let Data::Element { ns, local, attrs } = &node.data else {
             continue;
         };
         if *ns != ns!(html) {
             continue;
         }
-        if let Some(p) = tree.attr(i, Key::Itemprop) {
-            read_itemprop(tree, i, p, &mut published, &mut authors);
+        let wants = reader.element(local, &tree.attrs[attrs.0 as usize..attrs.1 as usize]);
+        if wants.author_name {
+            let name = microdata_name(tree, i).or_else(|| clean(&tree.text_of(i)));
+            reader.author_name(name);
+        }
+        if wants.title {
+            reader.title(&tree.text_of(i));
+        }
+        if wants.json_ld {
+            reader.json_ld(&script_text(tree, i));
+        }
+    }
+    reader.finish()
+}
+
+/// What [`MetaReader::element`] needs of the element's content.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Wants {
+    /// An `itemprop=author` without `content`: its `itemprop=name`
+    /// descendant's, else its own text, goes to [`MetaReader::author_name`].
+    pub author_name: bool,
+    /// The first `<title>`: its text goes to [`MetaReader::title`].
+    pub title: bool,
+    /// A JSON-LD script: its raw text goes to [`MetaReader::json_ld`].
+    pub json_ld: bool,
+}
+
+/// Collects the page's metadata from its elements in document order: fed
+/// by the pass over the arena here and by `html_fast`'s tokenizer sink.
+#[derive(Debug, Default)]
+pub(crate) struct MetaReader {
+    meta: PageMeta,
+    titles: Vec<(u8, String)>,
+    published: Vec<(u8, String)>,
+    authors: Vec<(u8, String)>,
+    og_url: Option<String>,
+    og_description: Option<String>,
+    locale: Option<String>,
+    publisher: Option<String>,
+}
+
+impl MetaReader {
+    /// Reads an HTML element's kept attributes; says what of its content
+    /// is wanted.
+    pub(crate) fn element(&mut self, local: &LocalName, attrs: &[(Key, StrTendril)]) -> Wants {
+        let mut wants = Wants::default();
+        if let Some(p) = find_attr(attrs, Key::Itemprop) {
+            wants.author_name = read_itemprop(attrs, p, &mut self.published, &mut self.authors);
         }
         match *local {
             local_name!("html") => {
-                if let Some(l) = tree.attr(i, Key::Lang) {
-                    set_once(&mut meta.lang, &l.to_ascii_lowercase());
+                if let Some(l) = find_attr(attrs, Key::Lang) {
+                    set_once(&mut self.meta.lang, &l.to_ascii_lowercase());
                 }
             }
-            local_name!("title") => {
-                if meta.title.is_none() {
-                    meta.title = clean(&tree.text_of(i));
-                }
-            }
+            local_name!("title") => wants.title = self.meta.title.is_none(),
             local_name!("meta") => {
-                let Some(content) = tree.attr(i, Key::Content) else {
-                    continue;
+                let Some(content) = find_attr(attrs, Key::Content) else {
+                    return wants;
                 };
-                let keys = tree
-                    .attr(i, Key::Property)
-                    .or_else(|| tree.attr(i, Key::Name))
+                let keys = find_attr(attrs, Key::Property)
+                    .or_else(|| find_attr(attrs, Key::Name))
                     .unwrap_or("")
                     .to_ascii_lowercase();
                 // A property may list several names ("dc:title og:title").
@@ -1661,39 +1757,44 @@ fn read_meta(tree: &Tree) -> PageMeta {
                         | "twitter:title"
                         | "parsely-title" => {
                             if let Some(t) = clean(content) {
-                                titles.push((titlerank::of(key), t));
+                                self.titles.push((titlerank::of(key), t));
                             }
                             continue;
                         }
                         "og:site_name" => {
-                            set_once(&mut meta.site_name, content);
+                            set_once(&mut self.meta.site_name, content);
                             continue;
                         }
                         "og:url" => {
-                            set_once(&mut og_url, content);
+                            set_once(&mut self.og_url, content);
                             continue;
                         }
                         "description" => {
-                            set_once(&mut meta.description, content);
+                            set_once(&mut self.meta.description, content);
                             continue;
                         }
                         "og:description" | "twitter:description" => {
-                            set_once(&mut og_description, content);
+                            set_once(&mut self.og_description, content);
                             continue;
                         }
                         "og:locale" => {
-                            set_once(&mut locale, &content.to_ascii_lowercase().replace('_', "-"));
+                            set_once(
+                                &mut self.locale,
+                                &content.to_ascii_lowercase().replace('_', "-"),
+                            );
                             continue;
                         }
                         "author" => {
                             if !looks_like_url(content) {
-                                authors.extend(clean(content).map(|a| (authrank::META, a)));
+                                self.authors
+                                    .extend(clean(content).map(|a| (authrank::META, a)));
                             }
                             continue;
                         }
                         "article:author" | "og:article:author" => {
                             if !looks_like_url(content) {
-                                authors.extend(clean(content).map(|a| (authrank::ARTICLE_META, a)));
+                                self.authors
+                                    .extend(clean(content).map(|a| (authrank::ARTICLE_META, a)));
                             }
                             continue;
                         }
@@ -1706,59 +1807,82 @@ fn read_meta(tree: &Tree) -> PageMeta {
                         }
                         _ => continue,
                     };
-                    published.extend(clean(content).map(|d| (rank, d)));
+                    self.published.extend(clean(content).map(|d| (rank, d)));
                 }
             }
             local_name!("link") => {
-                if meta.url.is_none()
+                if self.meta.url.is_none()
                     && let (Some(rel), Some(href)) =
-                        (tree.attr(i, Key::Rel), tree.attr(i, Key::Href))
+                        (find_attr(attrs, Key::Rel), find_attr(attrs, Key::Href))
                     && rel
                         .split_ascii_whitespace()
                         .any(|r| r.eq_ignore_ascii_case("canonical"))
                 {
-                    meta.url = clean(href);
+                    self.meta.url = clean(href);
                 }
             }
             local_name!("time") => {
-                if let Some(d) = tree.attr(i, Key::Datetime).and_then(clean) {
-                    published.push((pubrank::TIME, d));
+                if let Some(d) = find_attr(attrs, Key::Datetime).and_then(clean) {
+                    self.published.push((pubrank::TIME, d));
                 }
             }
             local_name!("script") => {
-                let is_ld = tree
-                    .attr(i, Key::Type)
+                wants.json_ld = find_attr(attrs, Key::Type)
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
-                if is_ld {
-                    let text = script_text(tree, i);
-                    let ld = json_ld::read(&text);
-                    published.extend(ld.published.into_iter().map(|d| (pubrank::JSON_LD, d)));
-                    authors.extend(ld.authors.into_iter().map(|a| (authrank::JSON_LD, a)));
-                    if publisher.is_none() {
-                        publisher = ld.publisher;
-                    }
-                }
             }
             _ => {}
         }
+        wants
     }
-    if meta.url.is_none() {
-        meta.url = og_url;
+
+    /// The name of an `itemprop=author` item, when [`Wants::author_name`].
+    pub(crate) fn author_name(&mut self, name: Option<String>) {
+        // A name, not a paragraph: real bylines are short.
+        if let Some(n) = name.filter(|n| n.chars().count() <= 80 && !looks_like_url(n)) {
+            self.authors.push((authrank::ITEMPROP, n));
+        }
     }
-    if meta.description.is_none() {
-        meta.description = og_description;
+
+    /// The text of the first `<title>`, when [`Wants::title`].
+    pub(crate) fn title(&mut self, text: &str) {
+        if self.meta.title.is_none() {
+            self.meta.title = clean(text);
+        }
     }
-    if meta.site_name.is_none() {
-        meta.site_name = publisher.and_then(|p| clean(&p));
+
+    /// The raw text of a JSON-LD script, when [`Wants::json_ld`].
+    pub(crate) fn json_ld(&mut self, text: &str) {
+        let ld = json_ld::read(text);
+        self.published
+            .extend(ld.published.into_iter().map(|d| (pubrank::JSON_LD, d)));
+        self.authors
+            .extend(ld.authors.into_iter().map(|a| (authrank::JSON_LD, a)));
+        if self.publisher.is_none() {
+            self.publisher = ld.publisher;
+        }
     }
-    if meta.lang.is_none() {
-        meta.lang = locale;
+
+    /// The metadata read, with fallbacks and ranks applied.
+    pub(crate) fn finish(self) -> PageMeta {
+        let mut meta = self.meta;
+        if meta.url.is_none() {
+            meta.url = self.og_url;
+        }
+        if meta.description.is_none() {
+            meta.description = self.og_description;
+        }
+        if meta.site_name.is_none() {
+            meta.site_name = self.publisher.and_then(|p| clean(&p));
+        }
+        if meta.lang.is_none() {
+            meta.lang = self.locale;
+        }
+        meta.titles = ranked(self.titles);
+        meta.og_title = meta.titles.first().cloned();
+        meta.published = ranked(self.published);
+        meta.authors = ranked(self.authors);
+        meta
     }
-    meta.titles = ranked(titles);
-    meta.og_title = meta.titles.first().cloned();
-    meta.published = ranked(published);
-    meta.authors = ranked(authors);
-    meta
 }
 
 /// The values sorted by rank (stable), without repeats.
@@ -1787,33 +1911,33 @@ fn script_text(tree: &Tree, node: u32) -> String {
 }
 
 /// Reads microdata: `itemprop=datePublished` and `itemprop=author`.
+/// Returns true for an author item without `content`, whose name is in
+/// its content.
 fn read_itemprop(
-    tree: &Tree,
-    node: u32,
+    attrs: &[(Key, StrTendril)],
     prop: &str,
     published: &mut Vec<(u8, String)>,
     authors: &mut Vec<(u8, String)>,
-) {
+) -> bool {
+    let mut wants_name = false;
     for p in prop.split_ascii_whitespace() {
         if p.eq_ignore_ascii_case("datepublished") {
-            let v = tree
-                .attr(node, Key::Content)
-                .or_else(|| tree.attr(node, Key::Datetime));
+            let v = find_attr(attrs, Key::Content).or_else(|| find_attr(attrs, Key::Datetime));
             if let Some(d) = v.and_then(clean) {
                 published.push((pubrank::ITEMPROP, d));
             }
         } else if p == "author" {
-            let name = tree
-                .attr(node, Key::Content)
-                .and_then(clean)
-                .or_else(|| microdata_name(tree, node))
-                .or_else(|| clean(&tree.text_of(node)));
-            // A name, not a paragraph: real bylines are short.
-            if let Some(n) = name.filter(|n| n.chars().count() <= 80 && !looks_like_url(n)) {
-                authors.push((authrank::ITEMPROP, n));
+            match find_attr(attrs, Key::Content).and_then(clean) {
+                Some(n) => {
+                    if n.chars().count() <= 80 && !looks_like_url(&n) {
+                        authors.push((authrank::ITEMPROP, n));
+                    }
+                }
+                None => wants_name = true,
             }
         }
     }
+    wants_name
 }
 
 /// The `itemprop=name` inside an `itemprop=author` item.
@@ -2608,7 +2732,7 @@ mod tests {
         let t0 = std::time::Instant::now();
         for _ in 0..rounds * 5 {
             for t in &trees {
-                std::hint::black_box(Walker::new(t, 512).run());
+                std::hint::black_box(Walker::new(512).run(t));
             }
         }
         let walk_secs = t0.elapsed().as_secs_f64();

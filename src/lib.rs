@@ -45,6 +45,7 @@ mod error;
 mod features;
 mod hints;
 mod html;
+mod html_fast;
 mod meta;
 mod normalize;
 mod pipeline;

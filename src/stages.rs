@@ -38,16 +38,46 @@ pub fn decode_len(bytes: &[u8]) -> usize {
     crate::decode::decode(bytes, None).text.len()
 }
 
-/// Stage 2 (HTML): parses decoded text into blocks with the default limits.
+/// Stage 2 (HTML): parses decoded text into blocks with the default limits,
+/// as `clean_html` does: html5ever's tokenizer straight into blocks.
 ///
 /// # Panics
 ///
 /// When the page is over the default element limit (no fixture is).
 pub fn parse_html(html: &str) -> Blocks {
-    match crate::html::parse(html, &Limits::default()) {
+    match crate::html_fast::parse(html, &Limits::default()) {
         Ok(doc) => Blocks(doc),
         Err(e) => panic!("parse_html: {e}"),
     }
+}
+
+/// Stage 2 (HTML) the former way: html5ever's tree builder into an arena,
+/// then a walk of the tree; kept to measure the one-pass parse against.
+///
+/// # Panics
+///
+/// When the page is over the default element limit (no fixture is).
+pub fn parse_html_tree(html: &str) -> Blocks {
+    match crate::html::parse(html, &Limits::default()) {
+        Ok(doc) => Blocks(doc),
+        Err(e) => panic!("parse_html_tree: {e}"),
+    }
+}
+
+/// `clean_html` end to end with the tree-builder parse instead of the
+/// one-pass one (default limits, no page info); returns the body's length
+/// in paragraphs. For comparing the two parses in one bench run.
+///
+/// # Panics
+///
+/// When the page is over the default element limit (no fixture is).
+pub fn clean_html_tree(bytes: &[u8]) -> usize {
+    let decoded = crate::decode::decode(bytes, None);
+    let doc = match crate::html::parse(&decoded.text, &Limits::default()) {
+        Ok(doc) => doc,
+        Err(e) => panic!("clean_html_tree: {e}"),
+    };
+    crate::pipeline::run(doc, Some(decoded.info)).map_or(0, |a| a.body.len())
 }
 
 /// Stage 2 (text): cuts scraped text into line blocks.
