@@ -106,6 +106,8 @@ struct State {
     open_implied: usize,
     /// How many `select` elements are open.
     open_select: usize,
+    /// The kept attributes of the current start tag (a reused buffer).
+    attr_buf: Vec<(Key, StrTendril)>,
     /// No doctype was seen: the page is read in quirks mode.
     quirks: bool,
     /// How many `table` elements are open.
@@ -139,6 +141,7 @@ impl Fast {
                 open_implied: 0,
                 open_select: 0,
                 quirks: true,
+                attr_buf: Vec::new(),
                 open_table: 0,
                 html_open: false,
                 body_open: false,
@@ -365,11 +368,13 @@ fn breaks_foreign(name: &LocalName) -> bool {
 }
 
 /// The kept attributes of a tag.
-fn kept_attrs(tag: &Tag) -> Vec<(Key, StrTendril)> {
-    tag.attrs
-        .iter()
-        .filter_map(|a| key_of(&a.name).map(|k| (k, a.value.clone())))
-        .collect()
+fn kept_attrs(tag: &Tag, out: &mut Vec<(Key, StrTendril)>) {
+    out.clear();
+    out.extend(
+        tag.attrs
+            .iter()
+            .filter_map(|a| key_of(&a.name).map(|k| (k, a.value.clone()))),
+    );
 }
 
 impl State {
@@ -645,7 +650,10 @@ impl State {
                 _ => return None,
             }
         }
-        let attrs = kept_attrs(tag);
+        // The buffer is reused from tag to tag (the rare early returns below
+        // give it up: the next tag allocates a new one).
+        let mut attrs = std::mem::take(&mut self.attr_buf);
+        kept_attrs(tag, &mut attrs);
         match *name {
             local_name!("html") => {
                 if !self.html_open {
@@ -705,6 +713,7 @@ impl State {
             }
             self.microdata_name(&attrs, depth);
         }
+        self.attr_buf = attrs;
         raw
     }
 
@@ -728,7 +737,9 @@ impl State {
     }
 
     fn end_tag(&mut self, name: &LocalName) {
-        if let Some(c) = self.dropped.get_mut(name).filter(|c| **c > 0) {
+        if !self.dropped.is_empty()
+            && let Some(c) = self.dropped.get_mut(name).filter(|c| **c > 0)
+        {
             *c -= 1;
             if role_of(name) == Role::Block && self.skipping == 0 {
                 self.walker.line_break();
