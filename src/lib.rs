@@ -25,10 +25,18 @@
 //!
 //! # The pipeline
 //!
-//! decode (HTML: bytes → text, WHATWG order, NFC) → parse (HTML: html5ever
-//! into a lean tree) → segment into blocks (HTML and text meet here) →
-//! classify each block → assemble the [`Article`], with metadata (headline,
-//! dateline, source, authors) read from the blocks and the page's head.
+//! decode (HTML: bytes → text, WHATWG order) → parse (HTML: html5ever's
+//! tokenizer driving a light stack of open elements, no tree) → segment into
+//! blocks, each in NFC (HTML and text meet here) → classify each block →
+//! assemble the [`Article`], with metadata (headline, dateline, source,
+//! authors) read from the blocks and the page's head.
+//!
+//! # Untrusted input
+//!
+//! Any bytes end in an [`Article`] or a typed [`Error`], never a panic; work
+//! and memory are linear in the input and bounded by the [`Builder`]'s
+//! limits ([`DEFAULT_MAX_BYTES`], [`DEFAULT_MAX_NODES`],
+//! [`DEFAULT_MAX_DEPTH`]).
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
