@@ -640,6 +640,13 @@ impl State {
                         return None;
                     }
                 }
+                // html5ever's tree builder inserts a `plaintext` met in a
+                // select: the rest of the page is its text, inside the
+                // select, never shown.
+                local_name!("plaintext") => {
+                    self.skipping += 1;
+                    return Some(TokenSinkResult::Plaintext);
+                }
                 // A table opens (html5ever keeps it), and holds the rest.
                 local_name!("option")
                 | local_name!("optgroup")
@@ -824,6 +831,18 @@ impl State {
         } else {
             self.find(|n| n == name, is_special)
         };
+        // A formatting end tag with a block opened inside it: the tree
+        // builder's adoption agency keeps that block open and moves the
+        // formatting out of it, so the text that follows stays where it
+        // was; closing nothing is the nearest cheap reading.
+        if is_formatting(name)
+            && let Some(i) = hit
+            && self.stack[i + 1..]
+                .iter()
+                .any(|o| !o.foreign && is_special(&o.name))
+        {
+            return;
+        }
         let hit = hit.or_else(|| self.implied_table_part(name));
         if let Some(i) = hit {
             self.pop_to(i);
