@@ -22,6 +22,16 @@ pub(crate) struct Doc {
     pub is_html: bool,
 }
 
+impl Doc {
+    /// The element that holds block `i`'s own element: the list of a list
+    /// item, the column of a paragraph (a block's `parent` is its own `p` or
+    /// `li`). For text input, where there are no elements, the root.
+    pub fn holder(&self, i: usize) -> u32 {
+        let p = self.blocks[i].parent;
+        self.elements.get(p as usize).map_or(p, |e| e.parent)
+    }
+}
+
 /// One block of running text.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Block {

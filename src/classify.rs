@@ -149,29 +149,25 @@ const LINK_LIST_SHARE: f32 = 0.5;
 
 /// Marks the link-heavy blocks that belong to lists made mostly of links.
 fn link_lists(doc: &Doc) -> Vec<bool> {
-    let holder = |b: &crate::block::Block| {
-        doc.elements
-            .get(b.parent as usize)
-            .map_or(b.parent, |e| e.parent)
-    };
     let mut stats: HashMap<u32, (u32, u32)> = HashMap::new();
-    for b in &doc.blocks {
+    for (i, b) in doc.blocks.iter().enumerate() {
         if b.flags.has(Flags::IN_LIST) {
-            let e = stats.entry(holder(b)).or_default();
+            let e = stats.entry(doc.holder(i)).or_default();
             e.0 += 1;
             e.1 += u32::from(b.link_density() > LINK_DENSE);
         }
     }
     doc.blocks
         .iter()
-        .map(|b| {
+        .enumerate()
+        .map(|(i, b)| {
             if b.link_density() <= LINK_DENSE {
                 return false;
             }
             if !b.flags.has(Flags::IN_LIST) {
                 return true;
             }
-            let (items, dense) = stats.get(&holder(b)).copied().unwrap_or((1, 1));
+            let (items, dense) = stats.get(&doc.holder(i)).copied().unwrap_or((1, 1));
             dense as f32 >= LINK_LIST_SHARE * items as f32
         })
         .collect()
@@ -661,13 +657,9 @@ fn same_container(cx: &Ctx, labels: &mut [Label], start: usize, end: usize) -> (
     }
     // The element that holds a block's own element: the list of a list
     // item, the column of a paragraph.
-    let holder = |j: usize| {
-        let p = doc.blocks[j].parent;
-        doc.elements.get(p as usize).map_or(p, |e| e.parent)
-    };
     let plain = |j: usize, boundary: usize| {
         let b = &doc.blocks[j];
-        (b.parent == doc.blocks[boundary].parent || holder(j) == holder(boundary))
+        (b.parent == doc.blocks[boundary].parent || doc.holder(j) == doc.holder(boundary))
             && b.kind != BlockKind::Heading(1)
             && feats[j].chrome().is_none()
             && teasers[j].is_none()

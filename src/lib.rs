@@ -11,15 +11,18 @@
 //! # Example
 //!
 //! ```
-//! let page = "Chú trọng tham mưu chiến lược về đối ngoại\n\n\
-//!             VTV News-Thứ tư, ngày 29/03/2023 21:20 GMT+7\n\n\
-//!             VTV.vn - Chiều 29/3, Ban Đối ngoại Trung ương tổ chức Hội nghị Tổng kết 10 năm \
-//!             thực hiện Nghị quyết Trung ương 8 khoá XI về Chiến lược bảo vệ Tổ quốc.\n\n\
-//!             Cùng chuyên mục\n";
+//! let page = "Thành phố mở thêm ba tuyến xe buýt điện\n\n\
+//!             Thứ Hai, 02/03/2026 07:15 GMT+7\n\n\
+//!             TTO - Sáng 2/3, thành phố đưa vào khai thác ba tuyến xe buýt điện mới \
+//!             nối trung tâm với các khu dân cư phía tây, giá vé không đổi.\n\n\
+//!             Tin liên quan\n";
 //! let article = tinsach::clean_text(page)?;
-//! assert_eq!(article.headline.as_deref(), Some("Chú trọng tham mưu chiến lược về đối ngoại"));
+//! assert_eq!(article.headline.as_deref(), Some("Thành phố mở thêm ba tuyến xe buýt điện"));
+//! let when = article.dateline.and_then(|d| d.datetime).unwrap();
+//! assert_eq!(when.to_string(), "2026-03-02T07:15:00+07:00");
 //! assert_eq!(article.body.len(), 1);
-//! assert!(article.body[0].starts_with("Chiều 29/3"));
+//! assert!(article.body[0].starts_with("Sáng 2/3"));
+//! assert_eq!(article.outlet.as_deref(), Some("TTO"));
 //! # Ok::<(), tinsach::Error>(())
 //! ```
 //!

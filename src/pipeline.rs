@@ -43,12 +43,7 @@ pub(crate) fn run(doc: Doc, encoding: Option<EncodingInfo>) -> Result<Article, E
     let mut seen_caption = std::collections::HashSet::new();
     // The element holding a block is its own `<p>`; the container is that
     // element's parent.
-    let container = |parent: u32| {
-        doc.elements
-            .get(parent as usize)
-            .map_or(parent, |e| e.parent)
-    };
-    let containers: Vec<u32> = doc.blocks.iter().map(|b| container(b.parent)).collect();
+    let containers: Vec<u32> = (0..doc.blocks.len()).map(|i| doc.holder(i)).collect();
     let keys = feats.into_iter().map(|f| f.key);
     for (((block, label), box_id), key) in doc
         .blocks

@@ -160,10 +160,6 @@ pub(crate) static PATTERNS: &[(&str, Reason)] = &[
         Reason::FollowShare,
     ),
     (
-        r"^bản tin thời tiết.* [0-9]+ ?(phút|giờ|giây) trước$",
-        Reason::PlayerWidget,
-    ),
-    (
         r"^.*[^0-9][0-9]+ ?(phút|giờ|giây|ngày) trước$",
         Reason::MostRead,
     ),
