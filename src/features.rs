@@ -297,6 +297,12 @@ pub(crate) fn is_person_name(name: &str) -> bool {
     if tables::NOT_NAME_WORDS.contains(&first.as_str()) {
         return false;
     }
+    // An acronym beside ordinary words ("VTV News") names an outlet; a name
+    // in capitals is capitals throughout ("NHẬT XUÂN").
+    let caps = |w: &&str| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase());
+    if words.len() > 1 && words.iter().any(caps) && !words.iter().all(caps) {
+        return false;
+    }
     // An acronym of the outlet kind (QĐND, TTXVN) is an organisation.
     if words.len() == 1 && words[0].chars().all(|c| c.is_uppercase() || c == '.') {
         return false;
@@ -392,6 +398,7 @@ mod tests {
             ("Đại Đoàn kết", None),
             ("Ông Tống Anh Linh", None),
             ("Chia sẻ", None),
+            ("VTV News", None),
             ("Năm 2026", None),
         ];
         for (text, want) in cases {

@@ -401,7 +401,8 @@ fn bylines(
             let markup_ok = !doc.is_html
                 || b.flags.has(Flags::AUTHOR_HINT)
                 || !matches!(b.kind, BlockKind::Heading(_)) && b.link_density() <= 0.5;
-            if !markup_ok {
+            // A widget label in capitals ("ĐANG PHÁT") is no byline.
+            if !markup_ok || f.chrome().is_some() {
                 continue;
             }
             if let Some(names) = &f.names {
