@@ -87,10 +87,64 @@ static LABEL_INDEX: LazyLock<std::collections::HashMap<&'static str, (Reason, bo
             .collect()
     });
 
-static PATTERNS: LazyLock<(RegexSet, Vec<Reason>)> = LazyLock::new(|| {
-    let set =
-        RegexSet::new(tables::PATTERNS.iter().map(|(p, _)| *p)).expect("chrome patterns compile");
-    (set, tables::PATTERNS.iter().map(|(_, r)| *r).collect())
+/// The chrome patterns of [`tables::PATTERNS`], compiled for speed. Every
+/// pattern anchored at the start goes into one set, whose search dies within
+/// a few bytes on a line that opens otherwise; every other pattern is a
+/// regex of its own, so that the engine can search for its literal or back
+/// from its end anchor instead of running over every line. (One set of all
+/// the patterns runs its automaton over every byte of every short line: ten
+/// times the cost.) A pattern opening with `^.*` matches where it would
+/// without it, and is compiled without it for the backward search.
+struct Patterns {
+    /// The patterns opening with `^`, and their (table index, reason).
+    anchored: (RegexSet, Vec<(usize, Reason)>),
+    /// The other patterns, with their table index and reason.
+    others: Vec<(usize, Regex, Reason)>,
+}
+
+impl Patterns {
+    /// The reason of the first pattern in table order that matches `key`.
+    fn first_match(&self, key: &str) -> Option<Reason> {
+        let (set, reasons) = &self.anchored;
+        let mut first = set
+            .is_match(key)
+            .then(|| set.matches(key).iter().next().map(|i| reasons[i]))
+            .flatten();
+        for (i, re, reason) in &self.others {
+            if first.is_some_and(|(f, _)| f < *i) {
+                break;
+            }
+            if re.is_match(key) {
+                first = Some((*i, *reason));
+                break;
+            }
+        }
+        first.map(|(_, r)| r)
+    }
+}
+
+static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
+    let mut anchored = (Vec::new(), Vec::new());
+    let mut others = Vec::new();
+    for (i, &(p, reason)) in tables::PATTERNS.iter().enumerate() {
+        if let Some(rest) = p.strip_prefix("^.*") {
+            others.push((
+                i,
+                Regex::new(rest).expect("chrome pattern compiles"),
+                reason,
+            ));
+        } else if p.starts_with('^') {
+            anchored.0.push(p);
+            anchored.1.push((i, reason));
+        } else {
+            others.push((i, Regex::new(p).expect("chrome pattern compiles"), reason));
+        }
+    }
+    let set = RegexSet::new(anchored.0).expect("chrome patterns compile");
+    Patterns {
+        anchored: (set, anchored.1),
+        others,
+    }
 });
 
 static CREDIT: LazyLock<Vec<Regex>> = LazyLock::new(|| {
@@ -186,13 +240,29 @@ pub(crate) fn compute(doc: &Doc) -> Vec<Features> {
 
 fn of_block(b: &Block) -> Features {
     let text = b.text.as_str();
-    let (chars, cjk) = text
-        .chars()
-        .fold((0, 0), |(n, c), ch| (n + 1, c + usize::from(is_cjk(ch))));
+    // Characters are the bytes that open one; words, the spaces plus one
+    // (block text is folded: single spaces, trimmed). Bytes from 0xE3 up open
+    // the CJK characters, and only a block with one is decoded.
+    let (chars, spaces, wide) = text.bytes().fold((0, 0, false), |(n, s, w), b| {
+        (
+            n + usize::from((b as i8) >= -0x40),
+            s + usize::from(b == b' '),
+            w | (b >= 0xE3),
+        )
+    });
+    debug_assert!(
+        !text.is_empty() && !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  "),
+        "block text is folded: {text:?}"
+    );
+    let cjk = if wide {
+        text.chars().filter(|&c| is_cjk(c)).count()
+    } else {
+        0
+    };
     // Chinese and Japanese write words without spaces: each ideograph or kana
     // counts as a word, and weighs as two characters (a CJK sentence carries
     // in 20 characters what a Latin one carries in 40).
-    let words = text.split(' ').filter(|w| !w.is_empty()).count() + cjk;
+    let words = spaces + 1 + cjk;
     let chars = chars + cjk;
     let terminal = ends_sentence(text);
     let mut f = Features {
@@ -214,16 +284,7 @@ fn of_block(b: &Block) -> Features {
     }
     if chars <= 400 {
         if chars <= PATTERN_MAX_CHARS {
-            // Most lines match no pattern: the plain test runs the fast
-            // engine, and only a match asks which pattern it was.
-            if PATTERNS.0.is_match(&f.key) {
-                f.pattern = PATTERNS
-                    .0
-                    .matches(&f.key)
-                    .iter()
-                    .next()
-                    .map(|i| PATTERNS.1[i]);
-            }
+            f.pattern = PATTERNS.first_match(&f.key);
         }
         f.caption_marker = caption_marker(&f.key) || matches!(b.kind, BlockKind::Caption);
         f.placeholder = chars <= 300 && placeholder(&f.key);

@@ -1,15 +1,14 @@
 //! Stage 3 (text): plain text into the block list.
 
 use crate::block::{Block, Doc};
-use crate::normalize::{fold, nfc};
+use crate::normalize::clean_line;
 
 /// Cuts scraped text into lines, each a block, recording blank-line gaps.
 pub(crate) fn segment(input: &str) -> Doc {
-    let text = nfc(input);
     let mut blocks = Vec::new();
     let mut gap = 0u32;
-    for raw in text.lines() {
-        let line = fold(raw);
+    for raw in input.lines() {
+        let line = clean_line(raw);
         if line.is_empty() {
             gap = gap.saturating_add(1);
             continue;
