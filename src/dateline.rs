@@ -700,18 +700,30 @@ pub(crate) fn share(line: &str, found: &Found) -> f32 {
     let mut words: Vec<(u16, bool)> = Vec::new();
     let mut segment = 0u16;
     for (start, word) in words_of(line) {
-        if word.chars().any(char::is_alphanumeric) {
+        let alphanumeric = word.bytes().any(|b| b.is_ascii_alphanumeric())
+            || !word.is_ascii() && word.chars().any(char::is_alphanumeric);
+        if alphanumeric {
             let mid = start + word.len() / 2;
             words.push((segment, (found.start..found.end).contains(&mid)));
         } else if word.contains(SEGMENT_MARKS) {
             segment = segment.saturating_add(1);
         }
     }
-    let touched = |seg: u16| words.iter().any(|&(s, inside)| s == seg && inside);
+    // The segments that hold a word of the date.
+    let mut touched = vec![false; usize::from(segment) + 1];
+    for &(seg, inside) in &words {
+        touched[usize::from(seg)] |= inside;
+    }
     let other: f32 = words
         .iter()
         .filter(|&&(_, inside)| !inside)
-        .map(|&(seg, _)| if touched(seg) { 1.0 } else { NEIGHBOUR_WEIGHT })
+        .map(|&(seg, _)| {
+            if touched[usize::from(seg)] {
+                1.0
+            } else {
+                NEIGHBOUR_WEIGHT
+            }
+        })
         .sum();
     date / (date + other)
 }

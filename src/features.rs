@@ -79,7 +79,7 @@ impl Features {
     }
 }
 
-static LABEL_INDEX: LazyLock<std::collections::HashMap<&'static str, (Reason, bool)>> =
+static LABEL_INDEX: LazyLock<crate::hash::FastMap<&'static str, (Reason, bool)>> =
     LazyLock::new(|| {
         tables::LABELS
             .iter()
@@ -166,9 +166,6 @@ static TEASER: LazyLock<Vec<(Regex, TeaserKind)>> = LazyLock::new(|| {
         .collect()
 });
 
-static BYLINE_NOISE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(tables::BYLINE_NOISE).expect("byline noise compiles"));
-
 /// The teaser kind of a block already judged to be a teaser.
 pub(crate) fn teaser_kind(text: &str) -> TeaserKind {
     TEASER
@@ -243,13 +240,24 @@ fn of_block(b: &Block) -> Features {
     // Characters are the bytes that open one; words, the spaces plus one
     // (block text is folded: single spaces, trimmed). Bytes from 0xE3 up open
     // the CJK characters, and only a block with one is decoded.
-    let (chars, spaces, wide) = text.bytes().fold((0, 0, false), |(n, s, w), b| {
-        (
-            n + usize::from((b as i8) >= -0x40),
-            s + usize::from(b == b' '),
-            w | (b >= 0xE3),
-        )
-    });
+    let bytes = text.as_bytes();
+    // Counted in byte-sized lanes over chunks of 255 bytes (no lane can
+    // overflow), which the compiler turns into vector code; counting into
+    // `usize` widens every byte and runs several times slower.
+    let (mut chars, mut spaces, mut top) = (0, 0, 0u8);
+    for chunk in bytes.chunks(255) {
+        let (c, s, m) = chunk.iter().fold((0u8, 0u8, 0u8), |(c, s, m), &b| {
+            (
+                c + u8::from((b as i8) >= -0x40),
+                s + u8::from(b == b' '),
+                m.max(b),
+            )
+        });
+        chars += usize::from(c);
+        spaces += usize::from(s);
+        top = top.max(m);
+    }
+    let wide = top >= 0xE3;
     debug_assert!(
         !text.is_empty() && !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  "),
         "block text is folded: {text:?}"
@@ -345,35 +353,101 @@ fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether a character is a letter, with the Latin and Vietnamese letters
+/// (most characters of a byline) known without the Unicode tables.
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') && c != '×' && c != '÷'
+        || !c.is_ascii() && c.is_alphabetic()
+}
+
+/// Whether a word is in capitals: two letters or more, all upper case.
+fn all_caps(word: &str) -> bool {
+    word.chars().nth(1).is_some() && word.chars().all(char::is_uppercase)
+}
+
 /// Whether a phrase reads as a person's name: 1 to 5 words, each
 /// capitalised, no digits, not opening with a title word or preposition.
 /// Vietnamese names are 2–4 syllables; one-word pen names occur, so one
 /// word is allowed only in all capitals or when the caller accepts it.
 pub(crate) fn is_person_name(name: &str) -> bool {
-    let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
-    if words.is_empty() || words.len() > 5 || name.chars().count() > 40 {
+    let words = || name.split(' ').filter(|w| !w.is_empty());
+    let count = words().count();
+    // 40 bytes hold at most 40 characters: count them only beyond.
+    if count == 0 || count > 5 || name.len() > 40 && name.chars().count() > 40 {
         return false;
     }
-    let first = crate::normalize::lower(words[0]);
-    if tables::NOT_NAME_WORDS.contains(&first.as_str()) {
+    if opens_with_not_name_word(name) {
         return false;
     }
     // An acronym beside ordinary words ("VTV News") names an outlet; a name
     // in capitals is capitals throughout ("NHẬT XUÂN").
-    let caps = |w: &&str| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase());
-    if words.len() > 1 && words.iter().any(caps) && !words.iter().all(caps) {
+    if count > 1 && words().any(all_caps) && !words().all(all_caps) {
         return false;
     }
     // An acronym of the outlet kind (QĐND, TTXVN) is an organisation.
-    if words.len() == 1 && words[0].chars().all(|c| c.is_uppercase() || c == '.') {
+    if count == 1 && name.chars().all(|c| c.is_uppercase() || c == '.') {
         return false;
     }
-    words.iter().all(|w| {
+    words().all(|w| {
         capitalised(w)
             && w.chars()
-                .all(|c| c.is_alphabetic() || c == '.' || c == '\'' || c == '-')
+                .all(|c| is_letter(c) || c == '.' || c == '\'' || c == '-')
             && !w.contains("..")
     })
+}
+
+/// Whether the first word of a phrase (up to a space, comma, ampersand or
+/// slash) is one of [`tables::NOT_NAME_WORDS`].
+fn opens_with_not_name_word(phrase: &str) -> bool {
+    let phrase = phrase.trim_start();
+    let end = phrase
+        .bytes()
+        .position(|b| matches!(b, b' ' | b',' | b'&' | b'/'))
+        .unwrap_or(phrase.len());
+    let first = &phrase[..end];
+    // Capitals of these words have the bytes' length of their small letters:
+    // only words of the same length are compared.
+    !first.is_empty()
+        && tables::NOT_NAME_WORDS
+            .iter()
+            .any(|w| w.len() == first.len() && crate::normalize::eq_lower(first, w))
+}
+
+/// `text` without a closing role ("(tổng hợp)", "PV", see
+/// [`tables::BYLINE_ROLES`]) or source ("theo Reuters"), matched without
+/// regard to case.
+fn strip_byline_role(text: &str) -> &str {
+    // From the source word on ("… theo Reuters"), the rest names a source.
+    let mut at = 0;
+    for word in text.split(' ') {
+        let bare = word.trim_start_matches(['(', '[']);
+        if at > 0
+            && bare.eq_ignore_ascii_case(tables::BYLINE_SOURCE_WORD)
+            && at + word.len() < text.len()
+        {
+            return text[..at].trim_end();
+        }
+        at += word.len() + 1;
+    }
+    let bare = text.trim_end_matches([')', ']', ' ']);
+    for role in tables::BYLINE_ROLES {
+        // Capitals of these words have the bytes' length of their small
+        // letters: the tail of the role's length in bytes is compared.
+        let Some(start) = bare.len().checked_sub(role.len()) else {
+            continue;
+        };
+        if !bare.is_char_boundary(start) {
+            continue;
+        }
+        let (head, tail) = bare.split_at(start);
+        if crate::normalize::eq_lower(tail, role)
+            && (head.is_empty() || head.ends_with([' ', '(', '[']))
+        {
+            return head.trim_end_matches(['(', '[', ' ']);
+        }
+    }
+    text
 }
 
 /// A line of person names: "Chu Văn", "NHẬT XUÂN - NGHI VŨ", "Minh Thư -
@@ -390,32 +464,40 @@ pub(crate) fn names_of(text: &str) -> Option<Vec<String>> {
         t = rest.trim();
     }
     // A name's syllables are all capitalised: a second word in lower case
-    // ("Kinh doanh") settles it before the regex runs.
+    // ("Kinh doanh") settles it, and so does a first word that never opens
+    // a name ("Báo", "Trang"), before anything else is read.
     if t.split(' ').nth(1).is_some_and(|w| {
         !w.starts_with(|c: char| {
             c.is_uppercase() || c == '(' || c == '-' || c == '–' || c == '/' || c == '&'
         })
-    }) {
+    }) || opens_with_not_name_word(t)
+    {
         return None;
     }
-    let cleaned = BYLINE_NOISE.replace(t, "");
+    let cleaned = strip_byline_role(t);
     // An outlet after a slash ("…/DIENBIENTV.VN") is not a name.
     let people = cleaned.split('/').next().unwrap_or("").trim();
     let mut names = Vec::new();
-    for part in people
-        .split([',', '&'])
-        .flat_map(|p| p.split(" - "))
-        .flat_map(|p| p.split(" – "))
-    {
-        for name in part.split(" và ").flat_map(|p| p.split(" and ")) {
-            let name = name.trim();
-            if name.is_empty() {
-                continue;
+    for part in people.split([',', '&']) {
+        // Names are separated by a dash standing alone, or "và" / "and".
+        let mut name: Option<(usize, usize)> = None;
+        let mut at = 0;
+        for word in part.split(' ').chain([""]) {
+            let start = at;
+            at += word.len() + 1;
+            let last = at > part.len() + 1;
+            if matches!(word, "-" | "–" | "và" | "and") || last {
+                if let Some((s, e)) = name.take() {
+                    let name = &part[s..e];
+                    if !is_person_name(name) || !name.contains(' ') && !is_caps(name) {
+                        return None;
+                    }
+                    names.push(name.to_string());
+                }
+            } else if !word.is_empty() {
+                let s = name.map_or(start, |(s, _)| s);
+                name = Some((s, start + word.len()));
             }
-            if !is_person_name(name) || name.split(' ').count() < 2 && !is_caps(name) {
-                return None;
-            }
-            names.push(name.to_string());
         }
     }
     if names.is_empty() { None } else { Some(names) }
@@ -461,12 +543,24 @@ mod tests {
             ("Chia sẻ", None),
             ("VTV News", None),
             ("Năm 2026", None),
+            ("Hoàng Nghi", Some(&["Hoàng Nghi"])),
+            ("Minh Anh theo Reuters", Some(&["Minh Anh"])),
+            ("Lan Anh thực hiện", Some(&["Lan Anh"])),
+            ("Thu Hà (PV)", Some(&["Thu Hà"])),
+            ("TRANG CHỦ", None),
         ];
         for (text, want) in cases {
             let got = names_of(text);
             let got: Option<Vec<&str>> =
                 got.as_ref().map(|v| v.iter().map(String::as_str).collect());
             assert_eq!(got.as_deref(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn letters_agree_with_unicode() {
+        for c in ('\u{0}'..='\u{2FFF}').chain(['中', 'ㄱ', '\u{FF21}']) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "U+{:04X}", c as u32);
         }
     }
 

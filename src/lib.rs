@@ -54,6 +54,7 @@ mod dateline;
 mod decode;
 mod error;
 mod features;
+mod hash;
 mod hints;
 mod html;
 mod html_fast;

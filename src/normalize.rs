@@ -122,70 +122,87 @@ fn surely_nfc(c: char) -> bool {
 
 /// `text` in lower case.
 ///
-/// The text is copied and its ASCII lower-cased by the vectorised byte
-/// routine; then only its capitals outside ASCII are replaced. Vietnamese
-/// letters (Latin-1, Latin Extended A/B and the precomposed block
-/// U+1EA0–U+1EF9, where capitals are even and small letters odd) are
-/// judged from their bytes, punctuation U+2000–U+207F has no case, and only
-/// other characters ask the Unicode tables. A character whose small form has
-/// another length (rare: "İ", "ẞ") sends the rest of the text through the
-/// character-by-character path.
+/// Capitals outside ASCII are rare even in Vietnamese, so they are found
+/// first, by a vector test of each byte with its successors that flags
+/// every character that may be a capital ([`maybe_capital`]); the text
+/// between them is copied in slices. Only the flagged characters ask the
+/// Unicode tables, and ASCII is lower-cased in bulk at the end.
 pub(crate) fn lower(text: &str) -> String {
-    let mut out = text.to_owned();
-    out.make_ascii_lowercase();
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            i += 1;
-            continue;
-        }
-        let len = utf8_len(b);
-        let (b1, b2) = (bytes[i + 1], bytes.get(i + 2).copied().unwrap_or(0));
-        let small = match (b, b1) {
-            // U+00C0–U+00DE but U+00D7 (×): the small letter is 32 above.
-            (0xC3, 0x80..=0x9E) if b1 != 0x97 => None,
-            // U+00DF–U+00FF, ơ, ư: small letters already.
-            (0xC3, _) | (0xC6, 0xA1 | 0xB0) => Some(true),
-            // U+1EA0–U+1EF9: capitals even, small letters odd.
-            (0xE1, 0xBA) if b2 >= 0xA0 => Some(b2 & 1 == 1),
-            (0xE1, 0xBB) if b2 <= 0xB9 => Some(b2 & 1 == 1),
-            // Latin Extended-A: capitals and small letters alternate.
-            (0xC4 | 0xC5, _) => {
-                let c = (u32::from(b & 0x1F) << 6) | u32::from(b1 & 0x3F);
-                let odd_capitals = (0x139..=0x148).contains(&c) || (0x179..=0x17E).contains(&c);
-                let even_capitals = (0x100..=0x12F).contains(&c)
-                    || (0x132..=0x137).contains(&c)
-                    || (0x14A..=0x177).contains(&c);
-                match (odd_capitals, even_capitals) {
-                    (true, _) => Some(c & 1 == 0),
-                    (_, true) => Some(c & 1 == 1),
-                    _ => None,
-                }
+    let mut out = String::with_capacity(text.len());
+    // The text from `run` on is not yet copied.
+    let mut run = 0;
+    let mut from = 0;
+    while let Some(p) = next_triple(bytes, from, maybe_capital) {
+        // Only lead bytes are flagged: `p` is a char boundary.
+        let c = text[p..].chars().next().expect("char boundary");
+        let mut small = match vietnamese_small(c) {
+            Some(s) => [s].into_iter().chain(None),
+            None => {
+                let mut l = c.to_lowercase();
+                let first = l.next().unwrap_or(c);
+                [first].into_iter().chain(l.next())
             }
-            // General punctuation: no case.
-            (0xE2, 0x80 | 0x81) => Some(true),
-            _ => None,
         };
-        if small != Some(true) {
-            let c = text[i..].chars().next().expect("char boundary");
-            let mut l = c.to_lowercase();
-            match (l.next(), l.next()) {
-                (Some(s), None) if s == c => {}
-                (Some(s), None) if s.len_utf8() == len => {
-                    out.replace_range(i..i + len, s.encode_utf8(&mut [0; 4]));
-                }
-                _ => {
-                    out.truncate(i);
-                    out.extend(text[i..].chars().flat_map(char::to_lowercase));
-                    return out;
-                }
+        match (small.next(), small.next()) {
+            (Some(s), None) if s == c => {}
+            (Some(s), None) => {
+                out.push_str(&text[run..p]);
+                out.push(s);
+                run = p + c.len_utf8();
+            }
+            // Two or more characters ("İ" → "i̇"): the rest one by one.
+            _ => {
+                out.push_str(&text[run..p]);
+                out.extend(text[p..].chars().flat_map(char::to_lowercase));
+                run = text.len();
+                break;
             }
         }
-        i += len;
+        from = p + c.len_utf8();
     }
+    out.push_str(&text[run..]);
+    out.make_ascii_lowercase();
     out
+}
+
+/// The small letter of a Vietnamese capital, by arithmetic: Latin-1
+/// capitals are 32 below their small letters, and in U+1EA0–U+1EF9 and
+/// the few Latin Extended letters Vietnamese uses, capitals are even and
+/// their small letters follow. `None` for any other character.
+#[inline]
+fn vietnamese_small(c: char) -> Option<char> {
+    let code = c as u32;
+    match c {
+        '\u{C0}'..='\u{DE}' if c != '×' => char::from_u32(code + 32),
+        '\u{1EA0}'..='\u{1EF9}' => char::from_u32(code | 1),
+        'Ă' | 'Đ' | 'Ĩ' | 'Ũ' | 'Ơ' => char::from_u32(code + 1),
+        'Ư' => Some('ư'),
+        _ => None,
+    }
+}
+
+/// Whether the character whose UTF-8 opens with `x`, `y`, `z` may be a
+/// capital outside ASCII. Exact for the Vietnamese letters (Latin-1,
+/// Latin Extended-A, ơ/ư and U+1EA0–U+1EF9, whose small letters are odd);
+/// every other script with case is flagged whole, as is every character
+/// from U+2080 on (letter-like symbols, full-width Latin…). A flagged
+/// character that is not a capital only costs a table lookup. Branch-free,
+/// for [`next_triple`].
+#[inline(always)]
+fn maybe_capital(x: u8, y: u8, z: u8) -> bool {
+    let odd = y & 1 == 1;
+    let latin_a = ((x == 0xC4) | (x == 0xC5))
+        & (!odd | (x == 0xC4) & (y >= 0xB8) | (x == 0xC5) & ((y <= 0x88) | (y >= 0xB8)));
+    let viet = (y == 0xBA) & (z >= 0xA0) | (y == 0xBB) & (z <= 0xB9);
+    let e1 = (x == 0xE1) & (!viet | (z & 1 == 0));
+    (x == 0xC3) & (y <= 0x9E)
+        | latin_a
+        | (x == 0xC6) & (y != 0xA1) & (y != 0xB0)
+        | (0xC7..=0xE0).contains(&x)
+        | e1
+        | (x == 0xE2) & (y >= 0x82)
+        | (x >= 0xE3)
 }
 
 /// The length of the UTF-8 sequence a lead byte opens.
@@ -197,6 +214,19 @@ fn utf8_len(lead: u8) -> usize {
         0xE0..=0xEF => 3,
         _ => 4,
     }
+}
+
+/// Whether `text` lower-cased is `small` (already lower case), compared
+/// character by character without building the lower-cased text: for the
+/// short words of the tables, against words of the page.
+pub(crate) fn eq_lower(text: &str, small: &str) -> bool {
+    let mut want = small.chars();
+    text.chars().all(|c| {
+        if c.is_ascii() {
+            return want.next() == Some(c.to_ascii_lowercase());
+        }
+        c.to_lowercase().all(|l| want.next() == Some(l))
+    }) && want.next().is_none()
 }
 
 /// Whether a character is white space for folding: Unicode white space plus
@@ -374,31 +404,60 @@ fn is_clean(text: &str) -> bool {
             | (x == 0xE1) & !e1_sure
             | (x == 0xE2) & !e2_sure
     }
-    /// Bytes tested between two early exits.
-    const CHUNK: usize = 64;
     let b = text.as_bytes();
     let n = b.len();
     if n == 0 || b[0] == b' ' || b[n - 1] == b' ' {
         return n == 0;
     }
-    // Every byte but the last two, with its two successors.
-    let body = n.saturating_sub(2);
-    let mut i = 0;
-    while i < body {
-        let end = (i + CHUNK).min(body);
-        let bad = b[i..end]
-            .iter()
-            .zip(&b[i + 1..end + 1])
-            .zip(&b[i + 2..end + 2])
-            .fold(false, |acc, ((&x, &y), &z)| acc | unclean(x, y, z));
-        if bad {
-            return false;
+    next_triple(b, 0, unclean).is_none()
+}
+
+/// Bytes tested between two early exits of [`next_triple`]: two vector
+/// registers' worth.
+const LANES: usize = 32;
+
+/// The first offset from `from` on where `f` holds for the byte of `b` there
+/// and its two successors (zero past the end). The bytes go in fixed-size
+/// windows that the compiler turns into vector code (`f` must be
+/// branch-free), each storing a flag per byte.
+#[inline(always)]
+fn next_triple(b: &[u8], from: usize, f: impl Fn(u8, u8, u8) -> bool + Copy) -> Option<usize> {
+    let mut i = from;
+    while let Some(w) = b.get(i..i + LANES + 2) {
+        if let Some(k) = first_hit(w.try_into().expect("window"), f) {
+            return Some(i + k);
         }
-        i = end;
+        i += LANES;
     }
-    // The last two bytes, followed by nothing.
-    let tail = [b[body], b.get(body + 1).copied().unwrap_or(0), 0, 0];
-    !(unclean(tail[0], tail[1], tail[2]) | unclean(tail[1], tail[2], tail[3]))
+    // The last bytes (up to LANES + 1 of them), padded with zeros into one
+    // or two windows; hits in the padding do not count.
+    let mut padded = [0u8; 2 * LANES + 2];
+    let rest = b.len().saturating_sub(i);
+    padded[..rest].copy_from_slice(&b[i.min(b.len())..]);
+    [0, LANES]
+        .into_iter()
+        .filter(|&at| at < rest)
+        .find_map(|at| {
+            let w = padded[at..at + LANES + 2].try_into().expect("window");
+            first_hit(w, f).map(|k| at + k)
+        })
+        .filter(|&k| k < rest)
+        .map(|k| i + k)
+}
+
+/// The first of the window's first [`LANES`] bytes where `f` holds of it and
+/// its two successors. The flags are computed for the whole window at once
+/// (vector code) and read eight at a time.
+#[inline(always)]
+fn first_hit(w: &[u8; LANES + 2], f: impl Fn(u8, u8, u8) -> bool) -> Option<usize> {
+    let mut hits = [0u8; LANES];
+    for k in 0..LANES {
+        hits[k] = u8::from(f(w[k], w[k + 1], w[k + 2]));
+    }
+    hits.chunks_exact(8).enumerate().find_map(|(j, eight)| {
+        let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        (word != 0).then(|| 8 * j + word.trailing_zeros() as usize / 8)
+    })
 }
 
 /// `text` with white space folded to single spaces and trimmed.
@@ -485,6 +544,30 @@ mod tests {
     }
 
     #[test]
+    fn eq_lower_compares_lower_case() {
+        assert!(eq_lower("Báo", "báo"));
+        assert!(eq_lower("TỔNG HỢP", "tổng hợp"));
+        assert!(eq_lower("İ", "i\u{307}"));
+        assert!(!eq_lower("Bá", "báo"));
+        assert!(!eq_lower("Báoo", "báo"));
+        assert!(eq_lower("", ""));
+    }
+
+    #[test]
+    fn every_length_is_scanned_to_its_end() {
+        for len in 0..200 {
+            let text = "ạ".repeat(len / 3) + &"a".repeat(len % 3);
+            assert!(is_clean(&text), "{len}");
+            for at in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let (head, tail) = text.split_at(at);
+                assert!(!is_clean(&format!("{head}\t{tail}")), "{len}/{at}");
+                let capital = format!("{head}Ạ{tail}");
+                assert_eq!(lower(&capital), capital.to_lowercase(), "{len}/{at}");
+            }
+        }
+    }
+
+    #[test]
     fn surely_nfc_reads_bytes_as_characters() {
         for c in ('\u{0}'..='\u{3000}').chain(['\u{FEFF}', '\u{1F600}']) {
             let s = c.to_string();
@@ -494,6 +577,15 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Lower-casing by flagged characters agrees with Unicode on mixed
+        /// text (no capital sigma: Unicode lower-cases it by context).
+        #[test]
+        fn lower_agrees_with_unicode(
+            text in "([a-zA-Z ]|Đ|đ|Ă|ă|Ơ|ơ|Ư|ư|Ấ|ấ|Ỹ|ỹ|Ẁ|ẁ|ẞ|À|à|×|Ĳ|ĸ|Ŀ|ŀ|Ÿ|ſ|İ|Ω|ω|Ж|ж|Ａ|ａ|Ⓐ|中|–|“){0,60}",
+        ) {
+            proptest::prop_assert_eq!(lower(&text), text.to_lowercase());
+        }
 
         /// The byte-level fold agrees with folding character by character.
         #[test]

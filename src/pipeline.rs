@@ -1,12 +1,11 @@
 //! Stage 5, shared by both paths: classify the blocks, read the metadata and
 //! assemble the [`Article`].
 
-use std::collections::HashMap;
-
 use crate::article::{Article, EncodingInfo, Reason, Removed};
 use crate::block::Doc;
 use crate::classify::{self, Label};
 use crate::error::{Error, ErrorKind, NoArticleReason};
+use crate::hash::{FastMap, FastSet};
 use crate::{features, meta};
 
 /// The end mark Vietnamese outlets print after the last paragraph.
@@ -39,12 +38,14 @@ pub(crate) fn run(doc: Doc, encoding: Option<EncodingInfo>) -> Result<Article, E
     // printed again in another container is a copy of the page (a mobile
     // or print copy, a pull quote); repeated within one container, the
     // author wrote it twice and it stays.
-    let mut seen_body: HashMap<String, u32> = HashMap::new();
-    let mut seen_caption = std::collections::HashSet::new();
+    let mut seen_body: FastMap<&str, u32> = FastMap::default();
+    let mut seen_caption: FastSet<&str> = FastSet::default();
+    // The key of each body paragraph, beside it.
+    let mut body_keys: Vec<&str> = Vec::new();
     // The element holding a block is its own `<p>`; the container is that
     // element's parent.
     let containers: Vec<u32> = (0..doc.blocks.len()).map(|i| doc.holder(i)).collect();
-    let keys = feats.into_iter().map(|f| f.key);
+    let keys = feats.iter().map(|f| f.key.as_str());
     for (((block, label), box_id), key) in doc
         .blocks
         .into_iter()
@@ -60,6 +61,7 @@ pub(crate) fn run(doc: Doc, encoding: Option<EncodingInfo>) -> Result<Article, E
                 };
                 if !copy {
                     seen_body.insert(key, box_id);
+                    body_keys.push(key);
                     article.body.push(block.text);
                 } else {
                     article.removed.push(Removed {
@@ -90,15 +92,17 @@ pub(crate) fn run(doc: Doc, encoding: Option<EncodingInfo>) -> Result<Article, E
     }
     // A caption printed again as a paragraph is not body.
     if !seen_caption.is_empty() {
-        let (keep, cut): (Vec<String>, Vec<String>) = article
-            .body
-            .drain(..)
-            .partition(|p| !seen_caption.contains(&crate::normalize::lower(p)));
-        article.body = keep;
-        article.removed.extend(cut.into_iter().map(|text| Removed {
-            text,
-            reason: Reason::RepeatedCaption,
-        }));
+        let body = std::mem::take(&mut article.body);
+        for (text, key) in body.into_iter().zip(&body_keys) {
+            if seen_caption.contains(key) {
+                article.removed.push(Removed {
+                    text,
+                    reason: Reason::RepeatedCaption,
+                });
+            } else {
+                article.body.push(text);
+            }
+        }
     }
     if let Some(first) = article.body.first_mut()
         && let Some((name, rest)) = meta::split_lead_prefix(first)

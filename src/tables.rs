@@ -271,9 +271,25 @@ pub(crate) static CREDIT_PATTERNS: &[&str] = &[
     r"^\(?\s*(?:theo|nguồn|nguồn tin|source)\s*:?\s+([^()]{2,60}?)\s*\)?\s*(?:copy link|link bài gốc|lấy link!?)*\s*\.?$",
 ];
 
-/// Tokens of a byline that are roles, not names: "(tổng hợp)" compiled by,
-/// "(lược dịch)", "thực hiện", "nhóm phóng viên". Removed from author names.
-pub(crate) static BYLINE_NOISE: &str = r"(?i)\s*[(\[]?(?:tổng hợp|lược dịch|biên dịch|dịch|thực hiện|theo .*|ghi|ctv|tts|pv)[)\]]?\s*$";
+/// Words that close a byline with the authors' role, not a name: "(tổng
+/// hợp)" compiled by, "(lược dịch)" translated, "thực hiện" made by, "ghi"
+/// noted, "CTV" contributor, "TTS" intern, "PV" reporter. Lower case; matched
+/// as whole words at the end of the line, in brackets or not.
+pub(crate) static BYLINE_ROLES: &[&str] = &[
+    "tổng hợp",
+    "lược dịch",
+    "biên dịch",
+    "dịch",
+    "thực hiện",
+    "ghi",
+    "ctv",
+    "tts",
+    "pv",
+];
+
+/// The word after which a byline names its source, not a person: "Minh Anh
+/// theo Reuters". Lower case.
+pub(crate) static BYLINE_SOURCE_WORD: &str = "theo";
 
 /// Words that open a line but are not the first syllable of a name: titles
 /// ("Ông", "Bà" open body sentences about a person), prepositions, time
