@@ -375,16 +375,18 @@ fn word_ends(s: &str, at: usize) -> bool {
 
 /// Fast reject: every full date printed has a four-digit year.
 fn has_four_digits(line: &str) -> bool {
-    let mut run = 0;
-    for b in line.bytes() {
-        if b.is_ascii_digit() {
-            run += 1;
-            if run == 4 {
-                return true;
-            }
-        } else {
-            run = 0;
+    let digit = |b: u8| b.wrapping_sub(b'0') < 10;
+    let bytes = line.as_bytes();
+    let mut from = 0;
+    // Runs of three digits found by the vector scan; the fourth is checked
+    // here.
+    while let Some(at) =
+        crate::scan::next_triple(bytes, from, |x, y, z| digit(x) & digit(y) & digit(z))
+    {
+        if bytes.get(at + 3).is_some_and(|&b| digit(b)) {
+            return true;
         }
+        from = at + 1;
     }
     false
 }

@@ -20,6 +20,14 @@ const CREDIT_OPENERS: &[&str] = &["theo", "(theo", "nguồn", "(nguồn", "sourc
 /// (paragraphs, never labels or titles) keep their text as the key.
 const KEY_FOLD_MAX_CHARS: usize = 400;
 
+/// Blocks of more words than this are not searched for a date. Every reader
+/// of a block's date wants a dateline (the date a third of the block or
+/// more, see [`dateline::share`]) or a title-like line (40 words at most). A
+/// date with its time and offset weighs 3, and every other word at least a
+/// quarter: a third takes 22 other words or fewer, beside a date phrase of
+/// at most 14 words.
+const DATE_MAX_WORDS: usize = 40;
+
 /// What one block looks like.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Features {
@@ -40,7 +48,8 @@ pub(crate) struct Features {
     /// The credited origin, for a credit line ("Theo QĐND" → "QĐND").
     pub credit: Option<String>,
     /// A printed date found in the block, and the share of the block it
-    /// covers (0.0–1.0).
+    /// covers (0.0–1.0); blocks of more than [`DATE_MAX_WORDS`] words are
+    /// not searched.
     pub date: Option<(Found, f32)>,
     /// The block reads as a line of person names (a byline).
     pub names: Option<Vec<String>>,
@@ -300,7 +309,9 @@ fn of_block(b: &Block) -> Features {
         if chars <= 90 && CREDIT_OPENERS.iter().any(|o| f.key.starts_with(o)) {
             f.credit = credit_of(text);
         }
-        if let Some(found) = dateline::find(text) {
+        if words <= DATE_MAX_WORDS
+            && let Some(found) = dateline::find(text)
+        {
             let share = dateline::share(text, &found);
             f.date = Some((found, share));
         }

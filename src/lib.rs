@@ -61,6 +61,7 @@ mod html_fast;
 mod meta;
 mod normalize;
 mod pipeline;
+mod scan;
 #[doc(hidden)]
 pub mod stages;
 mod tables;

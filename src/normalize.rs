@@ -133,7 +133,7 @@ pub(crate) fn lower(text: &str) -> String {
     // The text from `run` on is not yet copied.
     let mut run = 0;
     let mut from = 0;
-    while let Some(p) = next_triple(bytes, from, maybe_capital) {
+    while let Some(p) = crate::scan::next_triple(bytes, from, maybe_capital) {
         // Only lead bytes are flagged: `p` is a char boundary.
         let c = text[p..].chars().next().expect("char boundary");
         let mut small = match vietnamese_small(c) {
@@ -188,7 +188,7 @@ fn vietnamese_small(c: char) -> Option<char> {
 /// every other script with case is flagged whole, as is every character
 /// from U+2080 on (letter-like symbols, full-width Latin…). A flagged
 /// character that is not a capital only costs a table lookup. Branch-free,
-/// for [`next_triple`].
+/// for [`crate::scan::next_triple`].
 #[inline(always)]
 fn maybe_capital(x: u8, y: u8, z: u8) -> bool {
     let odd = y & 1 == 1;
@@ -370,8 +370,11 @@ fn class_at(bytes: &[u8], i: usize) -> (usize, Class) {
 /// the cost of folding. A line is a unit of NFC: a line feed composes with
 /// nothing on either side.
 pub(crate) fn clean_line(line: &str) -> String {
-    if is_clean(line) {
-        line.to_owned()
+    // Spaces at the ends (paragraphs often keep one) fold away whatever
+    // the rest is.
+    let trimmed = line.trim_matches(' ');
+    if is_clean(trimmed) {
+        trimmed.to_owned()
     } else {
         fold(&nfc(line))
     }
@@ -409,55 +412,7 @@ fn is_clean(text: &str) -> bool {
     if n == 0 || b[0] == b' ' || b[n - 1] == b' ' {
         return n == 0;
     }
-    next_triple(b, 0, unclean).is_none()
-}
-
-/// Bytes tested between two early exits of [`next_triple`]: two vector
-/// registers' worth.
-const LANES: usize = 32;
-
-/// The first offset from `from` on where `f` holds for the byte of `b` there
-/// and its two successors (zero past the end). The bytes go in fixed-size
-/// windows that the compiler turns into vector code (`f` must be
-/// branch-free), each storing a flag per byte.
-#[inline(always)]
-fn next_triple(b: &[u8], from: usize, f: impl Fn(u8, u8, u8) -> bool + Copy) -> Option<usize> {
-    let mut i = from;
-    while let Some(w) = b.get(i..i + LANES + 2) {
-        if let Some(k) = first_hit(w.try_into().expect("window"), f) {
-            return Some(i + k);
-        }
-        i += LANES;
-    }
-    // The last bytes (up to LANES + 1 of them), padded with zeros into one
-    // or two windows; hits in the padding do not count.
-    let mut padded = [0u8; 2 * LANES + 2];
-    let rest = b.len().saturating_sub(i);
-    padded[..rest].copy_from_slice(&b[i.min(b.len())..]);
-    [0, LANES]
-        .into_iter()
-        .filter(|&at| at < rest)
-        .find_map(|at| {
-            let w = padded[at..at + LANES + 2].try_into().expect("window");
-            first_hit(w, f).map(|k| at + k)
-        })
-        .filter(|&k| k < rest)
-        .map(|k| i + k)
-}
-
-/// The first of the window's first [`LANES`] bytes where `f` holds of it and
-/// its two successors. The flags are computed for the whole window at once
-/// (vector code) and read eight at a time.
-#[inline(always)]
-fn first_hit(w: &[u8; LANES + 2], f: impl Fn(u8, u8, u8) -> bool) -> Option<usize> {
-    let mut hits = [0u8; LANES];
-    for k in 0..LANES {
-        hits[k] = u8::from(f(w[k], w[k + 1], w[k + 2]));
-    }
-    hits.chunks_exact(8).enumerate().find_map(|(j, eight)| {
-        let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-        (word != 0).then(|| 8 * j + word.trailing_zeros() as usize / 8)
-    })
+    crate::scan::next_triple(b, 0, unclean).is_none()
 }
 
 /// `text` with white space folded to single spaces and trimmed.
