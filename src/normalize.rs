@@ -365,48 +365,79 @@ fn class_at(bytes: &[u8], i: usize) -> (usize, Class) {
     (len, char::from_u32(code).map_or(Class::Keep, class))
 }
 
-/// A line of text in NFC with white space folded, copied as it is when it
-/// already is both: the usual case, found by [`is_clean`] at a fraction of
-/// the cost of folding. A line is a unit of NFC: a line feed composes with
+/// Cuts text into lines, each in NFC with white space folded, and calls
+/// `line` with each (empty for a blank line). A line feed ends a line; a
+/// carriage return before it is dropped.
+///
+/// One vector scan over the whole text ([`crate::scan::for_each_hit`]) stops
+/// at every line feed and at every character that may need folding or
+/// composing ([`unclean`]); a line with no such stop is copied as it is,
+/// less the spaces at its ends (the usual case), and only the others are
+/// composed and folded. A line is a unit of NFC: a line feed composes with
 /// nothing on either side.
-pub(crate) fn clean_line(line: &str) -> String {
-    // Spaces at the ends (paragraphs often keep one) fold away whatever
-    // the rest is.
-    let trimmed = line.trim_matches(' ');
-    if is_clean(trimmed) {
-        trimmed.to_owned()
-    } else {
-        fold(&nfc(line))
+pub(crate) fn clean_lines(text: &str, mut line: impl FnMut(String)) {
+    let b = text.as_bytes();
+    let mut start = 0;
+    let mut dirty = false;
+    let mut emit = |start: usize, end: usize, dirty: bool| {
+        let raw = &text[start..end];
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        // Spaces at the ends fold away whatever the rest is; a carriage
+        // return before the line feed is no stop of its own.
+        let trimmed = raw.trim_matches(' ');
+        if !dirty || is_clean(trimmed) {
+            return line(trimmed.to_owned());
+        }
+        // No-break spaces are the usual fault of an otherwise clean line:
+        // made plain, the line may be clean.
+        if raw.contains('\u{A0}') {
+            let plain = raw.replace('\u{A0}', " ");
+            let trimmed = plain.trim_matches(' ');
+            if is_clean(trimmed) {
+                return line(trimmed.to_owned());
+            }
+        }
+        line(fold(&nfc(raw)));
+    };
+    crate::scan::for_each_hit(b, unclean, |p| {
+        if b[p] == b'\n' {
+            emit(start, p, dirty);
+            start = p + 1;
+            dirty = false;
+        } else if !(b[p] == b'\r' && b.get(p + 1) == Some(&b'\n')) {
+            dirty = true;
+        }
+        true
+    });
+    if start < b.len() {
+        emit(start, b.len(), dirty);
     }
 }
 
+/// Whether the character or pair starting at `x` (followed by `y`, `z`) may
+/// make a line unclean: white space other than a lone ASCII space, a control
+/// character (the line feed among them), or a character that
+/// [`surely_nfc_str`] does not accept (the characters U+1E00–U+1EFF are
+/// accepted: composed Latin letters, all quick-check "Yes"). Non-short-
+/// circuit operators keep it branch-free, for the vector scan.
+#[inline(always)]
+fn unclean(x: u8, y: u8, z: u8) -> bool {
+    let e1_sure = (0xB8..=0xBB).contains(&y);
+    let e2_sure =
+        (y == 0x80) & ((0x90..=0xA7).contains(&z) | (z >= 0xB0)) | (y == 0x81) & (z <= 0x9E);
+    (x < 0x20)
+        | (x == 0x7F)
+        | (x == b' ') & (y == b' ')
+        | (x == 0xC2) & (y <= 0xA0)
+        | (0xCC..=0xE0).contains(&x)
+        | (x >= 0xE3)
+        | (x == 0xE1) & !e1_sure
+        | (x == 0xE2) & !e2_sure
+}
+
 /// Whether `text` is surely NFC and folding leaves it as it is: no leading,
-/// trailing or doubled space, no other white space, no control character,
-/// and only characters that [`surely_nfc_str`] accepts (the characters
-/// U+1E00–U+1EFF included: composed Latin letters, all quick-check "Yes").
-///
-/// Every byte is tested with its two successors by plain comparisons and
-/// no early exit inside a chunk, which the compiler turns into vector code:
-/// well under a nanosecond per byte, where decoding characters takes
-/// several.
+/// trailing or doubled space and no [`unclean`] character.
 fn is_clean(text: &str) -> bool {
-    /// Whether the character or pair starting at `x` (followed by `y`, `z`)
-    /// makes the text unclean. Non-short-circuit operators keep it
-    /// branch-free.
-    #[inline(always)]
-    fn unclean(x: u8, y: u8, z: u8) -> bool {
-        let e1_sure = (0xB8..=0xBB).contains(&y);
-        let e2_sure =
-            (y == 0x80) & ((0x90..=0xA7).contains(&z) | (z >= 0xB0)) | (y == 0x81) & (z <= 0x9E);
-        (x < 0x20)
-            | (x == 0x7F)
-            | (x == b' ') & (y == b' ')
-            | (x == 0xC2) & (y <= 0xA0)
-            | (0xCC..=0xE0).contains(&x)
-            | (x >= 0xE3)
-            | (x == 0xE1) & !e1_sure
-            | (x == 0xE2) & !e2_sure
-    }
     let b = text.as_bytes();
     let n = b.len();
     if n == 0 || b[0] == b' ' || b[n - 1] == b' ' {
@@ -482,13 +513,22 @@ mod tests {
 
     #[test]
     fn clean_lines_are_copied_only_when_folding_and_nfc_keep_them() {
-        for c in ('\u{0}'..='\u{3000}').chain(['\u{FEFF}', '\u{FFFD}', '\u{1F600}']) {
+        let mut lines = Vec::new();
+        clean_lines("a\r\nb\n\n c \nd\re\n\u{a0}f\u{a0}", |l| lines.push(l));
+        assert_eq!(lines, ["a", "b", "", "c", "d e", "f"]);
+        for c in ('\u{0}'..='\u{3000}').filter(|&c| c != '\n').chain([
+            '\u{FEFF}',
+            '\u{FFFD}',
+            '\u{1F600}',
+        ]) {
             for line in [format!("a{c}b"), format!("{c}"), format!("ab{c}")] {
                 let want = fold(&nfc(&line));
                 if is_clean(&line) {
                     assert_eq!(line, want, "U+{:04X}", c as u32);
                 }
-                assert_eq!(clean_line(&line), want, "U+{:04X}", c as u32);
+                let mut got = Vec::new();
+                clean_lines(&line, |l| got.push(l));
+                assert_eq!(got, [want], "U+{:04X}", c as u32);
             }
         }
         assert!(is_clean("Người dân đã đến – “thật” … 100%"));

@@ -12,49 +12,79 @@
 const LANES: usize = 32;
 
 /// The first offset from `from` on where `f` holds for the byte of `b` there
-/// and its two successors (zero past the end). The bytes go in fixed-size
-/// windows that the compiler turns into vector code (`f` must be
-/// branch-free), each storing a flag per byte.
+/// and its two successors (zero past the end). See [`for_each_hit`].
 #[inline(always)]
 pub(crate) fn next_triple(
     b: &[u8],
     from: usize,
     f: impl Fn(u8, u8, u8) -> bool + Copy,
 ) -> Option<usize> {
-    let mut i = from;
+    let mut first = None;
+    for_each_hit(b.get(from..).unwrap_or_default(), f, |at| {
+        first = Some(from + at);
+        false
+    });
+    first
+}
+
+/// Calls `visit` with every offset where `f` holds for the byte of `b` there
+/// and its two successors (zero past the end), in order, until `visit`
+/// returns `false`. The bytes go in fixed-size windows that the compiler
+/// turns into vector code (`f` must be branch-free); each window stores a
+/// flag per byte, and only a window with a flag is read, eight flags at a
+/// time.
+#[inline(always)]
+pub(crate) fn for_each_hit(
+    b: &[u8],
+    f: impl Fn(u8, u8, u8) -> bool + Copy,
+    mut visit: impl FnMut(usize) -> bool,
+) {
+    let mut i = 0;
     while let Some(w) = b.get(i..i + LANES + 2) {
-        if let Some(k) = first_hit(w.try_into().expect("window"), f) {
-            return Some(i + k);
+        if !visit_window(w.try_into().expect("window"), f, LANES, |k| visit(i + k)) {
+            return;
         }
         i += LANES;
     }
     // The last bytes (up to LANES + 1 of them), padded with zeros into one
-    // or two windows; hits in the padding do not count.
+    // or two windows; flags in the padding are not read.
     let mut padded = [0u8; 2 * LANES + 2];
-    let rest = b.len().saturating_sub(i);
-    padded[..rest].copy_from_slice(&b[i.min(b.len())..]);
-    [0, LANES]
-        .into_iter()
-        .filter(|&at| at < rest)
-        .find_map(|at| {
-            let w = padded[at..at + LANES + 2].try_into().expect("window");
-            first_hit(w, f).map(|k| at + k)
-        })
-        .filter(|&k| k < rest)
-        .map(|k| i + k)
+    let rest = b.len() - i;
+    padded[..rest].copy_from_slice(&b[i..]);
+    for at in [0, LANES].into_iter().filter(|&at| at < rest) {
+        let w = padded[at..at + LANES + 2].try_into().expect("window");
+        if !visit_window(w, f, rest - at, |k| visit(i + at + k)) {
+            return;
+        }
+    }
 }
 
-/// The first of the window's first [`LANES`] bytes where `f` holds of it and
-/// its two successors. The flags are computed for the whole window at once
-/// (vector code) and read eight at a time.
+/// Calls `visit` with each of the window's first `len` (at most [`LANES`])
+/// offsets where `f` holds, until it returns `false`; returns whether it
+/// never did.
 #[inline(always)]
-fn first_hit(w: &[u8; LANES + 2], f: impl Fn(u8, u8, u8) -> bool) -> Option<usize> {
-    let mut hits = [0u8; LANES];
+fn visit_window(
+    w: &[u8; LANES + 2],
+    f: impl Fn(u8, u8, u8) -> bool,
+    len: usize,
+    mut visit: impl FnMut(usize) -> bool,
+) -> bool {
+    let mut flags = [0u8; LANES];
     for k in 0..LANES {
-        hits[k] = u8::from(f(w[k], w[k + 1], w[k + 2]));
+        flags[k] = u8::from(f(w[k], w[k + 1], w[k + 2]));
     }
-    hits.chunks_exact(8).enumerate().find_map(|(j, eight)| {
-        let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-        (word != 0).then(|| 8 * j + word.trailing_zeros() as usize / 8)
-    })
+    for (j, eight) in flags.chunks_exact(8).enumerate() {
+        let mut word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        while word != 0 {
+            let k = 8 * j + word.trailing_zeros() as usize / 8;
+            if k >= len {
+                return true;
+            }
+            if !visit(k) {
+                return false;
+            }
+            word &= word - 1;
+        }
+    }
+    true
 }

@@ -1,21 +1,20 @@
 //! Stage 3 (text): plain text into the block list.
 
 use crate::block::{Block, Doc};
-use crate::normalize::clean_line;
+use crate::normalize::clean_lines;
 
 /// Cuts scraped text into lines, each a block, recording blank-line gaps.
 pub(crate) fn segment(input: &str) -> Doc {
     let mut blocks = Vec::new();
     let mut gap = 0u32;
-    for raw in input.lines() {
-        let line = clean_line(raw);
+    clean_lines(input, |line| {
         if line.is_empty() {
             gap = gap.saturating_add(1);
-            continue;
+        } else {
+            blocks.push(Block::line(line, gap));
+            gap = 0;
         }
-        blocks.push(Block::line(line, gap));
-        gap = 0;
-    }
+    });
     Doc {
         blocks,
         ..Doc::default()
