@@ -126,7 +126,7 @@ fn effective_hints(doc: &Doc, feats: &[Features]) -> Vec<Option<Reason>> {
 /// facts computed once.
 struct Ctx<'a> {
     doc: &'a Doc,
-    feats: &'a [Features],
+    feats: &'a [Features<'a>],
     /// Chrome hints, voided where they cover the article's column.
     hints: Vec<Option<Reason>>,
     /// Membership of related-article groups (see [`teaser_groups`]).

@@ -17,7 +17,8 @@ use crate::tables;
 const CREDIT_OPENERS: &[&str] = &["theo", "(theo", "nguồn", "(nguồn", "source", "(source"];
 
 /// Blocks up to this many characters get a lower-cased key; longer ones
-/// (paragraphs, never labels or titles) keep their text as the key.
+/// (paragraphs, never labels or titles) keep their text as the key (see
+/// [`Keys`]).
 const KEY_FOLD_MAX_CHARS: usize = 400;
 
 /// Blocks of more words than this are not searched for a date. Every reader
@@ -28,9 +29,9 @@ const KEY_FOLD_MAX_CHARS: usize = 400;
 /// at most 14 words.
 const DATE_MAX_WORDS: usize = 40;
 
-/// What one block looks like.
+/// What one block looks like. Its key lives in the page's [`Keys`].
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Features {
+pub(crate) struct Features<'k> {
     /// Characters of text.
     pub chars: usize,
     /// Words (runs separated by spaces).
@@ -54,11 +55,11 @@ pub(crate) struct Features {
     /// The block reads as a line of person names (a byline).
     pub names: Option<Vec<String>>,
     /// The text in lower case: the key for every comparison that ignores
-    /// case (repeats, labels, patterns), computed once.
-    pub key: String,
+    /// case (repeats, labels, patterns), computed once (see [`Keys`]).
+    pub key: &'k str,
 }
 
-impl Features {
+impl Features<'_> {
     /// Reads as running prose: long enough and sentence-shaped. 70 chars
     /// and 10 words is about one short Vietnamese sentence; menus, titles
     /// and labels stay under it. Without a sentence end, only a block of 40
@@ -226,6 +227,10 @@ fn caption_marker(key: &str) -> bool {
 /// 1.", "photo 2".
 fn placeholder(key: &str) -> bool {
     let bare = key.trim_end_matches(['.', ' ']);
+    // The number ends it: one look settles most lines.
+    if !bare.ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let Some((rest, number)) = bare.rsplit_once(' ') else {
         return false;
     };
@@ -239,12 +244,58 @@ fn placeholder(key: &str) -> bool {
     })
 }
 
-/// Computes the features of every block.
-pub(crate) fn compute(doc: &Doc) -> Vec<Features> {
-    doc.blocks.iter().map(of_block).collect()
+/// The keys of a page's blocks ([`Features::key`]), all in one buffer: one
+/// allocation per page instead of one per block. Blocks up to
+/// [`KEY_FOLD_MAX_CHARS`] characters are lower-cased; longer ones (paragraphs,
+/// never labels or titles) are kept as printed: a copied paragraph is copied
+/// exactly, and lower-casing every paragraph of a page costs more than all
+/// the other features together.
+pub(crate) struct Keys {
+    text: String,
+    /// Where each block's key ends in `text`; it starts where the previous
+    /// one ends.
+    ends: Vec<usize>,
 }
 
-fn of_block(b: &Block) -> Features {
+impl Keys {
+    /// The keys of every block of `doc`.
+    pub fn of(doc: &Doc) -> Keys {
+        let size = doc.blocks.iter().map(|b| b.text.len()).sum();
+        let mut keys = Keys {
+            text: String::with_capacity(size),
+            ends: Vec::with_capacity(doc.blocks.len()),
+        };
+        for b in &doc.blocks {
+            // 400 bytes hold at most 400 characters: count them only beyond.
+            let t = b.text.as_str();
+            if t.len() <= KEY_FOLD_MAX_CHARS || t.chars().count() <= KEY_FOLD_MAX_CHARS {
+                crate::normalize::push_lower(&mut keys.text, t);
+            } else {
+                keys.text.push_str(t);
+            }
+            keys.ends.push(keys.text.len());
+        }
+        keys
+    }
+
+    /// The key of block `i`.
+    fn get(&self, i: usize) -> &str {
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p]);
+        &self.text[start..self.ends[i]]
+    }
+}
+
+/// Computes the features of every block; their keys borrow `keys` (made by
+/// [`Keys::of`] from the same `doc`).
+pub(crate) fn compute<'k>(doc: &Doc, keys: &'k Keys) -> Vec<Features<'k>> {
+    doc.blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| of_block(b, keys.get(i)))
+        .collect()
+}
+
+fn of_block<'k>(b: &Block, key: &'k str) -> Features<'k> {
     let text = b.text.as_str();
     // Characters are the bytes that open one; words, the spaces plus one
     // (block text is folded: single spaces, trimmed). Bytes from 0xE3 up open
@@ -286,25 +337,18 @@ fn of_block(b: &Block) -> Features {
         chars,
         words,
         terminal,
-        // Long blocks are compared as printed: a copied paragraph is copied
-        // exactly, and lower-casing every paragraph of a page costs more than
-        // all the other features together.
-        key: if chars <= KEY_FOLD_MAX_CHARS {
-            crate::normalize::lower(text)
-        } else {
-            text.to_string()
-        },
+        key,
         ..Features::default()
     };
     if chars <= 60 {
-        f.label = LABEL_INDEX.get(label_key(&f.key)).copied();
+        f.label = LABEL_INDEX.get(label_key(f.key)).copied();
     }
     if chars <= 400 {
         if chars <= PATTERN_MAX_CHARS {
-            f.pattern = PATTERNS.first_match(&f.key);
+            f.pattern = PATTERNS.first_match(f.key);
         }
-        f.caption_marker = caption_marker(&f.key) || matches!(b.kind, BlockKind::Caption);
-        f.placeholder = chars <= 300 && placeholder(&f.key);
+        f.caption_marker = caption_marker(f.key) || matches!(b.kind, BlockKind::Caption);
+        f.placeholder = chars <= 300 && placeholder(f.key);
         // Cheap tests of the first word keep the regexes off most lines.
         if chars <= 90 && CREDIT_OPENERS.iter().any(|o| f.key.starts_with(o)) {
             f.credit = credit_of(text);
@@ -533,6 +577,12 @@ pub(crate) fn byline_outlet(text: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// The features of one line of text (its key leaked: tests only).
+    fn feat(t: &str) -> Features<'static> {
+        let key: &'static str = Box::leak(crate::normalize::lower(t).into_boxed_str());
+        of_block(&Block::line(t.to_string(), 0), key)
+    }
+
     #[test]
     fn names() {
         let cases: &[(&str, Option<&[&str]>)] = &[
@@ -596,7 +646,7 @@ mod tests {
 
     #[test]
     fn captions_and_placeholders() {
-        let f = |t: &str| of_block(&Block::line(t.to_string(), 0));
+        let f = feat;
         assert!(f("Ông Phan Đình Trạc phát biểu. Ảnh: Phương Hoa - TTXVN").caption_marker);
         assert!(f("Thường trực Ban Bí thư phát biểu. (Ảnh: TTXVN)").caption_marker);
         assert!(f("Trưởng ban phát biểu. (Nguồn: TTXVN)").caption_marker);
@@ -609,7 +659,7 @@ mod tests {
 
     #[test]
     fn labels() {
-        let f = |t: &str| of_block(&Block::line(t.to_string(), 0));
+        let f = feat;
         assert_eq!(f("Xem nhiều nhất").label, Some((Reason::MostRead, true)));
         assert_eq!(f("TIN MỚI").label, Some((Reason::MostRead, true)));
         assert_eq!(

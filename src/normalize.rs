@@ -128,12 +128,17 @@ fn surely_nfc(c: char) -> bool {
 /// between them is copied in slices. Only the flagged characters ask the
 /// Unicode tables, and ASCII is lower-cased in bulk at the end.
 pub(crate) fn lower(text: &str) -> String {
-    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
+    push_lower(&mut out, text);
+    out
+}
+
+/// Appends `text` in lower case to `out` (see [`lower`]).
+pub(crate) fn push_lower(out: &mut String, text: &str) {
+    let begin = out.len();
     // The text from `run` on is not yet copied.
     let mut run = 0;
-    let mut from = 0;
-    while let Some(p) = crate::scan::next_triple(bytes, from, maybe_capital) {
+    crate::scan::for_each_hit(text.as_bytes(), maybe_capital, |p| {
         // Only lead bytes are flagged: `p` is a char boundary.
         let c = text[p..].chars().next().expect("char boundary");
         let mut small = match vietnamese_small(c) {
@@ -145,25 +150,24 @@ pub(crate) fn lower(text: &str) -> String {
             }
         };
         match (small.next(), small.next()) {
-            (Some(s), None) if s == c => {}
+            (Some(s), None) if s == c => true,
             (Some(s), None) => {
                 out.push_str(&text[run..p]);
                 out.push(s);
                 run = p + c.len_utf8();
+                true
             }
             // Two or more characters ("İ" → "i̇"): the rest one by one.
             _ => {
                 out.push_str(&text[run..p]);
                 out.extend(text[p..].chars().flat_map(char::to_lowercase));
                 run = text.len();
-                break;
+                false
             }
         }
-        from = p + c.len_utf8();
-    }
+    });
     out.push_str(&text[run..]);
-    out.make_ascii_lowercase();
-    out
+    out[begin..].make_ascii_lowercase();
 }
 
 /// The small letter of a Vietnamese capital, by arithmetic: Latin-1

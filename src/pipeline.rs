@@ -17,7 +17,8 @@ pub(crate) fn run(doc: Doc, encoding: Option<EncodingInfo>) -> Result<Article, E
             why: NoArticleReason::NoText,
         }));
     }
-    let feats = features::compute(&doc);
+    let keys = features::Keys::of(&doc);
+    let feats = features::compute(&doc, &keys);
     let mut cls = classify::classify(&doc, &feats);
     let meta = meta::read(&doc, &feats, &mut cls);
     #[cfg(feature = "trace")]
@@ -47,13 +48,13 @@ pub(crate) fn run(doc: Doc, encoding: Option<EncodingInfo>) -> Result<Article, E
     // The element holding a block is its own `<p>`; the container is that
     // element's parent.
     let containers: Vec<u32> = (0..n).map(|i| doc.holder(i)).collect();
-    let keys = feats.iter().map(|f| f.key.as_str());
+    let block_keys = feats.iter().map(|f| f.key);
     for (((block, label), box_id), key) in doc
         .blocks
         .into_iter()
         .zip(cls.labels)
         .zip(containers)
-        .zip(keys)
+        .zip(block_keys)
     {
         match label {
             Label::Body => {

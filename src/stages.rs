@@ -88,7 +88,8 @@ pub fn segment_text(text: &str) -> Blocks {
 /// Stage 3: computes the block features and classifies every block; returns
 /// how many blocks were labelled body.
 pub fn classify(blocks: &Blocks) -> usize {
-    let feats = crate::features::compute(&blocks.0);
+    let keys = crate::features::Keys::of(&blocks.0);
+    let feats = crate::features::compute(&blocks.0, &keys);
     let cls = crate::classify::classify(&blocks.0, &feats);
     cls.labels
         .iter()
@@ -100,7 +101,8 @@ pub fn classify(blocks: &Blocks) -> usize {
 /// blocks and the page's head; returns the headline's length plus the number
 /// of authors (0 when neither was found).
 pub fn metadata(blocks: &Blocks) -> usize {
-    let feats = crate::features::compute(&blocks.0);
+    let keys = crate::features::Keys::of(&blocks.0);
+    let feats = crate::features::compute(&blocks.0, &keys);
     let mut cls = crate::classify::classify(&blocks.0, &feats);
     let meta = crate::meta::read(&blocks.0, &feats, &mut cls);
     meta.headline.map_or(0, |h| h.len()) + meta.authors.len()
