@@ -137,7 +137,7 @@ fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta
         if pick.is_none() {
             let h1 = nearest_h1(doc, feats, cls, lo);
             let raw_title = doc.meta.title.as_deref().unwrap_or("").to_lowercase();
-            pick = h1.filter(|&i| raw_title.is_empty() || raw_title.contains(&feats[i].key));
+            pick = h1.filter(|&i| raw_title.is_empty() || raw_title.contains(feats[i].key));
         }
         if pick.is_none()
             && let Some(t) = page_title.clone().filter(|t| !t.is_empty())
