@@ -187,7 +187,7 @@ pub(crate) fn teaser_kind(text: &str) -> TeaserKind {
 /// The key of a label, from the block's lower-cased text: without
 /// surrounding punctuation and a trailing count ("bình luận (0)").
 fn label_key(key: &str) -> &str {
-    let t = key.trim_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != '>');
+    let t = key.trim_matches(|c: char| !is_alphanumeric(c) && c != '(' && c != '>');
     let t = t.trim_end_matches(|c: char| c.is_ascii_digit() || c == ')' || c == ' ');
     t.trim_end_matches(['(', ' '])
 }
@@ -416,6 +416,12 @@ fn is_letter(c: char) -> bool {
         || !c.is_ascii() && c.is_alphabetic()
 }
 
+/// Whether a character is a letter or a digit, with ASCII and the Latin and
+/// Vietnamese letters known without the Unicode tables.
+fn is_alphanumeric(c: char) -> bool {
+    c.is_ascii_digit() || is_letter(c) || !c.is_ascii() && c.is_numeric()
+}
+
 /// Whether a word is in capitals: two letters or more, all upper case.
 fn all_caps(word: &str) -> bool {
     word.chars().nth(1).is_some() && word.chars().all(char::is_uppercase)
@@ -620,8 +626,14 @@ mod tests {
 
     #[test]
     fn letters_agree_with_unicode() {
-        for c in ('\u{0}'..='\u{2FFF}').chain(['中', 'ㄱ', '\u{FF21}']) {
+        for c in ('\u{0}'..='\u{2FFF}').chain(['中', 'ㄱ', '\u{FF21}', '\u{FF11}']) {
             assert_eq!(is_letter(c), c.is_alphabetic(), "U+{:04X}", c as u32);
+            assert_eq!(
+                is_alphanumeric(c),
+                c.is_alphanumeric(),
+                "U+{:04X}",
+                c as u32
+            );
         }
     }
 

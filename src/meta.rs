@@ -557,7 +557,11 @@ fn outlet(doc: &Doc, feats: &[Features], cls: &Classified, meta: &mut Meta) {
         }
     }
     for b in &doc.blocks {
-        if let Some(c) = FOLLOW_NAME.captures(&b.text) {
+        // Most blocks are not follow prompts: the plain test first, which
+        // allocates nothing.
+        if FOLLOW_NAME.is_match(&b.text)
+            && let Some(c) = FOLLOW_NAME.captures(&b.text)
+        {
             meta.outlet = Some(c[1].to_string());
             return;
         }
