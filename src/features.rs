@@ -304,7 +304,7 @@ fn of_block<'k>(b: &Block, key: &'k str) -> Features<'k> {
     // Counted in byte-sized lanes over chunks of 255 bytes (no lane can
     // overflow), which the compiler turns into vector code; counting into
     // `usize` widens every byte and runs several times slower.
-    let (mut chars, mut spaces, mut top) = (0, 0, 0u8);
+    let (mut chars, mut spaces, mut digits, mut top) = (0, 0, 0, 0u8);
     for chunk in bytes.chunks(255) {
         let (c, s, m) = chunk.iter().fold((0u8, 0u8, 0u8), |(c, s, m), &b| {
             (
@@ -313,8 +313,14 @@ fn of_block<'k>(b: &Block, key: &'k str) -> Features<'k> {
                 m.max(b),
             )
         });
+        // A fourth accumulator in the same pass stops the compiler from
+        // vectorising it: digits get their own.
+        let d = chunk
+            .iter()
+            .fold(0u8, |d, &b| d + u8::from(b.wrapping_sub(b'0') < 10));
         chars += usize::from(c);
         spaces += usize::from(s);
+        digits += usize::from(d);
         top = top.max(m);
     }
     let wide = top >= 0xE3;
@@ -354,16 +360,14 @@ fn of_block<'k>(b: &Block, key: &'k str) -> Features<'k> {
             f.credit = credit_of(text);
         }
         if words <= DATE_MAX_WORDS
+            // Every full date has a four-digit year.
+            && digits >= 4
             && let Some(found) = dateline::find(text)
         {
             let share = dateline::share(text, &found);
             f.date = Some((found, share));
         }
-        if chars <= 80
-            && !terminal_period(text)
-            && text.chars().next().is_some_and(char::is_uppercase)
-            && !text.bytes().any(|c| c.is_ascii_digit())
-        {
+        if chars <= 80 && !terminal_period(text) && digits == 0 && capitalised(text) {
             f.names = names_of(text);
         }
     }
@@ -405,7 +409,9 @@ fn credit_of(text: &str) -> Option<String> {
 
 /// Whether a word is capitalised: its first letter upper case.
 fn capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_uppercase() || !c.is_ascii() && c.is_uppercase())
 }
 
 /// Whether a character is a letter, with the Latin and Vietnamese letters
