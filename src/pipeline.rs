@@ -39,15 +39,14 @@ pub(crate) fn run(doc: Doc, encoding: Option<EncodingInfo>) -> Result<Article, E
     // printed again in another container is a copy of the page (a mobile
     // or print copy, a pull quote); repeated within one container, the
     // author wrote it twice and it stays.
-    let n = doc.blocks.len();
-    let mut seen_body: FastMap<&str, u32> =
-        FastMap::with_capacity_and_hasher(n, crate::hash::FastState::default());
+    // Grown as body paragraphs come: most blocks of a page are not body.
+    let mut seen_body: FastMap<&str, u32> = FastMap::default();
     let mut seen_caption: FastSet<&str> = FastSet::default();
     // The key of each body paragraph, beside it.
-    let mut body_keys: Vec<&str> = Vec::with_capacity(n);
+    let mut body_keys: Vec<&str> = Vec::new();
     // The element holding a block is its own `<p>`; the container is that
     // element's parent.
-    let containers: Vec<u32> = (0..n).map(|i| doc.holder(i)).collect();
+    let containers: Vec<u32> = (0..doc.blocks.len()).map(|i| doc.holder(i)).collect();
     let block_keys = feats.iter().map(|f| f.key);
     for (((block, label), box_id), key) in doc
         .blocks
