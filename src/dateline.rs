@@ -695,7 +695,8 @@ pub(crate) fn dateline_share(line: &str) -> f32 {
     find(line).map_or(0.0, |found| share(line, &found))
 }
 
-/// [`dateline_share`] of a date already found in `line`.
+/// The share (see `dateline_share`, in the tests) of a date already found
+/// in `line`.
 pub(crate) fn share(line: &str, found: &Found) -> f32 {
     let date = 1.0 + f32::from(u8::from(found.time.is_some()) + u8::from(found.offset.is_some()));
     // (segment, whether the word lies in the date) of each word, in order.

@@ -223,7 +223,7 @@ fn caption_marker(key: &str) -> bool {
                 .any(|m| head.strip_suffix(m).is_some_and(|b| b.ends_with('(')))
 }
 
-/// Whether a lower-cased block is an image placeholder: "<headline> - ảnh
+/// Whether a lower-cased block is an image placeholder: "&lt;headline&gt; - ảnh
 /// 1.", "photo 2".
 fn placeholder(key: &str) -> bool {
     let bare = key.trim_end_matches(['.', ' ']);

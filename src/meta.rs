@@ -571,7 +571,7 @@ fn outlet(doc: &Doc, feats: &[Features], cls: &Classified, meta: &mut Meta) {
     }
 }
 
-/// The host of a URL without "www.": "https://www.example.vn/a" →
+/// The host of a URL without "www.": `https://www.example.vn/a` →
 /// "example.vn".
 pub(crate) fn domain_of(url: &str) -> Option<String> {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);

@@ -63,7 +63,8 @@ pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
     out.map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
-/// Whether every character of `text` is [`surely_nfc`], read from the
+/// Whether every character of `text` is `surely_nfc` (a starter with NFC
+/// quick check "Yes" whatever surrounds it), read from the
 /// UTF-8 bytes without decoding: ASCII, most of any page's bytes, is skipped
 /// eight bytes at a time, and a non-ASCII character is judged by its first
 /// two or three bytes.

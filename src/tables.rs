@@ -261,7 +261,7 @@ pub(crate) static STOCK_CAPTION_ENDS: &[&str] = &[
 ];
 
 /// Words naming an image in a placeholder: the alternative text some sites
-/// print where an image stands, "<headline> - Ảnh 1.", "Photo 2".
+/// print where an image stands, "&lt;headline&gt; - Ảnh 1.", "Photo 2".
 pub(crate) static PLACEHOLDER_WORDS: &[&str] = &["ảnh", "hình", "photo", "image"];
 
 /// Credit lines: who the story comes from. The capture is the credited
