@@ -33,6 +33,9 @@ pub(crate) fn run(doc: Doc, encoding: Option<EncodingInfo>) -> Result<Article, E
         outlet: meta.outlet.clone(),
         source: meta.credit.or(meta.outlet),
         encoding,
+        // Most blocks of a page are chrome: sized once for all of them (a
+        // growing vector would copy itself and, for a moment, hold twice).
+        removed: Vec::with_capacity(doc.blocks.len()),
         ..Article::default()
     };
     // Paragraphs seen, with the container that held them. A paragraph
