@@ -407,11 +407,29 @@ fn credit_of(text: &str) -> Option<String> {
     None
 }
 
+/// The pieces of `text` between single spaces, as `text.split(' ')` gives
+/// them. A plain byte loop: the standard splitter sets up a substring search
+/// per call, which costs more than the few short words of a byline.
+fn space_split(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b' ') {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 /// Whether a word is capitalised: its first letter upper case.
 fn capitalised(word: &str) -> bool {
-    word.chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_uppercase() || !c.is_ascii() && c.is_uppercase())
+    word.chars().next().is_some_and(is_upper)
 }
 
 /// Whether a character is a letter, with the Latin and Vietnamese letters
@@ -430,7 +448,21 @@ fn is_alphanumeric(c: char) -> bool {
 
 /// Whether a word is in capitals: two letters or more, all upper case.
 fn all_caps(word: &str) -> bool {
-    word.chars().nth(1).is_some() && word.chars().all(char::is_uppercase)
+    word.chars().nth(1).is_some() && word.chars().all(is_upper)
+}
+
+/// Whether a character is upper case, with ASCII and the Vietnamese
+/// letters known without the Unicode tables.
+fn is_upper(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_uppercase(),
+        'À'..='Þ' => c != '×',
+        'ß'..='ÿ' | 'ă' | 'đ' | 'ĩ' | 'ũ' | 'ơ' | 'ư' => false,
+        'Ă' | 'Đ' | 'Ĩ' | 'Ũ' | 'Ơ' | 'Ư' => true,
+        // Capitals even, small letters odd.
+        '\u{1EA0}'..='\u{1EF9}' => c as u32 & 1 == 0,
+        _ => c.is_uppercase(),
+    }
 }
 
 /// Whether a phrase reads as a person's name: 1 to 5 words, each
@@ -438,31 +470,51 @@ fn all_caps(word: &str) -> bool {
 /// Vietnamese names are 2–4 syllables; one-word pen names occur, so one
 /// word is allowed only in all capitals or when the caller accepts it.
 pub(crate) fn is_person_name(name: &str) -> bool {
-    let words = || name.split(' ').filter(|w| !w.is_empty());
-    let count = words().count();
-    // 40 bytes hold at most 40 characters: count them only beyond.
-    if count == 0 || count > 5 || name.len() > 40 && name.chars().count() > 40 {
-        return false;
+    // One pass over the words; every test below is a plain condition, so
+    // the order they are read in does not matter.
+    let (mut count, mut any_caps, mut every_caps, mut shaped) = (0, false, true, true);
+    for w in space_split(name).filter(|w| !w.is_empty()) {
+        count += 1;
+        if count > 5 {
+            return false;
+        }
+        let caps = all_caps(w);
+        any_caps |= caps;
+        every_caps &= caps;
+        shaped &= capitalised(w)
+            && w.chars()
+                .all(|c| is_letter(c) || c == '.' || c == '\'' || c == '-')
+            && !w.contains("..");
     }
-    if opens_with_not_name_word(name) {
+    // 40 bytes hold at most 40 characters: count them only beyond.
+    if count == 0 || !shaped || name.len() > 40 && name.chars().count() > 40 {
         return false;
     }
     // An acronym beside ordinary words ("VTV News") names an outlet; a name
     // in capitals is capitals throughout ("NHẬT XUÂN").
-    if count > 1 && words().any(all_caps) && !words().all(all_caps) {
+    if count > 1 && any_caps && !every_caps {
         return false;
     }
     // An acronym of the outlet kind (QĐND, TTXVN) is an organisation.
-    if count == 1 && name.chars().all(|c| c.is_uppercase() || c == '.') {
+    if count == 1 && name.chars().all(|c| is_upper(c) || c == '.') {
         return false;
     }
-    words().all(|w| {
-        capitalised(w)
-            && w.chars()
-                .all(|c| is_letter(c) || c == '.' || c == '\'' || c == '-')
-            && !w.contains("..")
-    })
+    !opens_with_not_name_word(name)
 }
+
+/// [`tables::NOT_NAME_WORDS`] by their length in bytes.
+static NOT_NAME_BY_LEN: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let longest = tables::NOT_NAME_WORDS
+        .iter()
+        .map(|w| w.len())
+        .max()
+        .unwrap_or(0);
+    let mut by_len = vec![Vec::new(); longest + 1];
+    for w in tables::NOT_NAME_WORDS {
+        by_len[w.len()].push(*w);
+    }
+    by_len
+});
 
 /// Whether the first word of a phrase (up to a space, comma, ampersand or
 /// slash) is one of [`tables::NOT_NAME_WORDS`].
@@ -474,11 +526,10 @@ fn opens_with_not_name_word(phrase: &str) -> bool {
         .unwrap_or(phrase.len());
     let first = &phrase[..end];
     // Capitals of these words have the bytes' length of their small letters:
-    // only words of the same length are compared.
-    !first.is_empty()
-        && tables::NOT_NAME_WORDS
-            .iter()
-            .any(|w| w.len() == first.len() && crate::normalize::eq_lower(first, w))
+    // only the table's words of the same length are compared.
+    NOT_NAME_BY_LEN
+        .get(first.len())
+        .is_some_and(|words| words.iter().any(|w| crate::normalize::eq_lower(first, w)))
 }
 
 /// `text` without a closing role ("(tổng hợp)", "PV", see
@@ -487,7 +538,7 @@ fn opens_with_not_name_word(phrase: &str) -> bool {
 fn strip_byline_role(text: &str) -> &str {
     // From the source word on ("… theo Reuters"), the rest names a source.
     let mut at = 0;
-    for word in text.split(' ') {
+    for word in space_split(text) {
         let bare = word.trim_start_matches(['(', '[']);
         if at > 0
             && bare.eq_ignore_ascii_case(tables::BYLINE_SOURCE_WORD)
@@ -504,7 +555,14 @@ fn strip_byline_role(text: &str) -> &str {
         let Some(start) = bare.len().checked_sub(role.len()) else {
             continue;
         };
-        if !bare.is_char_boundary(start) {
+        // Every role ends in an ASCII letter: its last byte settles most
+        // lines before the whole tail is compared.
+        if !bare.is_char_boundary(start)
+            || !bare
+                .as_bytes()
+                .last()
+                .is_some_and(|b| b.eq_ignore_ascii_case(&role.as_bytes()[role.len() - 1]))
+        {
             continue;
         }
         let (head, tail) = bare.split_at(start);
@@ -533,7 +591,7 @@ pub(crate) fn names_of(text: &str) -> Option<Vec<String>> {
     // A name's syllables are all capitalised: a second word in lower case
     // ("Kinh doanh") settles it, and so does a first word that never opens
     // a name ("Báo", "Trang"), before anything else is read.
-    if t.split(' ').nth(1).is_some_and(|w| {
+    if space_split(t).nth(1).is_some_and(|w| {
         !w.starts_with(|c: char| {
             c.is_uppercase() || c == '(' || c == '-' || c == '–' || c == '/' || c == '&'
         })
@@ -549,7 +607,7 @@ pub(crate) fn names_of(text: &str) -> Option<Vec<String>> {
         // Names are separated by a dash standing alone, or "và" / "and".
         let mut name: Option<(usize, usize)> = None;
         let mut at = 0;
-        for word in part.split(' ').chain([""]) {
+        for word in space_split(part).chain([""]) {
             let start = at;
             at += word.len() + 1;
             let last = at > part.len() + 1;
@@ -633,12 +691,36 @@ mod tests {
     #[test]
     fn letters_agree_with_unicode() {
         for c in ('\u{0}'..='\u{2FFF}').chain(['中', 'ㄱ', '\u{FF21}', '\u{FF11}']) {
+            assert_eq!(is_upper(c), c.is_uppercase(), "U+{:04X}", c as u32);
             assert_eq!(is_letter(c), c.is_alphabetic(), "U+{:04X}", c as u32);
             assert_eq!(
                 is_alphanumeric(c),
                 c.is_alphanumeric(),
                 "U+{:04X}",
                 c as u32
+            );
+        }
+    }
+
+    /// The role check compares last bytes first, without regard to ASCII
+    /// case: a role ending in a letter outside ASCII would be missed in
+    /// capitals.
+    #[test]
+    fn byline_roles_end_in_ascii_letters() {
+        for role in tables::BYLINE_ROLES {
+            assert!(
+                role.as_bytes().last().is_some_and(u8::is_ascii_alphabetic),
+                "{role}"
+            );
+        }
+    }
+
+    #[test]
+    fn space_split_splits_as_the_standard_one() {
+        for t in ["", " ", "a", "a b", " a  b ", "Minh Thư - Đức Trung", "x  "] {
+            assert_eq!(
+                space_split(t).collect::<Vec<_>>(),
+                t.split(' ').collect::<Vec<_>>()
             );
         }
     }
