@@ -136,6 +136,21 @@ pub(crate) fn lower(text: &str) -> String {
 
 /// Appends `text` in lower case to `out` (see [`lower`]).
 pub(crate) fn push_lower(out: &mut String, text: &str) {
+    // A short text (a menu item, a label) is cheaper read character by
+    // character than set up for the vector scan.
+    if text.len() <= SHORT_LOWER {
+        for c in text.chars() {
+            match c {
+                _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+                'ß'..='ÿ' | 'ă' | 'đ' | 'ĩ' | 'ũ' | 'ơ' | 'ư' => out.push(c),
+                _ => match vietnamese_small(c) {
+                    Some(s) => out.push(s),
+                    None => out.extend(c.to_lowercase()),
+                },
+            }
+        }
+        return;
+    }
     let begin = out.len();
     // The text from `run` on is not yet copied.
     let mut run = 0;
@@ -170,6 +185,11 @@ pub(crate) fn push_lower(out: &mut String, text: &str) {
     out.push_str(&text[run..]);
     out[begin..].make_ascii_lowercase();
 }
+
+/// Texts up to this many bytes are lower-cased character by character: the
+/// vector scan pads a short text to a whole window first, which costs more
+/// than reading a few characters (measured: a menu item of 10–30 bytes).
+const SHORT_LOWER: usize = 32;
 
 /// The small letter of a Vietnamese capital, by arithmetic: Latin-1
 /// capitals are 32 below their small letters, and in U+1EA0–U+1EF9 and
