@@ -1,4 +1,6 @@
-//! Unicode NFC and white-space folding.
+//! Unicode NFC, white-space folding and lower-casing, and the text path's
+//! line cleaning ([`clean_lines`]), which does all three where a line needs
+//! them and copies it as it is where it does not.
 
 use std::borrow::Cow;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};

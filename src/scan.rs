@@ -7,7 +7,7 @@
 //! SIMD code on every target: a fraction of a nanosecond per byte, where
 //! decoding the text character by character costs several.
 
-/// Bytes tested between two early exits of [`next_triple`]: two vector
+/// Bytes tested per window of [`for_each_hit`]: two 16-byte vector
 /// registers' worth.
 const LANES: usize = 32;
 
