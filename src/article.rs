@@ -101,7 +101,7 @@ impl DateTime {
             || hour > 23
             || minute > 59
             || second > 60
-            || offset_minutes.abs() > 18 * 60
+            || offset_minutes.unsigned_abs() > 18 * 60
         {
             return None;
         }
@@ -402,6 +402,11 @@ mod tests {
         assert!(DateTime::new(2023, 2, 29, 0, 0, 0, 0).is_none());
         assert!(DateTime::new(2023, 13, 1, 0, 0, 0, 0).is_none());
         assert!(DateTime::new(2023, 1, 1, 24, 0, 0, 0).is_none());
+        // Offsets to ±18 h; the extremes of the type are refused, not a panic.
+        assert!(DateTime::new(2023, 1, 1, 0, 0, 0, -18 * 60).is_some());
+        assert!(DateTime::new(2023, 1, 1, 0, 0, 0, 18 * 60 + 1).is_none());
+        assert!(DateTime::new(2023, 1, 1, 0, 0, 0, i16::MIN).is_none());
+        assert!(DateTime::new(2023, 1, 1, 0, 0, 0, i16::MAX).is_none());
     }
 
     #[test]

@@ -663,7 +663,7 @@ pub(crate) fn find(line: &str) -> Option<Found> {
 }
 
 /// Tokens that set a dateline apart from a byline or section label beside it
-/// ("Nguyên Minh - 07/03/2026", "09:40 AM | Bất động sản"). Dashes count only
+/// ("Lan Anh - 12/05/2026", "10:15 AM | Thị trường vàng"). Dashes count only
 /// standing alone, so "VTV News-Thứ tư" and "NĐ-CP" are not cut.
 const SEGMENT_MARKS: &[char] = &['|', '-', '–', '—', '·', '•', '/'];
 
@@ -685,10 +685,10 @@ const NEIGHBOUR_WEIGHT: f32 = 0.25;
 /// share is the date's weight over the total.
 ///
 /// Datelines score 0.6 or more even with a byline or section label beside
-/// them ("Thứ Bảy, 07/03/2026 - 08:52" 1.0, "07-03-2026 - 09:40 AM | Bất
-/// động sản" 0.73, "Nguyên Minh - 07/03/2026 08:47" 0.8); a sentence that
-/// mentions a date scores under 0.3 ("Nghị định này có hiệu lực thi hành từ
-/// ngày 31/01/2026." 0.1), because its words sit in the date's own phrase
+/// them ("Thứ Ba, 12/05/2026 - 08:52" 1.0, "12-05-2026 - 10:15 AM | Thị
+/// trường vàng" 0.73, "Lan Anh - 12/05/2026 10:15" 0.8); a sentence that
+/// mentions a date scores under 0.3 ("Quy định này có hiệu lực thi hành từ
+/// ngày 01/06/2026." 0.1), because its words sit in the date's own phrase
 /// and it prints no time.
 #[cfg(test)]
 pub(crate) fn dateline_share(line: &str) -> f32 {
@@ -1363,6 +1363,17 @@ mod tests {
             "VTV News-Thứ tư, ngày 29/03/2023 21:20 GMT+7",
             "Thứ Bảy, Ngày 07 tháng 03 năm 2026,",
         ];
+        // The examples of `share`'s documentation, with the shares it states.
+        let documented = [
+            ("Thứ Ba, 12/05/2026 - 08:52", 1.0),
+            ("12-05-2026 - 10:15 AM | Thị trường vàng", 0.73),
+            ("Lan Anh - 12/05/2026 10:15", 0.8),
+            ("Quy định này có hiệu lực thi hành từ ngày 01/06/2026.", 0.1),
+        ];
+        for (line, want) in documented {
+            let got = dateline_share(line);
+            assert!((got - want).abs() < 0.01, "{line:?}: {got}");
+        }
         for line in datelines {
             assert!(
                 dateline_share(line) >= 0.5,

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
+use crate::normalize::is_upper;
 use crate::tables::{CAPTION_CREDIT_MAX_CHARS, PATTERN_MAX_CHARS};
 
 use crate::article::{Reason, TeaserKind};
@@ -451,20 +452,6 @@ fn all_caps(word: &str) -> bool {
     word.chars().nth(1).is_some() && word.chars().all(is_upper)
 }
 
-/// Whether a character is upper case, with ASCII and the Vietnamese
-/// letters known without the Unicode tables.
-fn is_upper(c: char) -> bool {
-    match c {
-        _ if c.is_ascii() => c.is_ascii_uppercase(),
-        'À'..='Þ' => c != '×',
-        'ß'..='ÿ' | 'ă' | 'đ' | 'ĩ' | 'ũ' | 'ơ' | 'ư' => false,
-        'Ă' | 'Đ' | 'Ĩ' | 'Ũ' | 'Ơ' | 'Ư' => true,
-        // Capitals even, small letters odd.
-        '\u{1EA0}'..='\u{1EF9}' => c as u32 & 1 == 0,
-        _ => c.is_uppercase(),
-    }
-}
-
 /// Whether a phrase reads as a person's name: 1 to 5 words, each
 /// capitalised, no digits, not opening with a title word or preposition.
 /// Vietnamese names are 2–4 syllables; one-word pen names occur, so one
@@ -691,7 +678,6 @@ mod tests {
     #[test]
     fn letters_agree_with_unicode() {
         for c in ('\u{0}'..='\u{2FFF}').chain(['中', 'ㄱ', '\u{FF21}', '\u{FF11}']) {
-            assert_eq!(is_upper(c), c.is_uppercase(), "U+{:04X}", c as u32);
             assert_eq!(is_letter(c), c.is_alphabetic(), "U+{:04X}", c as u32);
             assert_eq!(
                 is_alphanumeric(c),

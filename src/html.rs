@@ -49,6 +49,11 @@ pub(crate) fn parse(html: &str, limits: &Limits) -> Result<Doc, Error> {
 // ---------------------------------------------------------------------------
 // The tree.
 
+/// The longest author name read from an `itemprop=author` item, in
+/// characters: a name, not a paragraph (real bylines are a few names; 80
+/// holds three long Vietnamese names with separators).
+pub(crate) const AUTHOR_MAX_CHARS: usize = 80;
+
 /// "No node" in the index links.
 const NONE: u32 = u32::MAX;
 /// The document node.
@@ -1837,8 +1842,9 @@ impl MetaReader {
 
     /// The name of an `itemprop=author` item, when [`Wants::author_name`].
     pub(crate) fn author_name(&mut self, name: Option<String>) {
-        // A name, not a paragraph: real bylines are short.
-        if let Some(n) = name.filter(|n| n.chars().count() <= 80 && !looks_like_url(n)) {
+        if let Some(n) =
+            name.filter(|n| n.chars().count() <= AUTHOR_MAX_CHARS && !looks_like_url(n))
+        {
             self.authors.push((authrank::ITEMPROP, n));
         }
     }
@@ -2019,7 +2025,10 @@ mod json_ld {
         let mut i = skip_ws(b, start + 1);
         while i < b.len() && b[i] != b']' {
             out.extend(single_name(b, i));
-            let Some(end) = value_end(b, i) else { return };
+            // A stray `}` or `,` ends no value: stop rather than loop on it.
+            let Some(end) = value_end(b, i).filter(|&end| end > i) else {
+                return;
+            };
             i = skip_ws(b, end);
             if b.get(i) == Some(&b',') {
                 i = skip_ws(b, i + 1);
@@ -2204,6 +2213,7 @@ mod json_ld {
                         let rest = chars.as_str();
                         if rest.starts_with("\\u")
                             && let Ok(low) = u32::from_str_radix(rest.get(2..6).unwrap_or(""), 16)
+                            && (0xDC00..0xE000).contains(&low)
                         {
                             code = 0x10000 + ((code - 0xD800) << 10) + (low.wrapping_sub(0xDC00));
                             chars = rest[6..].chars();

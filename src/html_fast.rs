@@ -925,9 +925,15 @@ impl State {
             self.ensure_body(&[]);
         }
         let depth = self.stack.len();
+        // Past four bytes a character, a text is surely longer than any name
+        // kept ([`crate::html::AUTHOR_MAX_CHARS`]): stop copying it, so that
+        // nested author items cannot each hold a copy of the page.
+        let cap = 4 * crate::html::AUTHOR_MAX_CHARS;
         for c in &mut self.authors {
-            push_folded(&mut c.text, t);
-            if c.name_at.is_some_and(|at| at <= depth) {
+            if c.text.len() <= cap {
+                push_folded(&mut c.text, t);
+            }
+            if c.name_at.is_some_and(|at| at <= depth) && c.name_text.len() <= cap {
                 push_folded(&mut c.name_text, t);
             }
         }

@@ -1,6 +1,6 @@
 //! Unicode NFC, white-space folding and lower-casing, and the text path's
-//! line cleaning ([`clean_lines`]), which does all three where a line needs
-//! them and copies it as it is where it does not.
+//! line cleaning ([`clean_lines`]), which folds and composes a line where it
+//! needs it and copies it as it is where it does not.
 
 use std::borrow::Cow;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
@@ -142,13 +142,10 @@ pub(crate) fn push_lower(out: &mut String, text: &str) {
     // character than set up for the vector scan.
     if text.len() <= SHORT_LOWER {
         for c in text.chars() {
-            match c {
+            match vietnamese_small(c) {
                 _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-                'ß'..='ÿ' | 'ă' | 'đ' | 'ĩ' | 'ũ' | 'ơ' | 'ư' => out.push(c),
-                _ => match vietnamese_small(c) {
-                    Some(s) => out.push(s),
-                    None => out.extend(c.to_lowercase()),
-                },
+                Some(small) => out.push(small),
+                None => out.extend(c.to_lowercase()),
             }
         }
         return;
@@ -193,19 +190,34 @@ pub(crate) fn push_lower(out: &mut String, text: &str) {
 /// than reading a few characters (measured: a menu item of 10–30 bytes).
 const SHORT_LOWER: usize = 32;
 
-/// The small letter of a Vietnamese capital, by arithmetic: Latin-1
-/// capitals are 32 below their small letters, and in U+1EA0–U+1EF9 and
-/// the few Latin Extended letters Vietnamese uses, capitals are even and
-/// their small letters follow. `None` for any other character.
+/// The small form of a letter of the Vietnamese repertoire (itself for a
+/// small letter), by arithmetic: Latin-1 capitals are 32 below their small
+/// letters, and in U+1EA0–U+1EF9 and the few Latin Extended letters
+/// Vietnamese uses, capitals are even and their small letters follow.
+/// `None` for any other character.
 #[inline]
 fn vietnamese_small(c: char) -> Option<char> {
     let code = c as u32;
     match c {
         '\u{C0}'..='\u{DE}' if c != '×' => char::from_u32(code + 32),
+        '\u{DF}'..='\u{FF}' if c != '÷' => Some(c),
         '\u{1EA0}'..='\u{1EF9}' => char::from_u32(code | 1),
         'Ă' | 'Đ' | 'Ĩ' | 'Ũ' | 'Ơ' => char::from_u32(code + 1),
         'Ư' => Some('ư'),
+        'ă' | 'đ' | 'ĩ' | 'ũ' | 'ơ' | 'ư' => Some(c),
         _ => None,
+    }
+}
+
+/// Whether a character is upper case, with ASCII and the Vietnamese
+/// letters ([`vietnamese_small`]) known without the Unicode tables.
+pub(crate) fn is_upper(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    match vietnamese_small(c) {
+        Some(small) => small != c,
+        None => c.is_uppercase(),
     }
 }
 
@@ -424,7 +436,9 @@ pub(crate) fn clean_lines(text: &str, mut line: impl FnMut(String)) {
                 return line(trimmed.to_owned());
             }
         }
-        line(fold(&nfc(raw)));
+        // Fold first: a control character dropped by folding may stand
+        // between a letter and its combining mark, which compose only then.
+        line(nfc(&fold(raw)).into_owned());
     };
     crate::scan::for_each_hit(b, unclean, |p| {
         if b[p] == b'\n' {
@@ -510,6 +524,21 @@ mod tests {
     }
 
     #[test]
+    fn case_of_vietnamese_letters_matches_unicode() {
+        for c in '\u{0}'..='\u{2FFF}' {
+            assert_eq!(is_upper(c), c.is_uppercase(), "U+{:04X}", c as u32);
+            if let Some(small) = vietnamese_small(c) {
+                assert_eq!(
+                    small.to_string(),
+                    c.to_lowercase().to_string(),
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
+    }
+
+    #[test]
     fn lower_matches_unicode() {
         let samples = [
             "ĂÂĐÊÔƠƯ ăâđêôơư ẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ",
@@ -543,13 +572,18 @@ mod tests {
         let mut lines = Vec::new();
         clean_lines("a\r\nb\n\n c \nd\re\n\u{a0}f\u{a0}", |l| lines.push(l));
         assert_eq!(lines, ["a", "b", "", "c", "d e", "f"]);
+        // A control character between a letter and its mark: dropped, then
+        // the two compose.
+        let mut lines = Vec::new();
+        clean_lines("e\u{1}\u{301}", |l| lines.push(l));
+        assert_eq!(lines, ["é"]);
         for c in ('\u{0}'..='\u{3000}').filter(|&c| c != '\n').chain([
             '\u{FEFF}',
             '\u{FFFD}',
             '\u{1F600}',
         ]) {
             for line in [format!("a{c}b"), format!("{c}"), format!("ab{c}")] {
-                let want = fold(&nfc(&line));
+                let want = nfc(&fold(&line)).into_owned();
                 if is_clean(&line) {
                     assert_eq!(line, want, "U+{:04X}", c as u32);
                 }

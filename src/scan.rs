@@ -1,7 +1,7 @@
 //! Byte scans that the compiler turns into vector code.
 //!
 //! The per-line tests of the text path (is this line already folded and in
-//! NFC, where are its capitals, does it hold a run of four digits) look at
+//! NFC, where are its capitals, where does a run of digits start) look at
 //! each byte with the two after it. Written as plain comparisons over
 //! fixed-size windows, with no early exit inside a window, they compile to
 //! SIMD code on every target: a fraction of a nanosecond per byte, where

@@ -142,10 +142,10 @@ pub(crate) const PATTERN_MAX_CHARS: usize = 250;
 /// them, player widgets, footers. Each matches the shape of the widget, not
 /// a page's sentence. They are matched against the block's lower-cased
 /// text, whose white space is already folded to single spaces; so they use
-/// plain spaces, no case folding and no bounded repetition (which keeps the
-/// regex engine on its fast path).
+/// plain spaces, no case folding and only small bounded repetitions (a few
+/// words), which keep the regex engine's automaton small.
 pub(crate) static PATTERNS: &[(&str, Reason)] = &[
-    // "Theo dõi Baoquocte.vn trên", "Theo dõi VietNamNet trên", "Follow us on".
+    // "Theo dõi Baoquocte.vn trên", "Theo dõi Báo X trên Google News", "Follow us on".
     (
         r"^theo dõi [^ ]+( [^ ]+){0,3} trên( [^ ]+){0,3}$",
         Reason::FollowShare,
@@ -174,7 +174,12 @@ pub(crate) static PATTERNS: &[(&str, Reason)] = &[
         r"^(tổng biên tập|phó tổng biên tập|cơ quan chủ quản|chịu trách nhiệm|phụ trách nội dung|tòa soạn|toà soạn|địa chỉ|điện thoại|đt|hotline|fax|email|liên hệ( quảng cáo| tòa soạn)?|powered by) ?[:.]",
         Reason::Footer,
     ),
+    // The republication notice Vietnamese outlets print in their footers
+    // ("Chỉ được phát hành lại thông tin từ website này khi có sự đồng ý…"),
+    // matched by its opening words only: the rest names the outlet.
     (r"^chỉ được phát hành lại thông tin", Reason::Footer),
+    // The moderation note above a comment form ("Ý kiến của bạn sẽ được
+    // biên tập trước khi đăng…"), common to outlets that take comments.
     (r"^ý kiến của bạn sẽ được biên tập", Reason::Comments),
     // "There are 13 comments", "13 bình luận", "Comments (4)".
     (

@@ -448,3 +448,33 @@ fn over_default_max_nodes() {
         ErrorKind::TooManyNodes { limit }
     );
 }
+
+/// Broken JSON-LD: a stray `}` inside an author array (once an endless loop)
+/// and a high surrogate followed by no low one (once an overflow).
+#[test]
+fn broken_json_ld() {
+    for ld in [
+        r#"{"@type":"NewsArticle","author":[}"#,
+        r#"{"@type":"NewsArticle","author":["A" } ,"#,
+        r#"{"@type":"NewsArticle","author":[{"name":"\uD800\u0041 B"}]}"#,
+        r#"{"@type":"NewsArticle","author":{"name":"\uDBFF\uFFFF"}}"#,
+    ] {
+        let page = page_with(&format!(
+            r#"<script type="application/ld+json">{ld}</script>"#
+        ));
+        assert_keeps_paragraphs(&article(tinsach::clean_html(page.as_bytes())));
+    }
+}
+
+/// Author items nested as deep as the parser goes, around a long text: each
+/// keeps at most a name's worth of it.
+#[test]
+fn nested_author_items() {
+    let open = r#"<span itemprop="author" itemscope>"#.repeat(500);
+    let close = "</span>".repeat(500);
+    let long = "chữ ".repeat(20_000);
+    let page = page_with(&format!("{open}{long}{close}"));
+    let a = article(tinsach::clean_html(page.as_bytes()));
+    assert_keeps_paragraphs(&a);
+    assert!(a.authors.iter().all(|n| n.chars().count() <= 80));
+}
