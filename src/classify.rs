@@ -53,7 +53,7 @@ const LIST_HEAD_WEIGHT: f32 = -150.0;
 /// Link density above which an HTML block is a link list item rather than
 /// prose. Body paragraphs link a name or two (density under 0.3); teaser
 /// titles and menus are links whole.
-const LINK_DENSE: f32 = 0.5;
+pub(crate) const LINK_DENSE: f32 = 0.5;
 
 /// A hinted container (other than comments) that holds more than this share
 /// of the page's prose is the article's own column under an unlucky class
@@ -418,11 +418,7 @@ fn inside(cx: &Ctx, i: usize) -> Label {
     let b = &doc.blocks[i];
     let f = &feats[i];
     if let Some(t) = teasers[i] {
-        return Label::Cut(if t {
-            teaser_reason(&b.text)
-        } else {
-            Reason::Caption
-        });
+        return Label::Cut(teaser_group_reason(t, &b.text));
     }
     if let Some(r) = f.chrome() {
         return Label::Cut(r);
@@ -475,6 +471,16 @@ fn isolated_caption(doc: &Doc, feats: &[Features], para_gap: u32, i: usize) -> b
     (after_marker || wide_gap) && next_apart
 }
 
+/// The reason of a block in a teaser group: a title or teaser of a related
+/// list (`true`), or a caption printed twice (`false`); see `teaser_groups`.
+fn teaser_group_reason(teaser: bool, text: &str) -> Reason {
+    if teaser {
+        teaser_reason(text)
+    } else {
+        Reason::Caption
+    }
+}
+
 fn teaser_reason(text: &str) -> Reason {
     match teaser_kind(text) {
         crate::article::TeaserKind::Article => Reason::RelatedList,
@@ -493,12 +499,8 @@ fn outside(cx: &Ctx, i: usize, before: bool) -> Label {
     } = cx;
     let b = &doc.blocks[i];
     let f = &feats[i];
-    if teasers[i].is_some() {
-        return Label::Cut(if teasers[i] == Some(true) {
-            teaser_reason(&b.text)
-        } else {
-            Reason::Caption
-        });
+    if let Some(t) = teasers[i] {
+        return Label::Cut(teaser_group_reason(t, &b.text));
     }
     if let Some(r) = f.chrome() {
         return Label::Cut(r);
@@ -519,11 +521,7 @@ fn outside(cx: &Ctx, i: usize, before: bool) -> Label {
         return Label::Cut(Reason::Navigation);
     }
     if f.title_like() || b.link_density() > LINK_DENSE {
-        let kind = teaser_kind(&b.text);
-        return Label::Cut(match kind {
-            crate::article::TeaserKind::Article => Reason::RelatedList,
-            k => Reason::Teaser(k),
-        });
+        return Label::Cut(teaser_reason(&b.text));
     }
     Label::Cut(Reason::Boilerplate)
 }

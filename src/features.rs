@@ -396,6 +396,7 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
 /// The credited origin of a credit line, unless what follows "Theo" is a
 /// person (that is a byline, read by [`names_of`]).
 fn credit_of(text: &str) -> Option<String> {
+    let text = strip_glued_buttons(text);
     for re in CREDIT.iter() {
         if let Some(c) = re.captures(text) {
             let who = c.get(1)?.as_str().trim().trim_end_matches('.');
@@ -406,6 +407,36 @@ fn credit_of(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// How many words a button label glued to a line may have ("link bài gốc",
+/// "sao chép liên kết"): the longest follow-and-share labels of the table.
+const GLUED_LABEL_MAX_WORDS: usize = 5;
+
+/// `text` without the follow-and-share buttons a scrape glued to its end
+/// ("Theo Đại Đoàn kết Copy link", "… Link bài gốc Lấy link!"): trailing
+/// runs of words that are whole [`tables::LABELS`] of that kind.
+fn strip_glued_buttons(text: &str) -> &str {
+    let mut t = text.trim_end();
+    'strip: loop {
+        let bare = t.trim_end_matches(['!', '.', ' ']);
+        let mut cut = bare.len();
+        for _ in 0..GLUED_LABEL_MAX_WORDS {
+            let Some(space) = bare[..cut].rfind(' ') else {
+                break;
+            };
+            cut = space;
+            let tail = crate::normalize::lower(&bare[space + 1..]);
+            if matches!(
+                LABEL_INDEX.get(tail.as_str()),
+                Some((Reason::FollowShare, _))
+            ) {
+                t = bare[..space].trim_end();
+                continue 'strip;
+            }
+        }
+        return t;
+    }
 }
 
 /// The pieces of `text` between single spaces, as `text.split(' ')` gives
@@ -718,6 +749,9 @@ mod tests {
             ("(theo TTXVN)", Some("TTXVN")),
             ("Nguồn: Reuters", Some("Reuters")),
             ("Theo Đại Đoàn kết Copy link", Some("Đại Đoàn kết")),
+            ("Theo VnEconomy Link bài gốc Lấy link!", Some("VnEconomy")),
+            ("(Theo TTXVN) Chia sẻ", Some("TTXVN")),
+            ("Theo Bộ Y tế.", Some("Bộ Y tế")),
             ("Theo Nhịp sống thị trường", Some("Nhịp sống thị trường")),
             (
                 "Theo thông báo của doanh nghiệp, Chứng khoán Artex sẽ quản lý.",

@@ -13,7 +13,6 @@
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
 use html5ever::tendril::StrTendril;
@@ -1139,28 +1138,6 @@ struct Frame {
     elem: u32,
 }
 
-/// FNV-1a: class names are short and not attacker-chosen keys worth
-/// SipHash's cost; the memo is per page.
-#[derive(Debug, Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// The block being filled.
 #[derive(Debug)]
 struct Pending {
@@ -1202,7 +1179,10 @@ pub(crate) struct Walker {
     cur: Pending,
     gap_pending: bool,
     tokens: Tokens,
-    class_memo: HashMap<String, Hint, BuildHasherDefault<Fnv>>,
+    /// Hints by class attribute, per page: pages repeat a few class
+    /// attributes on many elements. Keyed by the page's own text, so hashed
+    /// with the per-process seed ([`crate::hash`]).
+    class_memo: crate::hash::FastMap<String, Hint>,
 }
 
 impl Walker {
@@ -1222,7 +1202,7 @@ impl Walker {
             cur: Pending::new(),
             gap_pending: false,
             tokens: Tokens::default(),
-            class_memo: HashMap::default(),
+            class_memo: crate::hash::FastMap::default(),
         };
         // The document frame: never popped by `close`.
         w.stack.push(Frame {
@@ -2614,10 +2594,11 @@ mod tests {
         pages
     }
 
+    /// FNV-1a: stable across runs and versions, unlike the seeded hashes.
     fn fnv(bytes: &[u8]) -> u64 {
-        let mut h = Fnv::default();
-        h.write(bytes);
-        h.finish()
+        bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
     }
 
     /// The parse of every snapshot page is byte-identical to the recorded

@@ -24,10 +24,6 @@ const HEAD_WINDOW: usize = 25;
 /// How many blocks below the headline a byline may stand.
 const BYLINE_REACH: usize = 6;
 
-/// Vietnam's UTC offset in minutes (+07:00), implied by Vietnamese pages
-/// that print no offset.
-const VIETNAM_OFFSET: i16 = 7 * 60;
-
 /// What the metadata step found, with the blocks it consumed.
 #[derive(Debug, Default)]
 pub(crate) struct Meta {
@@ -95,7 +91,7 @@ fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta
         let h1 = nearest_h1(doc, feats, cls, lo);
         let text = match h1 {
             Some(i)
-                if suffix_of(title, &doc.blocks[i].text).is_some()
+                if is_head_with_suffix(title, &doc.blocks[i].text)
                     || word_overlap(title, &doc.blocks[i].text) >= REWORDED_TITLE =>
             {
                 doc.blocks[i].text.clone()
@@ -157,7 +153,7 @@ fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta
                 && !f.caption_marker
                 && !f.placeholder
                 && !BYLINE_NOTE.is_match(&doc.blocks[i].text)
-                && (!doc.is_html || doc.blocks[i].link_density() < 0.5)
+                && (!doc.is_html || doc.blocks[i].link_density() < crate::classify::LINK_DENSE)
         });
     }
     let Some(h) = pick else {
@@ -255,31 +251,33 @@ fn nearest_h1(doc: &Doc, feats: &[Features], cls: &Classified, lo: usize) -> Opt
         .or_else(|| (0..doc.blocks.len()).find(|&i| is_h1(i)))
 }
 
-/// When `title` is `head` plus a site-name suffix ("Headline - VnExpress"),
-/// the suffix; `Some("")` when they are equal.
-fn suffix_of<'t>(title: &'t str, head: &str) -> Option<&'t str> {
+/// The most words a site-name suffix of a title may have ("| Báo Điện tử
+/// Chính phủ" is five): a longer tail is part of the headline.
+const SITE_SUFFIX_MAX_WORDS: usize = 5;
+
+/// Whether `title` is `head`, or `head` plus a separator and a site-name
+/// suffix ("Headline - VnExpress"), without regard to case.
+fn is_head_with_suffix(title: &str, head: &str) -> bool {
     let (t, h) = (title.to_lowercase(), head.to_lowercase());
-    if t == h {
-        return Some("");
-    }
-    let rest = t.strip_prefix(&h)?;
-    let sep = tables::TITLE_SEPARATORS
-        .iter()
-        .find(|s| rest.starts_with(s.trim_end()) || rest.starts_with(*s))?;
-    let _ = sep;
-    let tail = title.get(head.len()..)?;
-    (tail.split_whitespace().count() <= 6).then_some(tail)
+    let Some(rest) = t.strip_prefix(&h) else {
+        return false;
+    };
+    rest.is_empty()
+        || tables::TITLE_SEPARATORS
+            .iter()
+            .any(|s| rest.starts_with(s.trim_end()) || rest.starts_with(*s))
+            && rest.split_whitespace().count() <= SITE_SUFFIX_MAX_WORDS + 1
 }
 
 /// The page title without a site-name suffix: "Headline - VnExpress" →
 /// "Headline". The suffix is dropped only when it is short (a name, at most
-/// 5 words) and the rest is longer.
+/// [`SITE_SUFFIX_MAX_WORDS`] words) and the rest is longer.
 pub(crate) fn strip_site_suffix(title: &str) -> String {
     let title = title.trim();
     for sep in tables::TITLE_SEPARATORS {
         if let Some((head, tail)) = title.rsplit_once(sep) {
             let tail_words = tail.split_whitespace().count();
-            if tail_words <= 5 && head.split_whitespace().count() > tail_words {
+            if tail_words <= SITE_SUFFIX_MAX_WORDS && head.split_whitespace().count() > tail_words {
                 return head.trim().to_string();
             }
         }
@@ -295,7 +293,7 @@ fn dateline_of(
     vi: bool,
     meta: &mut Meta,
 ) {
-    let default_offset = vi.then_some(VIETNAM_OFFSET);
+    let default_offset = vi.then_some(dateline::VIETNAM_OFFSET);
     let anchor = head.unwrap_or(cls.start);
     let lo = anchor.saturating_sub(10);
     let hi = (cls.start + 4).max(anchor + 6).min(doc.blocks.len());
@@ -400,7 +398,8 @@ fn bylines(
             // the markup names the author.
             let markup_ok = !doc.is_html
                 || b.flags.has(Flags::AUTHOR_HINT)
-                || !matches!(b.kind, BlockKind::Heading(_)) && b.link_density() <= 0.5;
+                || !matches!(b.kind, BlockKind::Heading(_))
+                    && b.link_density() <= crate::classify::LINK_DENSE;
             // A widget label in capitals ("ĐANG PHÁT") is no byline.
             if !markup_ok || f.chrome().is_some() {
                 continue;

@@ -272,9 +272,8 @@ pub(crate) static PLACEHOLDER_WORDS: &[&str] = &["ảnh", "hình", "photo", "ima
 /// Credit lines: who the story comes from. The capture is the credited
 /// origin. "Theo QĐND", "(theo TTXVN)", "Nguồn: Reuters", "Theo Đại Đoàn
 /// kết Copy link".
-pub(crate) static CREDIT_PATTERNS: &[&str] = &[
-    r"^\(?\s*(?:theo|nguồn|nguồn tin|source)\s*:?\s+([^()]{2,60}?)\s*\)?\s*(?:copy link|link bài gốc|lấy link!?)*\s*\.?$",
-];
+pub(crate) static CREDIT_PATTERNS: &[&str] =
+    &[r"^\(?\s*(?:theo|nguồn|nguồn tin|source)\s*:?\s+([^()]{2,60}?)\s*\)?\s*\.?$"];
 
 /// Words that close a byline with the authors' role, not a name: "(tổng
 /// hợp)" compiled by, "(lược dịch)" translated, "thực hiện" made by, "ghi"

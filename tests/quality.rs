@@ -1,6 +1,6 @@
 //! Quality floors over the shipped corpora (`tests/fixtures/`), scored as
 //! `tests/fixtures/GOLD.md` says. Run with `cargo test --test quality --
-//! --include-ignored --nocapture` to see each corpus's table.
+//! --nocapture` to see each corpus's table.
 //!
 //! Scoring is in `tests/support/gold.rs`; `cargo run --release --example eval
 //! -- DIR` prints the same tables with per-page diffs.
@@ -234,8 +234,8 @@ fn readability() {
 }
 
 /// The scorer itself, on gold scored against itself: a cleaner that returned
-/// exactly the gold would pass every floor. Not ignored: it guards the
-/// support code while the pipeline is in progress.
+/// exactly the gold would pass every floor (a scorer that marked everything
+/// wrong would fail here, not in the floors above).
 #[test]
 fn gold_scores_itself_perfectly() {
     for corpus in ["seeds", "vi-text", "vi-html", "readability"] {
