@@ -21,9 +21,9 @@ pub const DEFAULT_MAX_BYTES: usize = 64 << 20;
 /// The default element limit: 4 million elements, about 40× the largest real
 /// page seen (≈100,000 elements).
 pub const DEFAULT_MAX_NODES: usize = 4_000_000;
-/// The default nesting depth honoured: 512. Browsers flatten far earlier in
-/// practice (Chromium renders 512 deep); deeper elements are attached at the
-/// limit, so text is kept but nesting is not.
+/// The default nesting depth honoured: 512, the depth past which Chromium's
+/// parser stops nesting elements; deeper elements are attached at the limit,
+/// so text is kept but nesting is not.
 pub const DEFAULT_MAX_DEPTH: usize = 512;
 
 impl Default for Limits {

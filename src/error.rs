@@ -60,7 +60,8 @@ pub enum ErrorKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum NoArticleReason {
-    /// The page holds no running text at all (only markup, scripts or chrome).
+    /// The page holds no text at all: only markup, scripts, styles or white
+    /// space. (Text that is all chrome gives [`NoArticleReason::NoBody`].)
     NoText,
     /// The page holds text, but none of it reads as article paragraphs: it is
     /// a listing, a menu or a page of teasers.

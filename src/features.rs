@@ -597,12 +597,9 @@ fn strip_byline_role(text: &str) -> &str {
 /// Đức Trung/DIENBIENTV.VN", "Hà Thu (tổng hợp)", "Theo Hồ Hương".
 pub(crate) fn names_of(text: &str) -> Option<Vec<String>> {
     let mut t = text.trim();
-    if let Some(rest) = t.strip_prefix("Theo ").or_else(|| t.strip_prefix("theo ")) {
-        t = rest;
-    }
-    if let Some(rest) = t
-        .strip_prefix("Bài và ảnh:")
-        .or_else(|| t.strip_prefix("By "))
+    if let Some(rest) = tables::BYLINE_OPENERS
+        .iter()
+        .find_map(|o| t.strip_prefix(o))
     {
         t = rest.trim();
     }

@@ -31,8 +31,9 @@ pub(crate) struct Hint {
     pub content: bool,
     /// The name says "caption" wherever it stands.
     pub caption: bool,
-    /// The name says "description", which is a caption only inside a figure
-    /// or an image table (outside, "description" is usually the lead).
+    /// The name says "desc" (a description), which is a caption only inside
+    /// a figure or an image table (outside, a description is usually the
+    /// lead; the longer token "description" is not read as one).
     pub caption_in_figure: bool,
     /// The name says "author" or "byline".
     pub author: bool,

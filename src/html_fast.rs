@@ -1131,9 +1131,10 @@ mod tests {
             "{} pages: meta same {same_meta}, blocks same {same_texts}, docs same {full}; {blocks_same}/{blocks} tree blocks found",
             pages.len()
         );
-        // Today every fixture gives the same metadata and the same blocks
-        // (text, kind, flags, hint); element indices may differ where
-        // the tree builder's corrections are not mimicked.
+        // Every fixture gives the same metadata, and at least 99% of the tree
+        // parse's blocks (text, kind, flags, hint; all of them at the time of
+        // writing); element indices may differ where the tree builder's
+        // corrections are not mimicked.
         assert_eq!(same_meta, pages.len());
         assert!(blocks_same * 100 >= blocks * 99, "{blocks_same}/{blocks}");
     }

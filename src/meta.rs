@@ -436,12 +436,9 @@ fn bylines(
     }
 }
 
-/// Notes that go with a byline: "và 1 tác giả khác", "Xem các bài viết của
-/// tác giả", "Tác giả:".
-static BYLINE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(và \d+ tác giả khác|xem (các )?bài viết của tác giả|tác giả:?|by)$")
-        .expect("compiles")
-});
+/// [`tables::BYLINE_NOTE`], compiled.
+static BYLINE_NOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(tables::BYLINE_NOTE).expect("byline note compiles"));
 
 fn credit(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta) {
     let n = doc.blocks.len();
@@ -522,9 +519,9 @@ fn dateline_prefix(text: &str, found_start: usize) -> Option<String> {
     (outlet_like && (1..=4).contains(&p.split(' ').count())).then(|| p.to_string())
 }
 
-/// "Theo dõi Baoquocte.vn trên": the site asks to be followed by its name.
+/// [`tables::FOLLOW_NAME`], compiled.
 static FOLLOW_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^theo dõi\s+(\S.{0,40}?)\s+trên").expect("compiles"));
+    LazyLock::new(|| Regex::new(tables::FOLLOW_NAME).expect("follow prompt compiles"));
 
 fn outlet(doc: &Doc, feats: &[Features], cls: &Classified, meta: &mut Meta) {
     if let Some(s) = &doc.meta.site_name {

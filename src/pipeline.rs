@@ -8,7 +8,9 @@ use crate::error::{Error, ErrorKind, NoArticleReason};
 use crate::hash::{FastMap, FastSet};
 use crate::{features, meta};
 
-/// The end mark Vietnamese outlets print after the last paragraph.
+/// The end mark Vietnamese outlets print after the last paragraph; cut
+/// from the end of any body paragraph, since the copy detection or a cut
+/// trailer can leave it on what is not the last one.
 const END_MARK: &str = "./.";
 
 pub(crate) fn run(doc: Doc, encoding: Option<EncodingInfo>) -> Result<Article, Error> {

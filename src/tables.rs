@@ -80,7 +80,6 @@ pub(crate) static LABELS: &[Label] = &[
     // Comments and feedback.
     label("phản hồi", Reason::Comments, false),
     label("bình luận", Reason::Comments, false),
-    label("bình luận (", Reason::Comments, false),
     label("ý kiến bạn đọc", Reason::Comments, false),
     label("gửi bình luận", Reason::Comments, false),
     label("bình luận bài viết này", Reason::Comments, false),
@@ -294,6 +293,20 @@ pub(crate) static BYLINE_ROLES: &[&str] = &[
 /// The word after which a byline names its source, not a person: "Minh Anh
 /// theo Reuters". Lower case.
 pub(crate) static BYLINE_SOURCE_WORD: &str = "theo";
+
+/// What a byline may open with before the names ("Theo Hồ Hương", "Bài và
+/// ảnh: Lan Anh", "By Jane Doe"), as printed.
+pub(crate) static BYLINE_OPENERS: &[&str] = &["Theo ", "theo ", "Bài và ảnh:", "By "];
+
+/// Notes printed beside a byline, whole lines: "và 1 tác giả khác" (and one
+/// more author), "Xem các bài viết của tác giả" (the author's page link),
+/// "Tác giả:", "By". Matched without regard to case.
+pub(crate) static BYLINE_NOTE: &str =
+    r"(?i)^(và \d+ tác giả khác|xem (các )?bài viết của tác giả|tác giả:?|by)$";
+
+/// A follow prompt that names the site ("Theo dõi Báo X trên Google News"):
+/// the capture is the outlet's name. Matched without regard to case.
+pub(crate) static FOLLOW_NAME: &str = r"(?i)^theo dõi\s+(\S.{0,40}?)\s+trên";
 
 /// Words that open a line but are not the first syllable of a name: titles
 /// ("Ông", "Bà" open body sentences about a person), prepositions, time
