@@ -119,8 +119,9 @@ use Signal::*;
 /// - Pop-ups: "modal", "popup", "overlay", "paywall": boxes drawn over the
 ///   page (log-in, payment, consent), never article text.
 /// - Footer: "footer" (page-level as above) and "copyright".
-/// - Not listed: "sidebar", which some CMSes give the article's own column
-///   ("sidebar-1" holds the text, "sidebar-2" the widgets).
+/// - Side columns: "sidebar" (the article's own column under that name,
+///   "sidebar-1" on some CMSes, is voided by the classifier, which sees it
+///   holds most of the page's prose).
 /// - Content: the names CMSes give the article's text column: "article body",
 ///   "detail content", "entry content", "post content", "story body",
 ///   "fck detail" (the CKEditor output class many Vietnamese CMSes keep),
@@ -206,6 +207,10 @@ static TABLE: &[Entry] = &[
     e(&["popup"], Glued, Chrome(Boilerplate)),
     e(&["overlay"], Head, Chrome(Boilerplate)),
     e(&["paywall"], Glued, Chrome(Boilerplate)),
+    // Side columns of widgets. Some CMSes name the article's own column
+    // "sidebar-1": a hinted box holding most of the page's prose is voided
+    // by the classifier (`HINT_VOID_SHARE`), so the name can be listed.
+    e(&["sidebar"], Head, Chrome(Boilerplate)),
     // Footer.
     e(&["footer"], PageHead, Chrome(Footer)),
     e(&["copyright"], Glued, Chrome(Footer)),
