@@ -91,6 +91,12 @@ pub fn clean_text(text: &str) -> Result<Article, Error> {
     Cleaner::new().clean_text(text)
 }
 
+/// The README's example, compiled with the doctests so that it cannot drift
+/// from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 #[cfg(test)]
 mod tests {
     #[test]
