@@ -27,7 +27,7 @@ mod common;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use common::{Page, first_panic, load, total_bytes};
+use common::{Page, load, total_bytes};
 use criterion::{BenchmarkId, Criterion, Throughput};
 use rayon::prelude::*;
 use tinsach::Cleaner;
@@ -95,15 +95,6 @@ fn batch(c: &mut Criterion) {
     let html = load("vi-html", "html");
     let mut text = load("seeds", "txt");
     text.extend(load("vi-text", "txt"));
-    let html_ok = match first_panic(&html, |bytes| {
-        let _ = cleaner.clean_html(bytes);
-    }) {
-        None => true,
-        Some(name) => {
-            eprintln!("skipped the HTML batch: clean_html panics on {name}");
-            false
-        }
-    };
     let html_batch: Vec<&[u8]> = (0..COPIES)
         .flat_map(|_| html.iter().map(|p| p.bytes.as_slice()))
         .collect();
@@ -115,11 +106,9 @@ fn batch(c: &mut Criterion) {
     print_scaling("ceiling", &pools, || {
         black_box(html_batch.par_iter().map(|p| fnv(p)).sum::<u64>());
     });
-    if html_ok {
-        print_scaling("clean_html", &pools, || {
-            black_box(cleaner.clean_html_batch(&html_batch));
-        });
-    }
+    print_scaling("clean_html", &pools, || {
+        black_box(cleaner.clean_html_batch(&html_batch));
+    });
     print_scaling("clean_text", &pools, || {
         black_box(cleaner.clean_text_batch(&text_batch));
     });
@@ -133,12 +122,10 @@ fn batch(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("ceiling", threads), |b| {
             b.iter(|| pool.install(|| html_batch.par_iter().map(|p| fnv(p)).sum::<u64>()))
         });
-        if html_ok {
-            group.throughput(Throughput::Bytes(total_bytes(&html) * COPIES as u64));
-            group.bench_function(BenchmarkId::new("clean_html", threads), |b| {
-                b.iter(|| pool.install(|| black_box(cleaner.clean_html_batch(&html_batch))))
-            });
-        }
+        group.throughput(Throughput::Bytes(total_bytes(&html) * COPIES as u64));
+        group.bench_function(BenchmarkId::new("clean_html", threads), |b| {
+            b.iter(|| pool.install(|| black_box(cleaner.clean_html_batch(&html_batch))))
+        });
         group.throughput(Throughput::Bytes(total_bytes(&text) * COPIES as u64));
         group.bench_function(BenchmarkId::new("clean_text", threads), |b| {
             b.iter(|| pool.install(|| black_box(cleaner.clean_text_batch(&text_batch))))

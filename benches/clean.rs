@@ -23,7 +23,7 @@ mod common;
 use std::hint::black_box;
 use std::time::Duration;
 
-use common::{Page, first_panic, load, repeat_body, total_bytes};
+use common::{Page, load, repeat_body, total_bytes};
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, Throughput, measurement::WallTime};
 use html5ever::local_name;
 use html5ever::tendril::StrTendril;
@@ -128,27 +128,11 @@ fn over_pages(
     });
 }
 
-/// Whether `clean_html` runs on every page; says which page broke it if not.
-fn html_works(pages: &[Page], set: &str) -> bool {
-    match first_panic(pages, |bytes| {
-        let _ = tinsach::clean_html(bytes);
-    }) {
-        None => true,
-        Some(name) => {
-            eprintln!("skipped clean_html on {set}: it panics on {name}");
-            false
-        }
-    }
-}
-
 fn vi_html(c: &mut Criterion) {
     let pages = load("vi-html", "html");
-    let works = html_works(&pages, "vi-html");
     let mut group = configure(c, "vi_html");
     group.throughput(Throughput::Bytes(total_bytes(&pages)));
-    if works {
-        group.bench_function("tinsach", |b| b.iter(|| black_box(clean_html_all(&pages))));
-    }
+    group.bench_function("tinsach", |b| b.iter(|| black_box(clean_html_all(&pages))));
     over_pages(&mut group, "dom_smoothie", &pages, |p| {
         dom_smoothie::Readability::new(p.text(), None, None)
             .ok()
@@ -177,9 +161,6 @@ fn vi_html(c: &mut Criterion) {
 
 fn readability_html(c: &mut Criterion) {
     let pages = load("readability", "html");
-    if !html_works(&pages, "readability") {
-        return;
-    }
     let mut group = configure(c, "readability_html");
     group.throughput(Throughput::Bytes(total_bytes(&pages)));
     group.bench_function("tinsach", |b| b.iter(|| black_box(clean_html_all(&pages))));
@@ -206,14 +187,6 @@ fn stages_html(c: &mut Criterion) {
         stages::decode_len(black_box(&p.bytes))
     });
     let decoded: Vec<String> = pages.iter().map(|p| stages::decode(&p.bytes)).collect();
-    let parse_ok = first_panic(&pages, |bytes| {
-        stages::parse_html(&stages::decode(bytes));
-    });
-    if let Some(name) = parse_ok {
-        eprintln!("skipped parse, classify, metadata on vi-html: parse panics on {name}");
-        group.finish();
-        return;
-    }
     group.bench_function("parse", |b| {
         b.iter(|| {
             decoded
@@ -269,9 +242,6 @@ fn linearity(c: &mut Criterion) {
             name: format!("{times}x"),
             bytes: big.into_bytes(),
         }];
-        if !html_works(&input, "linearity") {
-            continue;
-        }
         group.throughput(Throughput::Bytes(total_bytes(&input)));
         group.bench_function(BenchmarkId::new("clean_html", format!("{times}x")), |b| {
             b.iter(|| black_box(clean_html_all(&input)))

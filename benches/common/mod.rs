@@ -68,16 +68,3 @@ pub fn repeat_body(html: &str, times: usize) -> String {
         _ => html.repeat(times),
     }
 }
-
-/// The name of the first page on which `f` panics, if any: a broken stage
-/// skips its benchmarks with a message instead of aborting the whole run.
-pub fn first_panic(pages: &[Page], f: impl Fn(&[u8])) -> Option<String> {
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let found = pages
-        .iter()
-        .find(|p| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&p.bytes))).is_err())
-        .map(|p| p.name.clone());
-    std::panic::set_hook(hook);
-    found
-}
