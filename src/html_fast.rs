@@ -694,10 +694,7 @@ impl State {
             // the element at the limit; a block tag still ends the text
             // before it.
             *self.dropped.entry(name.clone()).or_insert(0) += 1;
-            if role_of(name) == Role::Block && self.skipping == 0 {
-                self.walker.line_break();
-                self.walker.line_break();
-            }
+            self.dropped_block_boundary(name);
             return None;
         }
         self.push(name.clone(), &attrs, void);
@@ -743,15 +740,22 @@ impl State {
         }
     }
 
+    /// A block tag dropped past the depth limit, start or end, still ends
+    /// the text before it (as the tree parse's `block_boundary` does), so
+    /// that paragraphs past the limit do not run together.
+    fn dropped_block_boundary(&mut self, name: &LocalName) {
+        if role_of(name) == Role::Block && self.skipping == 0 {
+            self.walker.line_break();
+            self.walker.line_break();
+        }
+    }
+
     fn end_tag(&mut self, name: &LocalName) {
         if !self.dropped.is_empty()
             && let Some(c) = self.dropped.get_mut(name).filter(|c| **c > 0)
         {
             *c -= 1;
-            if role_of(name) == Role::Block && self.skipping == 0 {
-                self.walker.line_break();
-                self.walker.line_break();
-            }
+            self.dropped_block_boundary(name);
             return;
         }
         if self.foreign() {
