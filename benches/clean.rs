@@ -238,10 +238,7 @@ fn linearity(c: &mut Criterion) {
     let mut group = configure(c, "linearity");
     for times in REPEATS {
         let big = repeat_body(page.text(), times);
-        let input = [Page {
-            name: format!("{times}x"),
-            bytes: big.into_bytes(),
-        }];
+        let input = [Page::new(format!("{times}x"), big.into_bytes())];
         group.throughput(Throughput::Bytes(total_bytes(&input)));
         group.bench_function(BenchmarkId::new("clean_html", format!("{times}x")), |b| {
             b.iter(|| black_box(clean_html_all(&input)))

@@ -53,9 +53,11 @@ fn main() -> ExitCode {
         common::load("vi-html", "html")
     } else {
         args.iter()
-            .map(|path| common::Page {
-                name: path.display().to_string(),
-                bytes: std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+            .map(|path| {
+                common::Page::new(
+                    path.display().to_string(),
+                    std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+                )
             })
             .collect()
     };

@@ -4,16 +4,27 @@
 
 use std::path::PathBuf;
 
-/// One fixture file: its name (without directory) and its bytes.
+/// One fixture file: its name (without directory), its bytes, and the same
+/// bytes as text.
 pub struct Page {
     pub name: String,
     pub bytes: Vec<u8>,
+    /// Checked as UTF-8 once, at load: whoever takes `&str` (`clean_text`,
+    /// the peers) is timed without a validation pass that is not its work.
+    text: String,
 }
 
 impl Page {
-    /// The page as text: every fixture is UTF-8.
+    /// A page read from `bytes`; its text is the bytes as UTF-8 (every
+    /// fixture is), any invalid sequence replaced.
+    pub fn new(name: String, bytes: Vec<u8>) -> Page {
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        Page { name, bytes, text }
+    }
+
+    /// The page as text.
     pub fn text(&self) -> &str {
-        std::str::from_utf8(&self.bytes).expect("fixtures are UTF-8")
+        &self.text
     }
 }
 
@@ -31,9 +42,11 @@ pub fn load(dir: &str, ext: &str) -> Vec<Page> {
         .expect("fixture directory")
         .map(|entry| entry.expect("fixture entry").path())
         .filter(|path| path.extension().is_some_and(|e| e == ext))
-        .map(|path| Page {
-            name: path.file_name().unwrap().to_string_lossy().into_owned(),
-            bytes: std::fs::read(&path).expect("fixture file"),
+        .map(|path| {
+            Page::new(
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&path).expect("fixture file"),
+            )
         })
         .collect();
     pages.sort_by(|a, b| a.name.cmp(&b.name));
