@@ -126,7 +126,7 @@ fn effective_hints(doc: &Doc, feats: &[Features]) -> Vec<Option<Reason>> {
 /// facts computed once.
 struct Ctx<'a> {
     doc: &'a Doc,
-    feats: &'a [Features<'a>],
+    feats: &'a [Features<'a, 'a>],
     /// Chrome hints, voided where they cover the article's column.
     hints: Vec<Option<Reason>>,
     /// Membership of related-article groups (see [`teaser_groups`]).
@@ -376,7 +376,7 @@ fn tight_teaser(doc: &Doc, feats: &[Features], para_gap: u32, i: usize) -> bool 
         t + 1 < doc.blocks.len()
             && doc.blocks[t].gap_before >= 1
             && feats[t].title_like()
-            && feats[t].names.is_none()
+            && feats[t].names().is_none()
             && !feats[t].is_dateline()
             && feats[t].chrome().is_none()
             && doc.blocks[t + 1].gap_before == 0
@@ -461,7 +461,7 @@ fn inside(cx: &Ctx, i: usize) -> Label {
 /// image marker, with no sentence run-on.
 fn isolated_caption(doc: &Doc, feats: &[Features], para_gap: u32, i: usize) -> bool {
     let f = &feats[i];
-    if f.words > 35 || f.chars > 250 || f.names.is_some() || f.credit.is_some() {
+    if f.words > 35 || f.chars > 250 || f.names().is_some() || f.credit.is_some() {
         return false;
     }
     let b = &doc.blocks[i];
@@ -583,7 +583,7 @@ fn closing_card(doc: &Doc, feats: &[Features], labels: &mut [Label], start: usiz
         }
         if elsewhere {
             for &j in &tail[k..] {
-                if feats[j].names.is_none() {
+                if feats[j].names().is_none() {
                     labels[j] = Label::Cut(teaser_reason(&doc.blocks[j].text));
                 }
             }

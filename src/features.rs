@@ -2,6 +2,7 @@
 //! neighbours are considered. Computed once; every later decision reads
 //! these instead of re-scanning text.
 
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
@@ -32,7 +33,7 @@ const DATE_MAX_WORDS: usize = 40;
 
 /// What one block looks like. Its key lives in the page's [`Keys`].
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Features<'k> {
+pub(crate) struct Features<'k, 't> {
     /// Characters of text.
     pub chars: usize,
     /// Words (runs separated by spaces).
@@ -49,18 +50,23 @@ pub(crate) struct Features<'k> {
     pub placeholder: bool,
     /// The credited origin, for a credit line ("Theo QĐND" → "QĐND").
     pub credit: Option<String>,
-    /// A printed date found in the block, and the share of the block it
-    /// covers (0.0–1.0); blocks of more than [`DATE_MAX_WORDS`] words are
-    /// not searched.
-    pub date: Option<(Found, f32)>,
-    /// The block reads as a line of person names (a byline).
-    pub names: Option<Vec<String>>,
     /// The text in lower case: the key for every comparison that ignores
     /// case (repeats, labels, patterns), computed once (see [`Keys`]).
     pub key: &'k str,
+    /// The block's text, for the features read only when asked.
+    text: &'t str,
+    /// Whether the block may hold a date: few words, a four-digit year.
+    date_shaped: bool,
+    /// Whether the block may be a line of names: short, capitalised, no
+    /// digit, no closing full stop.
+    names_shaped: bool,
+    /// See [`Features::date`]; found when first asked.
+    date: OnceCell<Option<(Found, f32)>>,
+    /// See [`Features::names`]; read when first asked.
+    names: OnceCell<Option<Vec<String>>>,
 }
 
-impl Features<'_> {
+impl Features<'_, '_> {
     /// Reads as running prose: long enough and sentence-shaped. 70 chars
     /// and 10 words is about one short Vietnamese sentence; menus, titles
     /// and labels stay under it. Without a sentence end, only a block of 40
@@ -79,9 +85,34 @@ impl Features<'_> {
         matches!(self.label, Some((_, true)))
     }
 
+    /// A printed date found in the block, and the share of the block it
+    /// covers (0.0–1.0); blocks of more than [`DATE_MAX_WORDS`] words are
+    /// not searched. Searched on first call: the classifier settles most
+    /// lines of a page before it needs to know.
+    pub fn date(&self) -> Option<&(Found, f32)> {
+        self.date
+            .get_or_init(|| {
+                if !self.date_shaped {
+                    return None;
+                }
+                let found = dateline::find(self.text)?;
+                let share = dateline::share(self.text, &found);
+                Some((found, share))
+            })
+            .as_ref()
+    }
+
+    /// The person names, when the block reads as a line of them (a
+    /// byline); read on first call (see [`Features::date`]).
+    pub fn names(&self) -> Option<&[String]> {
+        self.names
+            .get_or_init(|| self.names_shaped.then(|| names_of(self.text)).flatten())
+            .as_deref()
+    }
+
     /// A date that makes up most of the block: a dateline line.
     pub fn is_dateline(&self) -> bool {
-        matches!(&self.date, Some((_, share)) if *share >= 0.5)
+        matches!(self.date(), Some((_, share)) if *share >= 0.5)
     }
 
     /// Shaped like a title: several words, no sentence end, not too long.
@@ -109,8 +140,52 @@ static LABEL_INDEX: LazyLock<crate::hash::FastMap<&'static str, (Reason, bool)>>
 struct Patterns {
     /// The patterns opening with `^`, and their (table index, reason).
     anchored: (RegexSet, Vec<(usize, Reason)>),
-    /// The other patterns, with their table index and reason.
-    others: Vec<(usize, Regex, Reason)>,
+    /// The other patterns, with their table index, reason and the text any
+    /// match must end the block with (see [`required_suffix`]).
+    others: Vec<(usize, Regex, Reason, &'static str)>,
+}
+
+/// The literal text every block a pattern matches must end with, when the
+/// pattern ends with plain characters and `$` ("… trước$" → " trước"), else
+/// "". Checking it first keeps the regex off every block that ends
+/// otherwise. Plain means no regex syntax: the scan back from `$` stops at
+/// the first syntax character (so a quantified last character gives ""),
+/// and a pattern with an alternative at its top level, a flag group or an
+/// escape before `$` gives "".
+fn required_suffix(pattern: &'static str) -> &'static str {
+    const SYNTAX: &str = r"\.+*?()|[]{}^$";
+    let Some(body) = pattern.strip_suffix('$') else {
+        return "";
+    };
+    if body.contains("(?") {
+        return "";
+    }
+    // A `|` outside every group and class splits the whole pattern.
+    let (mut depth, mut class, mut escaped) = (0usize, false, false);
+    for c in body.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '[' => class = true,
+            ']' if class => class = false,
+            _ if class => {}
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            '|' if depth == 0 => return "",
+            _ => {}
+        }
+    }
+    let start = body
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| !SYNTAX.contains(c))
+        .last()
+        .map_or(body.len(), |(i, _)| i);
+    // A character right after a backslash is part of an escape.
+    if body[..start].ends_with('\\') {
+        return "";
+    }
+    &body[start..]
 }
 
 impl Patterns {
@@ -121,11 +196,11 @@ impl Patterns {
             .is_match(key)
             .then(|| set.matches(key).iter().next().map(|i| reasons[i]))
             .flatten();
-        for (i, re, reason) in &self.others {
+        for (i, re, reason, suffix) in &self.others {
             if first.is_some_and(|(f, _)| f < *i) {
                 break;
             }
-            if re.is_match(key) {
+            if key.ends_with(suffix) && re.is_match(key) {
                 first = Some((*i, *reason));
                 break;
             }
@@ -143,12 +218,18 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
                 i,
                 Regex::new(rest).expect("chrome pattern compiles"),
                 reason,
+                required_suffix(rest),
             ));
         } else if p.starts_with('^') {
             anchored.0.push(p);
             anchored.1.push((i, reason));
         } else {
-            others.push((i, Regex::new(p).expect("chrome pattern compiles"), reason));
+            others.push((
+                i,
+                Regex::new(p).expect("chrome pattern compiles"),
+                reason,
+                required_suffix(p),
+            ));
         }
     }
     let set = RegexSet::new(anchored.0).expect("chrome patterns compile");
@@ -193,14 +274,34 @@ fn label_key(key: &str) -> &str {
     t.trim_end_matches(['(', ' '])
 }
 
+/// The last bytes of the stock captions and their endings: a block that
+/// ends otherwise (most do) is not compared with them.
+static STOCK_LAST_BYTES: LazyLock<Vec<u8>> = LazyLock::new(|| {
+    let mut last: Vec<u8> = tables::STOCK_CAPTIONS
+        .iter()
+        .chain(tables::STOCK_CAPTION_ENDS)
+        .filter_map(|s| s.as_bytes().last().copied())
+        .collect();
+    last.sort_unstable();
+    last.dedup();
+    last
+});
+
 /// Whether a lower-cased block ends with a photo credit ("… ảnh: x",
 /// "(nguồn: x)") or is a stock caption.
-fn caption_marker(key: &str) -> bool {
+fn caption_marker(key: &str, colon: bool) -> bool {
     let bare = key.trim_end_matches(['.', ' ']);
-    if tables::STOCK_CAPTIONS.contains(&bare)
-        || tables::STOCK_CAPTION_ENDS.iter().any(|e| bare.ends_with(e))
+    if bare
+        .as_bytes()
+        .last()
+        .is_some_and(|b| STOCK_LAST_BYTES.contains(b))
+        && (tables::STOCK_CAPTIONS.contains(&bare)
+            || tables::STOCK_CAPTION_ENDS.iter().any(|e| bare.ends_with(e)))
     {
         return true;
+    }
+    if !colon {
+        return false;
     }
     let Some((head, tail)) = key.rsplit_once(':') else {
         return false;
@@ -288,7 +389,7 @@ impl Keys {
 
 /// Computes the features of every block; their keys borrow `keys` (made by
 /// [`Keys::of`] from the same `doc`).
-pub(crate) fn compute<'k>(doc: &Doc, keys: &'k Keys) -> Vec<Features<'k>> {
+pub(crate) fn compute<'k, 't>(doc: &'t Doc, keys: &'k Keys) -> Vec<Features<'k, 't>> {
     doc.blocks
         .iter()
         .enumerate()
@@ -296,7 +397,7 @@ pub(crate) fn compute<'k>(doc: &Doc, keys: &'k Keys) -> Vec<Features<'k>> {
         .collect()
 }
 
-fn of_block<'k>(b: &Block, key: &'k str) -> Features<'k> {
+fn of_block<'k, 't>(b: &'t Block, key: &'k str) -> Features<'k, 't> {
     let text = b.text.as_str();
     // Characters are the bytes that open one; words, the spaces plus one
     // (block text is folded: single spaces, trimmed). Bytes from 0xE3 up open
@@ -305,7 +406,7 @@ fn of_block<'k>(b: &Block, key: &'k str) -> Features<'k> {
     // Counted in byte-sized lanes over chunks of 255 bytes (no lane can
     // overflow), which the compiler turns into vector code; counting into
     // `usize` widens every byte and runs several times slower.
-    let (mut chars, mut spaces, mut digits, mut top) = (0, 0, 0, 0u8);
+    let (mut chars, mut spaces, mut digits, mut colons, mut top) = (0, 0, 0, 0, 0u8);
     for chunk in bytes.chunks(255) {
         let (c, s, m) = chunk.iter().fold((0u8, 0u8, 0u8), |(c, s, m), &b| {
             (
@@ -315,10 +416,14 @@ fn of_block<'k>(b: &Block, key: &'k str) -> Features<'k> {
             )
         });
         // A fourth accumulator in the same pass stops the compiler from
-        // vectorising it: digits get their own.
-        let d = chunk
-            .iter()
-            .fold(0u8, |d, &b| d + u8::from(b.wrapping_sub(b'0') < 10));
+        // vectorising it: digits and colons get their own.
+        let (d, k) = chunk.iter().fold((0u8, 0u8), |(d, k), &b| {
+            (
+                d + u8::from(b.wrapping_sub(b'0') < 10),
+                k + u8::from(b == b':'),
+            )
+        });
+        colons += usize::from(k);
         chars += usize::from(c);
         spaces += usize::from(s);
         digits += usize::from(d);
@@ -345,6 +450,7 @@ fn of_block<'k>(b: &Block, key: &'k str) -> Features<'k> {
         words,
         terminal,
         key,
+        text,
         ..Features::default()
     };
     if chars <= 60 {
@@ -354,23 +460,16 @@ fn of_block<'k>(b: &Block, key: &'k str) -> Features<'k> {
         if chars <= PATTERN_MAX_CHARS {
             f.pattern = PATTERNS.first_match(f.key);
         }
-        f.caption_marker = caption_marker(f.key) || matches!(b.kind, BlockKind::Caption);
+        f.caption_marker =
+            caption_marker(f.key, colons > 0) || matches!(b.kind, BlockKind::Caption);
         f.placeholder = chars <= 300 && placeholder(f.key);
         // Cheap tests of the first word keep the regexes off most lines.
         if chars <= 90 && CREDIT_OPENERS.iter().any(|o| f.key.starts_with(o)) {
             f.credit = credit_of(text);
         }
-        if words <= DATE_MAX_WORDS
-            // Every full date has a four-digit year.
-            && digits >= 4
-            && let Some(found) = dateline::find(text)
-        {
-            let share = dateline::share(text, &found);
-            f.date = Some((found, share));
-        }
-        if chars <= 80 && !terminal_period(text) && digits == 0 && capitalised(text) {
-            f.names = names_of(text);
-        }
+        // Every full date has a four-digit year.
+        f.date_shaped = words <= DATE_MAX_WORDS && digits >= 4;
+        f.names_shaped = chars <= 80 && !terminal_period(text) && digits == 0 && capitalised(text);
     }
     if b.flags.has(Flags::IN_FIGURE) && chars <= 400 && !f.is_prose() {
         f.caption_marker = true;
@@ -478,9 +577,37 @@ fn is_alphanumeric(c: char) -> bool {
     c.is_ascii_digit() || is_letter(c) || !c.is_ascii() && c.is_numeric()
 }
 
-/// Whether a word is in capitals: two letters or more, all upper case.
-fn all_caps(word: &str) -> bool {
-    word.chars().nth(1).is_some() && word.chars().all(is_upper)
+/// What one pass over a word of a name finds.
+struct NameWord {
+    /// Two characters or more, all capitals.
+    all_caps: bool,
+    /// Every character a capital or a dot.
+    caps_or_dots: bool,
+}
+
+/// Reads a word of a name in one pass: `None` unless it is capitalised and
+/// made of letters, dots, apostrophes and hyphens with no two dots in a row.
+fn name_word(word: &str) -> Option<NameWord> {
+    let mut chars = word.chars();
+    if !chars.next().is_some_and(is_upper) {
+        return None;
+    }
+    let (mut n, mut upper, mut caps_or_dots, mut dot) = (1, true, true, false);
+    for c in chars {
+        let is_dot = c == '.';
+        if is_dot && dot || !(is_dot || c == '\'' || c == '-' || is_letter(c)) {
+            return None;
+        }
+        let up = is_upper(c);
+        upper &= up;
+        caps_or_dots &= up || is_dot;
+        dot = is_dot;
+        n += 1;
+    }
+    Some(NameWord {
+        all_caps: n >= 2 && upper,
+        caps_or_dots,
+    })
 }
 
 /// Whether a phrase reads as a person's name: 1 to 5 words, each
@@ -488,24 +615,24 @@ fn all_caps(word: &str) -> bool {
 /// Vietnamese names are 2–4 syllables; one-word pen names occur, so one
 /// word is allowed only in all capitals or when the caller accepts it.
 pub(crate) fn is_person_name(name: &str) -> bool {
-    // One pass over the words; every test below is a plain condition, so
-    // the order they are read in does not matter.
-    let (mut count, mut any_caps, mut every_caps, mut shaped) = (0, false, true, true);
+    // One pass over the words, one over each word's characters; every test
+    // below is a plain condition, so the order they are read in does not
+    // matter.
+    let (mut count, mut any_caps, mut every_caps, mut caps_or_dots) = (0, false, true, true);
     for w in space_split(name).filter(|w| !w.is_empty()) {
         count += 1;
+        let Some(word) = name_word(w) else {
+            return false;
+        };
         if count > 5 {
             return false;
         }
-        let caps = all_caps(w);
-        any_caps |= caps;
-        every_caps &= caps;
-        shaped &= capitalised(w)
-            && w.chars()
-                .all(|c| is_letter(c) || c == '.' || c == '\'' || c == '-')
-            && !w.contains("..");
+        any_caps |= word.all_caps;
+        every_caps &= word.all_caps;
+        caps_or_dots &= word.caps_or_dots;
     }
     // 40 bytes hold at most 40 characters: count them only beyond.
-    if count == 0 || !shaped || name.len() > 40 && name.chars().count() > 40 {
+    if count == 0 || name.len() > 40 && name.chars().count() > 40 {
         return false;
     }
     // An acronym beside ordinary words ("VTV News") names an outlet; a name
@@ -514,25 +641,35 @@ pub(crate) fn is_person_name(name: &str) -> bool {
         return false;
     }
     // An acronym of the outlet kind (QĐND, TTXVN) is an organisation.
-    if count == 1 && name.chars().all(|c| is_upper(c) || c == '.') {
+    if count == 1 && caps_or_dots && !name.contains(' ') {
         return false;
     }
     !opens_with_not_name_word(name)
 }
 
-/// [`tables::NOT_NAME_WORDS`] by their length in bytes.
-static NOT_NAME_BY_LEN: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
-    let longest = tables::NOT_NAME_WORDS
-        .iter()
-        .map(|w| w.len())
-        .max()
-        .unwrap_or(0);
-    let mut by_len = vec![Vec::new(); longest + 1];
-    for w in tables::NOT_NAME_WORDS {
-        by_len[w.len()].push(*w);
-    }
-    by_len
-});
+/// The first byte of a word's UTF-8 as the lookup of [`NOT_NAME_INDEX`]
+/// sees it: ASCII letters in small letters, other bytes as they are. A
+/// Vietnamese capital opens with the same byte as its small letter ("Đ" and
+/// "đ" both open with 0xC4), which a test checks for every table word.
+fn first_byte_folded(word: &str) -> u8 {
+    word.as_bytes().first().map_or(0, u8::to_ascii_lowercase)
+}
+
+/// [`tables::NOT_NAME_WORDS`] by their length in bytes and their folded
+/// first byte: a word is compared with the one or two entries that could
+/// be it, not with the whole table.
+static NOT_NAME_INDEX: LazyLock<crate::hash::FastMap<(usize, u8), Vec<&'static str>>> =
+    LazyLock::new(|| {
+        let mut index: crate::hash::FastMap<(usize, u8), Vec<&'static str>> =
+            crate::hash::FastMap::default();
+        for w in tables::NOT_NAME_WORDS {
+            index
+                .entry((w.len(), first_byte_folded(w)))
+                .or_default()
+                .push(*w);
+        }
+        index
+    });
 
 /// Whether the first word of a phrase (up to a space, comma, ampersand or
 /// slash) is one of [`tables::NOT_NAME_WORDS`].
@@ -543,10 +680,9 @@ fn opens_with_not_name_word(phrase: &str) -> bool {
         .position(|b| matches!(b, b' ' | b',' | b'&' | b'/'))
         .unwrap_or(phrase.len());
     let first = &phrase[..end];
-    // Capitals of these words have the bytes' length of their small letters:
-    // only the table's words of the same length are compared.
-    NOT_NAME_BY_LEN
-        .get(first.len())
+    // Capitals of these words have the bytes' length of their small letters.
+    NOT_NAME_INDEX
+        .get(&(first.len(), first_byte_folded(first)))
         .is_some_and(|words| words.iter().any(|w| crate::normalize::eq_lower(first, w)))
 }
 
@@ -629,7 +765,9 @@ pub(crate) fn names_of(text: &str) -> Option<Vec<String>> {
             if matches!(word, "-" | "–" | "và" | "and") || last {
                 if let Some((s, e)) = name.take() {
                     let name = &part[s..e];
-                    if !is_person_name(name) || !name.contains(' ') && !is_caps(name) {
+                    // One word is a name only in capitals: that test is
+                    // cheap and settles most one-word lines first.
+                    if !name.contains(' ') && !is_caps(name) || !is_person_name(name) {
                         return None;
                     }
                     names.push(name.to_string());
@@ -662,10 +800,12 @@ pub(crate) fn byline_outlet(text: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    /// The features of one line of text (its key leaked: tests only).
-    fn feat(t: &str) -> Features<'static> {
+    /// The features of one line of text (its block and key leaked: tests
+    /// only).
+    fn feat(t: &str) -> Features<'static, 'static> {
         let key: &'static str = Box::leak(crate::normalize::lower(t).into_boxed_str());
-        of_block(&Block::line(t.to_string(), 0), key)
+        let block: &'static Block = Box::leak(Box::new(Block::line(t.to_string(), 0)));
+        of_block(block, key)
     }
 
     #[test]
@@ -726,6 +866,48 @@ mod tests {
                 role.as_bytes().last().is_some_and(u8::is_ascii_alphabetic),
                 "{role}"
             );
+        }
+    }
+
+    /// The not-name lookup goes by length and first byte: a capital must
+    /// have the length and the first byte of its small letter.
+    #[test]
+    fn not_name_words_keep_length_and_first_byte_in_capitals() {
+        for w in tables::NOT_NAME_WORDS {
+            let mut chars = w.chars();
+            let first: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .collect();
+            let capitalised = first + chars.as_str();
+            assert_eq!(capitalised.len(), w.len(), "{w}");
+            assert_eq!(first_byte_folded(&capitalised), first_byte_folded(w), "{w}");
+            let upper = w.to_uppercase();
+            assert_eq!(upper.len(), w.len(), "{w}");
+            assert_eq!(first_byte_folded(&upper), first_byte_folded(w), "{w}");
+            assert!(opens_with_not_name_word(&capitalised), "{w}");
+            assert!(opens_with_not_name_word(&upper), "{w}");
+        }
+    }
+
+    #[test]
+    fn required_suffixes() {
+        for (pattern, want) in [
+            (r"[0-9]+ ?(phút|giờ) trước$", " trước"),
+            (r"abc$", "abc"),
+            (r"ab?$", ""),
+            (r"a{2}$", ""),
+            (r"(x|y)z$", "z"),
+            (r"x|yz$", ""),
+            (r"[|]z$", "z"),
+            (r"\.$", ""),
+            (r"\.ab$", "ab"),
+            (r"(?i)ab$", ""),
+            (r"ab", ""),
+            (r"$", ""),
+        ] {
+            assert_eq!(required_suffix(pattern), want, "{pattern}");
         }
     }
 

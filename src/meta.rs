@@ -148,8 +148,8 @@ fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta
             f.title_like()
                 && f.words >= 4
                 && f.chrome().is_none()
-                && f.names.is_none()
-                && f.date.is_none()
+                && f.names().is_none()
+                && f.date().is_none()
                 && !f.caption_marker
                 && !f.placeholder
                 && !BYLINE_NOTE.is_match(&doc.blocks[i].text)
@@ -300,7 +300,7 @@ fn dateline_of(
     // Nearest dateline to the headline; one with a time beats one without.
     let mut best: Option<(usize, i64)> = None;
     for i in lo..hi {
-        let Some((found, share)) = &feats[i].date else {
+        let Some((found, share)) = feats[i].date() else {
             continue;
         };
         if *share < 0.35 || cls.labels[i] == Label::Body && feats[i].is_prose() {
@@ -321,7 +321,7 @@ fn dateline_of(
         .find(|m| m.has_time)
         .map(|m| m.datetime);
     if let Some((i, _)) = best {
-        let (found, _) = feats[i].date.as_ref().expect("chosen for its date");
+        let (found, _) = feats[i].date().expect("chosen for its date");
         let text = found.text(&doc.blocks[i].text).trim().to_string();
         // A printed date without offset takes the metadata's offset when
         // both name the same wall-clock minute.
@@ -404,13 +404,13 @@ fn bylines(
             if !markup_ok || f.chrome().is_some() {
                 continue;
             }
-            if let Some(names) = &f.names {
+            if let Some(names) = f.names() {
                 push_names(meta, names);
                 cls.labels[i] = Label::Cut(Reason::Byline);
                 continue;
             }
             // "Nguyên Minh - 07/03/2026 08:47": the names before the date.
-            if let Some((found, _)) = &f.date
+            if let Some((found, _)) = f.date()
                 && f.is_dateline()
                 && let Some(names) = names_of(
                     text[..found.start]
@@ -537,7 +537,7 @@ fn outlet(doc: &Doc, feats: &[Features], cls: &Classified, meta: &mut Meta) {
     }
     for (i, f) in feats.iter().enumerate() {
         if cls.labels[i] == Label::Cut(Reason::Dateline)
-            && let Some((found, _)) = &f.date
+            && let Some((found, _)) = f.date()
             && let Some(p) = dateline_prefix(&doc.blocks[i].text, found.start)
         {
             meta.outlet = Some(p);

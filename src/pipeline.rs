@@ -52,7 +52,10 @@ pub(crate) fn run(doc: Doc, encoding: Option<EncodingInfo>) -> Result<Article, E
     // The element holding a block is its own `<p>`; the container is that
     // element's parent.
     let containers: Vec<u32> = (0..doc.blocks.len()).map(|i| doc.holder(i)).collect();
-    let block_keys = feats.iter().map(|f| f.key);
+    // The features borrow the blocks' text, which the article takes over:
+    // only their keys (borrowed from `keys`) go on.
+    let block_keys: Vec<&str> = feats.iter().map(|f| f.key).collect();
+    drop(feats);
     for (((block, label), box_id), key) in doc
         .blocks
         .into_iter()
