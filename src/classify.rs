@@ -20,7 +20,7 @@ use std::collections::HashMap;
 
 use crate::article::Reason;
 use crate::block::{BlockKind, Doc, Flags};
-use crate::features::{Features, teaser_kind};
+use crate::features::Features;
 
 /// The verdict on one block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,7 +229,7 @@ pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
     }
     let start = recover_lead(&cx, &mut labels, start);
     let (start, end) = same_container(&cx, &mut labels, start, end);
-    list_followers(doc, feats, &mut labels, start, end);
+    list_followers(feats, &mut labels, start, end);
     closing_card(doc, feats, &mut labels, start, end);
     Classified { labels, start, end }
 }
@@ -418,7 +418,7 @@ fn inside(cx: &Ctx, i: usize) -> Label {
     let b = &doc.blocks[i];
     let f = &feats[i];
     if let Some(t) = teasers[i] {
-        return Label::Cut(teaser_group_reason(t, &b.text));
+        return Label::Cut(teaser_group_reason(t, f));
     }
     if let Some(r) = f.chrome() {
         return Label::Cut(r);
@@ -447,7 +447,7 @@ fn inside(cx: &Ctx, i: usize) -> Label {
         }
     } else {
         if tight_teaser(doc, feats, para_gap, i) {
-            return Label::Cut(teaser_reason(&b.text));
+            return Label::Cut(teaser_reason(f));
         }
         if isolated_caption(doc, feats, para_gap, i) {
             return Label::Cut(Reason::Caption);
@@ -473,16 +473,16 @@ fn isolated_caption(doc: &Doc, feats: &[Features], para_gap: u32, i: usize) -> b
 
 /// The reason of a block in a teaser group: a title or teaser of a related
 /// list (`true`), or a caption printed twice (`false`); see `teaser_groups`.
-fn teaser_group_reason(teaser: bool, text: &str) -> Reason {
+fn teaser_group_reason(teaser: bool, f: &Features) -> Reason {
     if teaser {
-        teaser_reason(text)
+        teaser_reason(f)
     } else {
         Reason::Caption
     }
 }
 
-fn teaser_reason(text: &str) -> Reason {
-    match teaser_kind(text) {
+fn teaser_reason(f: &Features) -> Reason {
+    match f.teaser_kind() {
         crate::article::TeaserKind::Article => Reason::RelatedList,
         kind => Reason::Teaser(kind),
     }
@@ -500,7 +500,7 @@ fn outside(cx: &Ctx, i: usize, before: bool) -> Label {
     let b = &doc.blocks[i];
     let f = &feats[i];
     if let Some(t) = teasers[i] {
-        return Label::Cut(teaser_group_reason(t, &b.text));
+        return Label::Cut(teaser_group_reason(t, f));
     }
     if let Some(r) = f.chrome() {
         return Label::Cut(r);
@@ -521,7 +521,7 @@ fn outside(cx: &Ctx, i: usize, before: bool) -> Label {
         return Label::Cut(Reason::Navigation);
     }
     if f.title_like() || b.link_density() > LINK_DENSE {
-        return Label::Cut(teaser_reason(&b.text));
+        return Label::Cut(teaser_reason(f));
     }
     Label::Cut(Reason::Boilerplate)
 }
@@ -529,7 +529,7 @@ fn outside(cx: &Ctx, i: usize, before: bool) -> Label {
 /// Lines listed under a widget label inside the span ("TIN LIÊN QUAN"
 /// followed by two titles) belong to the widget: every following block
 /// that is not prose, up to the next prose paragraph.
-fn list_followers(doc: &Doc, feats: &[Features], labels: &mut [Label], start: usize, end: usize) {
+fn list_followers(feats: &[Features], labels: &mut [Label], start: usize, end: usize) {
     let mut i = start;
     while i < end {
         if feats[i].heads_list() {
@@ -541,7 +541,7 @@ fn list_followers(doc: &Doc, feats: &[Features], labels: &mut [Label], start: us
             while j < end && labels[j] == Label::Body && !feats[j].is_prose() && feats[j].chars > 0
             {
                 labels[j] = Label::Cut(if reason == Reason::RelatedList {
-                    teaser_reason(&doc.blocks[j].text)
+                    teaser_reason(&feats[j])
                 } else {
                     reason
                 });
@@ -578,13 +578,13 @@ fn closing_card(doc: &Doc, feats: &[Features], labels: &mut [Label], start: usiz
             && doc.blocks[i - 1].link_density() > LINK_DENSE
             && k + 1 == tail.len();
         if link_title {
-            labels[i] = Label::Cut(teaser_reason(&doc.blocks[i].text));
+            labels[i] = Label::Cut(teaser_reason(&feats[i]));
             return;
         }
         if elsewhere {
             for &j in &tail[k..] {
                 if feats[j].names().is_none() {
-                    labels[j] = Label::Cut(teaser_reason(&doc.blocks[j].text));
+                    labels[j] = Label::Cut(teaser_reason(&feats[j]));
                 }
             }
             return;

@@ -110,6 +110,17 @@ impl Features<'_, '_> {
             .as_deref()
     }
 
+    /// The teaser kind of a block already judged to be a teaser, by its
+    /// topic (see [`tables::TEASER_TOPICS`]).
+    pub fn teaser_kind(&self) -> TeaserKind {
+        if self.chars <= KEY_FOLD_MAX_CHARS {
+            teaser_kind_of(self.key)
+        } else {
+            // A long block's key is its text as printed (see [`Keys`]).
+            teaser_kind_of(&crate::normalize::lower(self.text))
+        }
+    }
+
     /// A date that makes up most of the block: a dateline line.
     pub fn is_dateline(&self) -> bool {
         matches!(self.date(), Some((_, share)) if *share >= 0.5)
@@ -246,23 +257,20 @@ static CREDIT: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         .collect()
 });
 
+/// [`tables::TEASER_TOPICS`], compiled to match lower-case text: without
+/// case folding, the engine can search for the topics' literal words.
 static TEASER: LazyLock<Vec<(Regex, TeaserKind)>> = LazyLock::new(|| {
     tables::TEASER_TOPICS
         .iter()
-        .map(|(p, k)| {
-            (
-                Regex::new(&format!("(?i){p}")).expect("teaser compiles"),
-                *k,
-            )
-        })
+        .map(|(p, k)| (Regex::new(p).expect("teaser compiles"), *k))
         .collect()
 });
 
-/// The teaser kind of a block already judged to be a teaser.
-pub(crate) fn teaser_kind(text: &str) -> TeaserKind {
+/// The teaser kind of lower-cased text already judged to be a teaser.
+fn teaser_kind_of(key: &str) -> TeaserKind {
     TEASER
         .iter()
-        .find(|(re, _)| re.is_match(text))
+        .find(|(re, _)| re.is_match(key))
         .map_or(TeaserKind::Article, |(_, k)| *k)
 }
 
@@ -972,12 +980,14 @@ mod tests {
         );
         assert_eq!(f("XSMN 10/5, kết quả xổ số miền Nam").label, None);
         assert_eq!(
-            teaser_kind("XSMN 10/5, kết quả xổ số miền Nam"),
+            f("XSMN 10/5, kết quả xổ số miền Nam").teaser_kind(),
             TeaserKind::Lottery
         );
         assert_eq!(
-            teaser_kind("Tử vi 12 cung hoàng đạo"),
+            f("Tử vi 12 cung hoàng đạo").teaser_kind(),
             TeaserKind::Horoscope
         );
+        let long = format!("{}Xổ số miền Nam.", "Một câu dài. ".repeat(40));
+        assert_eq!(f(&long).teaser_kind(), TeaserKind::Lottery);
     }
 }

@@ -200,7 +200,8 @@ pub(crate) static PATTERNS: &[(&str, Reason)] = &[
 
 /// Teaser kinds recognised by topic, applied only to blocks already judged
 /// to be teasers or list items by their place and shape (never to body
-/// prose: an article about the lottery keeps its body).
+/// prose: an article about the lottery keeps its body). Matched against the
+/// block's lower-cased text, so written in small letters.
 pub(crate) static TEASER_TOPICS: &[(&str, TeaserKind)] = &[
     (
         r"\b(xs(mn|mb|mt|kt|td)|sxm[nbt]|xổ số|kết quả xổ số|vietlott|xo so)\b",
