@@ -664,7 +664,67 @@ fn is_raw_text(name: &LocalName) -> bool {
     )
 }
 
-/// The same-name element an opening tag implicitly closes, if any.
+/// Start tags that close an open `p` element: the HTML standard's list (the
+/// "in body" start tags that "close a p element" when one is in button
+/// scope). Both parses use it: the one-pass parse of `html_fast` to close
+/// its `p`, and [`implied_close`] for the depth guard's shadow stack. A
+/// `table` closes a `p` only in no-quirks mode and a nested `form` is
+/// ignored (so closes nothing); callers that know the mode or the form
+/// check those. Table parts, `caption`, `legend`, `html` and `body` are
+/// not on the list: they are block boxes here ([`role_of`]), but their
+/// start tag does not end a paragraph in the standard.
+pub(crate) fn closes_p(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("address")
+            | local_name!("article")
+            | local_name!("aside")
+            | local_name!("blockquote")
+            | local_name!("center")
+            | local_name!("details")
+            | local_name!("dialog")
+            | local_name!("dir")
+            | local_name!("div")
+            | local_name!("dl")
+            | local_name!("fieldset")
+            | local_name!("figcaption")
+            | local_name!("figure")
+            | local_name!("footer")
+            | local_name!("header")
+            | local_name!("hgroup")
+            | local_name!("main")
+            | local_name!("menu")
+            | local_name!("nav")
+            | local_name!("ol")
+            | local_name!("p")
+            | local_name!("search")
+            | local_name!("section")
+            | local_name!("summary")
+            | local_name!("ul")
+            | local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+            | local_name!("pre")
+            | local_name!("listing")
+            | local_name!("form")
+            | local_name!("li")
+            | local_name!("dd")
+            | local_name!("dt")
+            | local_name!("plaintext")
+            | local_name!("table")
+            | local_name!("hr")
+            | local_name!("xmp")
+    )
+}
+
+/// The element an opening tag implicitly closes, if any: the same-name
+/// element for list items, table cells and rows and options, an open `p`
+/// for the tags of [`closes_p`]. One name only: the shadow stack of the
+/// depth guard is approximate (an `li` also closes a `p` in the standard;
+/// here it closes the `li` before it).
 pub(crate) fn implied_close(name: &LocalName) -> Option<LocalName> {
     match *name {
         local_name!("li")
@@ -674,8 +734,7 @@ pub(crate) fn implied_close(name: &LocalName) -> Option<LocalName> {
         | local_name!("td")
         | local_name!("th")
         | local_name!("option") => Some(name.clone()),
-        // Block start tags close an open paragraph.
-        _ if role_of(name) == Role::Block => Some(local_name!("p")),
+        _ if closes_p(name) => Some(local_name!("p")),
         _ => None,
     }
 }
@@ -1282,9 +1341,9 @@ impl Walker {
             return false;
         }
         let mut flags = parent.flags;
-        let mut own = Hint::default();
+        // First the attributes that can hide the element, and the early
+        // exits: an element that shows no text needs no hints read.
         let mut hidden = false;
-        let is_root = matches!(*local, local_name!("html") | local_name!("body"));
         for (key, value) in attrs {
             let value: &str = value;
             match key {
@@ -1297,6 +1356,28 @@ impl Walker {
                         flags.set(Flags::RIGHT_ALIGNED);
                     }
                 }
+                _ => {}
+            }
+        }
+        if hidden {
+            return false;
+        }
+        if *local == local_name!("dialog") && find_attr(attrs, Key::Open).is_none() {
+            return false;
+        }
+        if role == Role::Gap {
+            self.gap_pending = true;
+            return false;
+        }
+        if role == Role::Br {
+            self.line_break();
+            return false;
+        }
+        let mut own = Hint::default();
+        let is_root = matches!(*local, local_name!("html") | local_name!("body"));
+        for (key, value) in attrs {
+            let value: &str = value;
+            match key {
                 Key::Align if value.trim().eq_ignore_ascii_case("right") => {
                     flags.set(Flags::RIGHT_ALIGNED);
                 }
@@ -1340,23 +1421,8 @@ impl Walker {
                     own.merge(h);
                 }
                 Key::Id if !is_root => own.merge(hints::classify(value, &mut self.tokens)),
-                Key::Open => {}
                 _ => {}
             }
-        }
-        if hidden {
-            return false;
-        }
-        if *local == local_name!("dialog") && find_attr(attrs, Key::Open).is_none() {
-            return false;
-        }
-        if role == Role::Gap {
-            self.gap_pending = true;
-            return false;
-        }
-        if role == Role::Br {
-            self.line_break();
-            return false;
         }
         match *local {
             local_name!("article") | local_name!("main") => flags.set(Flags::IN_ARTICLE),
