@@ -1,7 +1,8 @@
-//! Stage 2 (HTML), the tree-builder parse: the reference that the one-pass
-//! parse `clean_html` uses (`html_fast`) is checked against, reachable as
-//! `stages::parse_html_tree` and `stages::clean_html_tree`. The block walker
-//! ([`Walker`]) and the metadata reader here serve both parses.
+//! Stages 2 and 3 (HTML), the tree-builder parse: the reference that the
+//! one-pass parse `clean_html` uses (`html_fast`) is checked against,
+//! reachable as `stages::parse_html_tree` and `stages::clean_html_tree`. The
+//! block walker ([`Walker`], stage 3: segmenting into blocks) and the
+//! metadata reader here serve both parses.
 //!
 //! html5ever's tree builder drives a lean sink of our own ([`Sink`]): an
 //! arena of nodes linked by index, adjacent text merged in place, and only the

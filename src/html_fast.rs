@@ -1,4 +1,5 @@
-//! Stage 2 (HTML), one pass: html5ever's tokenizer straight into blocks.
+//! Stages 2 and 3 (HTML), one pass: html5ever's tokenizer straight into
+//! blocks (parse and segment at once).
 //!
 //! [`crate::html::parse`] runs html5ever's full tree builder, builds an
 //! arena and walks it. Here the tokenizer drives a sink of our own ([`Fast`])
