@@ -6,16 +6,20 @@
 //! sequence) that many unrelated sites use for the same thing, in English or
 //! Vietnamese; no entry names one outlet's private CSS.
 //!
-//! A class or id value is cut into lower-case tokens at `-`, `_`, spaces,
-//! digits/letters changes and camelCase boundaries ("PhotoCMS_Caption" →
-//! `photo cms caption`, "tinLienQuan" → `tin lien quan`). An entry matches a
-//! run of whole tokens, so "shareholder" is not "share". Entries marked
+//! A class, id or role value is a whitespace-separated list of names
+//! ("box-tags clearfix"), and each name is read on its own: it is cut into
+//! lower-case tokens at `-`, `_`, other punctuation, digits/letters changes
+//! and camelCase boundaries ("PhotoCMS_Caption" → `photo cms caption`,
+//! "tinLienQuan" → `tin lien quan`). An entry matches a run of whole tokens
+//! of one name, so "shareholder" is not "share". Entries marked
 //! [`Rule::Head`] must also be the head noun of the name: the last tokens, or
 //! followed only by generic container words ("related-news-box"), which keeps
 //! WordPress-style state classes such as "tag-economy", "tags-free-text" or
 //! "comments-open" from reading as chrome. Entries marked [`Rule::Glued`]
 //! may also sit glued inside a longer token ("relatedbox", "boxtinlienquan"):
-//! only long, unambiguous words get that rule.
+//! only long, unambiguous words get that rule. The hints of a value's
+//! names are pooled; when they name several chrome kinds, the earliest table
+//! entry wins, whatever order the names come in.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -406,9 +410,16 @@ fn matches_at(entry: &Entry, tokens: &Tokens, i: usize) -> bool {
 }
 
 /// Reads one class, id or role value; `tokens` is scratch space.
+///
+/// The value is a whitespace-separated list of names (a class attribute
+/// such as "box-tags clearfix", a role list); each name is read on its own,
+/// so a [`Rule::Head`] entry needs its filler words inside its own name and
+/// a multi-word entry never spans two names. The hints of the names are
+/// pooled; when several names (or entries) say chrome, the earliest entry in
+/// table order wins, whatever order the names come in: the names of a class
+/// attribute form an unordered set, and the table is the one priority list.
 pub(crate) fn classify(value: &str, tokens: &mut Tokens) -> Hint {
     let mut hint = Hint::default();
-    tokens.split(value);
     let index = &*INDEX;
     // The earliest matching chrome entry wins (table order is priority).
     let mut best = usize::MAX;
@@ -419,20 +430,23 @@ pub(crate) fn classify(value: &str, tokens: &mut Tokens) -> Hint {
         CaptionInFigure => hint.caption_in_figure = true,
         Author => hint.author = true,
     };
-    for i in 0..tokens.spans.len() {
-        let t = tokens.token(i);
-        if let Some(list) = index.by_first.get(t) {
-            for &ei in list {
-                if matches_at(&TABLE[ei], tokens, i) {
-                    apply(ei, &mut hint);
+    for name in value.split_ascii_whitespace() {
+        tokens.split(name);
+        for i in 0..tokens.spans.len() {
+            let t = tokens.token(i);
+            if let Some(list) = index.by_first.get(t) {
+                for &ei in list {
+                    if matches_at(&TABLE[ei], tokens, i) {
+                        apply(ei, &mut hint);
+                    }
                 }
             }
-        }
-        if t.len() > GLUE_MIN {
-            for &ei in &index.glued {
-                let w = TABLE[ei].words[0];
-                if t.len() > w.len() && (t.starts_with(w) || t.ends_with(w)) {
-                    apply(ei, &mut hint);
+            if t.len() > GLUE_MIN {
+                for &ei in &index.glued {
+                    let w = TABLE[ei].words[0];
+                    if t.len() > w.len() && (t.starts_with(w) || t.ends_with(w)) {
+                        apply(ei, &mut hint);
+                    }
                 }
             }
         }
@@ -483,6 +497,60 @@ mod tests {
         assert_eq!(reason("tag-economy"), None);
         assert_eq!(reason("tags-free-text"), None);
         assert_eq!(reason("comments-open"), None);
+    }
+
+    /// Each whitespace-separated name is read on its own: a utility class
+    /// after a chrome name ("clearfix", "d-flex", "fl") no longer stands
+    /// between the head word and the end of its name.
+    #[test]
+    fn names_read_one_by_one() {
+        let cases: &[(&str, Option<Reason>)] = &[
+            ("box-tags clearfix", Some(Tags)),
+            ("clearfix box-tags", Some(Tags)),
+            ("tag_detail d-flex", Some(Tags)),
+            ("ads align-center", Some(Advertisement)),
+            ("vnn-btn-share facebook", Some(FollowShare)),
+            ("zalo-share-button fl", Some(FollowShare)),
+            ("social_comment flexbox", Some(Comments)),
+            ("header_main clearfix", Some(Navigation)),
+            ("all-menu has_transition", Some(Navigation)),
+            ("footer_bottom d-flex", Some(Footer)),
+            ("related-news  \t\n clearfix", Some(RelatedList)),
+            // Several chrome names: the earliest table entry wins, in
+            // either order of the names.
+            ("banner caja_footer", Some(Advertisement)),
+            ("caja_footer banner", Some(Advertisement)),
+            ("c-nav c-nav--footer", Some(Navigation)),
+            ("c-nav--footer c-nav", Some(Navigation)),
+            // WordPress state classes still say nothing, alone or in the
+            // post's usual class list.
+            ("tag-economy", None),
+            ("tags-free-text", None),
+            ("comments-open", None),
+            (
+                "post-12 post type-post status-publish format-standard \
+                 hentry category-news tag-economy tag-trade",
+                None,
+            ),
+            // A multi-word entry never spans two names.
+            ("read more", None),
+            ("", None),
+            ("   ", None),
+        ];
+        for &(value, want) in cases {
+            assert_eq!(reason(value), want, "{value:?}");
+        }
+    }
+
+    /// Flags from different names of one value are pooled.
+    #[test]
+    fn names_pool_their_flags() {
+        let h = classify("author-info social-links", &mut Tokens::default());
+        assert_eq!(h.reason, Some(FollowShare));
+        assert!(h.author);
+        let h = classify("fck_detail clearfix", &mut Tokens::default());
+        assert_eq!(h.reason, None);
+        assert!(h.content);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Stage 2 (HTML), one pass: html5ever's tokenizer straight into blocks.
+//! Stages 2 and 3 (HTML), one pass: html5ever's tokenizer straight into
+//! blocks (parse and segment at once).
 //!
 //! [`crate::html::parse`] runs html5ever's full tree builder, builds an
 //! arena and walks it. Here the tokenizer drives a sink of our own ([`Fast`])
@@ -7,13 +8,14 @@
 //! tree, no second pass.
 //!
 //! Only the tree-construction rules that change where text blocks start and
-//! end are kept: the implied `html`/`head`/`body`, an open `p` closed by a
-//! block start tag, the implied closes of `li`, `dt`, `dd`, `tr`, `td`,
-//! `th`, `option` and headings, void elements, the raw text of `script`,
-//! `style`, `textarea`, `title` and their kin, and end tags that match no
-//! open element in scope are ignored. Formatting elements are not
-//! reconstructed, tables do not foster-parent, and `svg`/`math` subtrees
-//! are skipped whole (they hold icons and formulas, not running text).
+//! end are kept: the implied `html`/`head`/`body`, an open `p` closed by the
+//! standard's start tags ([`crate::html::closes_p`]), the implied closes of
+//! `li`, `dt`, `dd`, `tr`, `td`, `th`, `option` and headings, void elements,
+//! the raw text of `script`, `style`, `textarea`, `title` and their kin, and
+//! end tags that match no open element in scope are ignored. Formatting
+//! elements are not reconstructed, tables do not foster-parent, and
+//! `svg`/`math` subtrees are skipped whole (they hold icons and formulas,
+//! not running text).
 //!
 //! The stack is bounded by the depth limit: a start tag that would open an
 //! element deeper is dropped (with its matching end tag) and its text lands
@@ -36,8 +38,8 @@ use crate::error::Error;
 #[cfg(test)]
 use crate::error::ErrorKind;
 use crate::html::{
-    Key, MetaReader, Role, Walker, drop_raw_text, feed_in_slices, find_attr, implied_close,
-    is_void, key_of, role_of, take_raw_text,
+    Key, MetaReader, Role, Walker, closes_p, drop_raw_text, feed_in_slices, find_attr,
+    implied_close, is_void, key_of, role_of, take_raw_text,
 };
 use crate::normalize::push_folded;
 
@@ -195,44 +197,95 @@ fn in_head(name: &LocalName) -> bool {
     )
 }
 
-/// The HTML standard's "special" elements: an end tag of an ordinary
-/// element does not close across them.
+/// The HTML standard's "special" elements (its "special" category, HTML
+/// namespace): an end tag of an ordinary element does not close across
+/// them, nor does an `li`, `dt` or `dd` start tag look past them. The
+/// category's svg and MathML members do not matter here: foreign subtrees
+/// are skipped whole and scans pass over their elements. html5ever's tree
+/// builder (the other parse) lists the obsolete `isindex` instead of
+/// `keygen` and `search`; `keygen` is void, so only a `<search>` box can
+/// tell the two apart.
 fn is_special(name: &LocalName) -> bool {
-    role_of(name) == Role::Block
+    is_heading(name)
         || matches!(
             *name,
-            local_name!("applet")
+            local_name!("address")
+                | local_name!("applet")
                 | local_name!("area")
+                | local_name!("article")
+                | local_name!("aside")
                 | local_name!("base")
                 | local_name!("basefont")
                 | local_name!("bgsound")
+                | local_name!("blockquote")
+                | local_name!("body")
+                | local_name!("br")
                 | local_name!("button")
+                | local_name!("caption")
+                | local_name!("center")
                 | local_name!("col")
                 | local_name!("colgroup")
+                | local_name!("dd")
+                | local_name!("details")
+                | local_name!("dir")
+                | local_name!("div")
+                | local_name!("dl")
+                | local_name!("dt")
                 | local_name!("embed")
+                | local_name!("fieldset")
+                | local_name!("figcaption")
+                | local_name!("figure")
+                | local_name!("footer")
+                | local_name!("form")
                 | local_name!("frame")
                 | local_name!("frameset")
                 | local_name!("head")
+                | local_name!("header")
+                | local_name!("hgroup")
+                | local_name!("hr")
+                | local_name!("html")
                 | local_name!("iframe")
                 | local_name!("img")
                 | local_name!("input")
+                | local_name!("keygen")
+                | local_name!("li")
                 | local_name!("link")
+                | local_name!("listing")
+                | local_name!("main")
                 | local_name!("marquee")
+                | local_name!("menu")
                 | local_name!("meta")
+                | local_name!("nav")
                 | local_name!("noembed")
                 | local_name!("noframes")
                 | local_name!("noscript")
                 | local_name!("object")
+                | local_name!("ol")
+                | local_name!("p")
                 | local_name!("param")
+                | local_name!("plaintext")
+                | local_name!("pre")
                 | local_name!("script")
+                | local_name!("search")
+                | local_name!("section")
                 | local_name!("select")
                 | local_name!("source")
                 | local_name!("style")
+                | local_name!("summary")
+                | local_name!("table")
+                | local_name!("tbody")
+                | local_name!("td")
                 | local_name!("template")
                 | local_name!("textarea")
+                | local_name!("tfoot")
+                | local_name!("th")
+                | local_name!("thead")
                 | local_name!("title")
+                | local_name!("tr")
                 | local_name!("track")
+                | local_name!("ul")
                 | local_name!("wbr")
+                | local_name!("xmp")
         )
 }
 
@@ -277,20 +330,6 @@ fn is_formatting(name: &LocalName) -> bool {
 
 fn is_heading(name: &LocalName) -> bool {
     matches!(name.as_bytes(), [b'h', b'1'..=b'6'])
-}
-
-/// Start tags that close an open `p` (the standard's list, in no-quirks
-/// mode; table parts, `caption` and `legend` do not).
-fn closes_p(name: &LocalName) -> bool {
-    role_of(name) == Role::Block
-        && !matches!(
-            *name,
-            local_name!("html")
-                | local_name!("body")
-                | local_name!("caption")
-                | local_name!("legend")
-        )
-        && !is_table_part(name)
 }
 
 /// The parts of a table below `table` itself.
@@ -1169,6 +1208,27 @@ mod tests {
         assert_eq!(texts("<div>one</p>two</div>"), ["one", "two"]);
         // An end tag matching nothing in scope is ignored.
         assert_eq!(texts("<div><span>a</div>b</span>"), ["a", "b"]);
+    }
+
+    /// The standard's lists (`closes_p`, `is_special`) where they differ
+    /// from the block boxes of `role_of`, checked against the tree parse.
+    #[test]
+    fn standard_lists_agree_with_tree_parse() {
+        for h in [
+            // `search` closes a paragraph, `legend` does not.
+            "<p>a<search>b</search>c",
+            "<p>a<legend>b</legend>c",
+            "<!DOCTYPE html><p>a<table><tr><td>b</table>c",
+            "<p>a<table><tr><td>b</table>c",
+            // `dialog` and `legend` are no barrier to an `li`, `dd` or an
+            // ordinary end tag; `search` is.
+            "<ul><li>a<dialog open><li>b</dialog></ul>c",
+            "<dl><dd>a<legend><dt>b</legend></dl>c",
+            "<div><span>a<dialog open>b</span>c</dialog>d</div>",
+            "<div><span>a<search>b</span>c</search>d</div>",
+        ] {
+            texts(h);
+        }
     }
 
     #[test]

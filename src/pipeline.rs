@@ -1,5 +1,6 @@
-//! Stage 5, shared by both paths: classify the blocks, read the metadata and
-//! assemble the [`Article`].
+//! Stages 4 and 5, shared by both paths: classify the blocks (stage 4,
+//! [`crate::classify`]), then read the metadata and assemble the [`Article`]
+//! (stage 5).
 
 use crate::article::{Article, EncodingInfo, Reason, Removed};
 use crate::block::Doc;

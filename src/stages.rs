@@ -26,8 +26,8 @@ impl Blocks {
     }
 }
 
-/// Stage 1 (HTML): decodes page bytes to NFC text, as `clean_html` does with
-/// no `Content-Type` known.
+/// Stage 1 (HTML): decodes page bytes to text, as `clean_html` does with no
+/// `Content-Type` known (not yet NFC: segmenting composes each block).
 pub fn decode(bytes: &[u8]) -> String {
     crate::decode::decode(bytes, None).text.into_owned()
 }
@@ -38,8 +38,8 @@ pub fn decode_len(bytes: &[u8]) -> usize {
     crate::decode::decode(bytes, None).text.len()
 }
 
-/// Stage 2 (HTML): parses decoded text into blocks with the default limits,
-/// as `clean_html` does: html5ever's tokenizer straight into blocks.
+/// Stages 2 and 3 (HTML): parses decoded text into blocks with the default
+/// limits, as `clean_html` does: html5ever's tokenizer straight into blocks.
 ///
 /// # Panics
 ///
@@ -51,7 +51,7 @@ pub fn parse_html(html: &str) -> Blocks {
     }
 }
 
-/// Stage 2 (HTML) the former way: html5ever's tree builder into an arena,
+/// Stages 2 and 3 (HTML) the former way: html5ever's tree builder into an arena,
 /// then a walk of the tree; kept to measure the one-pass parse against.
 ///
 /// # Panics
@@ -80,12 +80,12 @@ pub fn clean_html_tree(bytes: &[u8]) -> usize {
     crate::pipeline::run(doc, Some(decoded.info)).map_or(0, |a| a.body.len())
 }
 
-/// Stage 2 (text): cuts scraped text into line blocks.
+/// Stage 3 (text): cuts scraped text into line blocks.
 pub fn segment_text(text: &str) -> Blocks {
     Blocks(crate::text::segment(text))
 }
 
-/// Stage 3: computes the block features and classifies every block; returns
+/// Stage 4: computes the block features and classifies every block; returns
 /// how many blocks were labelled body.
 pub fn classify(blocks: &Blocks) -> usize {
     let keys = crate::features::Keys::of(&blocks.0);
@@ -97,8 +97,8 @@ pub fn classify(blocks: &Blocks) -> usize {
         .count()
 }
 
-/// Stage 3 and 4: features, classification, then the metadata read from the
-/// blocks and the page's head; returns the headline's length plus the number
+/// Stage 4, then stage 5's metadata read (from the blocks and the page's
+/// head) without the assembly; returns the headline's length plus the number
 /// of authors (0 when neither was found).
 pub fn metadata(blocks: &Blocks) -> usize {
     let keys = crate::features::Keys::of(&blocks.0);

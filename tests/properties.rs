@@ -22,35 +22,15 @@
 //!    cleans to the same body paragraphs, in the same order (checked on the
 //!    fixture pages and on generated articles).
 
-use std::fs;
-use std::path::Path;
+#[path = "support/common.rs"]
+mod common;
 
+use std::fs;
+
+use common::{fixtures_dir, fold, is_space};
 use proptest::prelude::*;
 use tinsach::{Article, Cleaner, PageInfo};
 use unicode_normalization::UnicodeNormalization;
-
-/// Unicode white space plus the zero-width spacers the cleaner folds.
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}')
-}
-
-/// The documented folding: NFC, runs of white space to one space, control
-/// characters dropped, trimmed.
-fn fold(text: &str) -> String {
-    let nfc: String = text.nfc().collect();
-    let mut out = String::new();
-    for word in nfc.split(is_space).filter(|w| !w.is_empty()) {
-        let word: String = word.chars().filter(|c| !c.is_control()).collect();
-        if word.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&word);
-    }
-    out
-}
 
 /// `text` without any white space (or control characters).
 fn squeeze(text: &str) -> String {
@@ -329,7 +309,7 @@ proptest! {
 /// own text cleans back to its body.
 #[test]
 fn fixtures_invent_nothing_and_keep_body() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let root = fixtures_dir();
     let mut checked = 0;
     for dir in ["seeds", "vi-text", "vi-html"] {
         let mut files: Vec<_> = fs::read_dir(root.join(dir))

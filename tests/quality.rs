@@ -8,8 +8,6 @@
 #[path = "support/gold.rs"]
 mod gold;
 
-use std::path::Path;
-
 use gold::PageScore;
 
 // ---------------------------------------------------------------------------
@@ -64,9 +62,7 @@ const READABILITY_HEADLINE_SHARE: f64 = 0.85;
 
 /// Scores one fixture corpus and prints its table.
 fn run(corpus: &str) -> Vec<PageScore> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(corpus);
+    let dir = gold::common::fixtures_dir().join(corpus);
     let scores = gold::score_dir(&dir).unwrap_or_else(|e| panic!("loading {corpus}: {e}"));
     assert!(!scores.is_empty(), "{corpus}: no gold pages found");
     println!("== {corpus}\n{}", gold::format_table(&scores));
@@ -239,9 +235,7 @@ fn readability() {
 #[test]
 fn gold_scores_itself_perfectly() {
     for corpus in ["seeds", "vi-text", "vi-html", "readability"] {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures")
-            .join(corpus);
+        let dir = gold::common::fixtures_dir().join(corpus);
         let golds = gold::load_dir(&dir).unwrap_or_else(|e| panic!("{corpus}: {e}"));
         assert!(!golds.is_empty(), "{corpus}: no gold");
         for g in &golds {
@@ -265,7 +259,7 @@ fn gold_scores_itself_perfectly() {
 /// right (case-folded, in order; `null`/empty gold means none claimed).
 #[test]
 fn authors_kickers_credits() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let root = gold::common::fixtures_dir();
     let mut f = Failures::default();
     let key = |s: &str| gold::name_key(s);
     let opt = |v: &serde_json::Value| v.as_str().filter(|s| !s.is_empty()).map(key);

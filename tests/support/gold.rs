@@ -1,6 +1,7 @@
 //! Gold answers and how a cleaned article is scored against them, exactly as
 //! `tests/fixtures/GOLD.md` says. Shared by `tests/quality.rs` and
-//! `examples/eval.rs` (each includes this file with `#[path]`).
+//! `examples/eval.rs` (each includes this file with `#[path]`); the text
+//! folding and the fixtures' place come from `common.rs` beside it.
 //!
 //! Which checks a page takes part in is decided by the gold's optional
 //! `scored` list; without one every check is scored. The names it may hold:
@@ -29,6 +30,10 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use tinsach::{Article, DateTime};
 use unicode_normalization::UnicodeNormalization;
+
+#[path = "common.rs"]
+pub mod common;
+use common::fold;
 
 /// One page's gold answer, loaded from `NAME.gold.json`.
 #[derive(Debug, Clone)]
@@ -243,21 +248,16 @@ pub fn nfc(s: &str) -> String {
     s.nfc().collect()
 }
 
-/// Folds every run of white space to one space and trims the ends.
-pub fn fold_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The form paragraphs and lines are compared in: NFC, white space folded,
-/// case kept.
+/// The form paragraphs and lines are compared in: [`fold`]ed (NFC, white
+/// space folded as the cleaner folds it), case kept.
 pub fn para_key(s: &str) -> String {
-    fold_ws(&nfc(s))
+    fold(s)
 }
 
-/// The form headline, source and outlet are compared in: NFC, case folded,
-/// white space folded.
+/// The form headline, source and outlet are compared in: case folded, then
+/// [`fold`]ed (NFC, white space folded).
 pub fn name_key(s: &str) -> String {
-    fold_ws(&nfc(&nfc(s).to_lowercase()))
+    fold(&nfc(s).to_lowercase())
 }
 
 /// Body tokens: runs of Unicode letters and digits after NFC and case
