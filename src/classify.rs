@@ -372,16 +372,18 @@ fn tight_teaser(doc: &Doc, feats: &[Features], para_gap: u32, i: usize) -> bool 
     }
     // The card stands apart from what precedes it (a blank line); a
     // headline pressed onto its lead does not.
+    // The layout first: the byline and date tests are the dear ones, and
+    // few lines sit over prose pressed right under them.
     let title_then_prose = |t: usize| {
         t + 1 < doc.blocks.len()
             && doc.blocks[t].gap_before >= 1
-            && feats[t].title_like()
-            && feats[t].names().is_none()
-            && !feats[t].is_dateline()
-            && feats[t].chrome().is_none()
             && doc.blocks[t + 1].gap_before == 0
             && feats[t + 1].is_prose()
             && (t + 2 >= doc.blocks.len() || doc.blocks[t + 2].gap_before == 0)
+            && feats[t].title_like()
+            && feats[t].chrome().is_none()
+            && feats[t].names().is_none()
+            && !feats[t].is_dateline()
     };
     title_then_prose(i) || (i > 0 && title_then_prose(i - 1))
 }
@@ -461,14 +463,15 @@ fn inside(cx: &Ctx, i: usize) -> Label {
 /// image marker, with no sentence run-on.
 fn isolated_caption(doc: &Doc, feats: &[Features], para_gap: u32, i: usize) -> bool {
     let f = &feats[i];
-    if f.words > 35 || f.chars > 250 || f.names().is_some() || f.credit.is_some() {
+    if f.words > 35 || f.chars > 250 || f.credit.is_some() {
         return false;
     }
     let b = &doc.blocks[i];
     let after_marker = i > 0 && feats[i - 1].chars <= 2 && b.gap_before == 0;
     let wide_gap = b.gap_before > para_gap && para_gap >= 1;
     let next_apart = i + 1 >= doc.blocks.len() || doc.blocks[i + 1].gap_before >= 1;
-    (after_marker || wide_gap) && next_apart
+    // The byline test last: it is the dear one.
+    (after_marker || wide_gap) && next_apart && f.names().is_none()
 }
 
 /// The reason of a block in a teaser group: a title or teaser of a related
