@@ -151,10 +151,45 @@ static LABEL_INDEX: LazyLock<crate::hash::FastMap<&'static str, (Reason, bool)>>
 struct Patterns {
     /// The patterns opening with `^`, and their (table index, reason).
     anchored: (RegexSet, Vec<(usize, Reason)>),
-    /// The other patterns, with their table index, reason and the text any
-    /// match must end the block with (see [`required_suffix`]).
-    others: Vec<(usize, Regex, Reason, &'static str)>,
+    /// The other patterns, in table order.
+    others: Vec<Other>,
 }
+
+/// A chrome pattern not anchored at the start of the block.
+struct Other {
+    /// Its index in [`tables::PATTERNS`].
+    index: usize,
+    re: Regex,
+    reason: Reason,
+    search: Search,
+}
+
+/// How an [`Other`] pattern is searched.
+enum Search {
+    /// In each block's key, when the key ends with the text every match
+    /// must end the block with (see [`required_suffix`]).
+    PerKey { suffix: &'static str },
+    /// Once over all the keys of the page (see [`Keys::page_hits`]): a
+    /// pattern without anchors or word boundaries matches the same text
+    /// wherever it stands, and one search of the page with the literal
+    /// prefilter costs less than a call per block. The block's hit is this
+    /// bit of its page hits.
+    PageWide { bit: u32 },
+}
+
+/// Whether a pattern can be searched once over the whole page: no anchor
+/// and no word-boundary assertion, whose verdict would depend on the text
+/// around a block, and no flag group.
+fn page_wide(pattern: &str) -> bool {
+    !pattern.contains(['^', '$'])
+        && ![r"\b", r"\B", r"\A", r"\z", "(?"]
+            .iter()
+            .any(|a| pattern.contains(a))
+}
+
+/// At most this many patterns are searched page-wide: one bit each in a
+/// block's page hits.
+const PAGE_WIDE_MAX: u32 = u32::BITS;
 
 /// The literal text every block a pattern matches must end with, when the
 /// pattern ends with plain characters and `$` ("… trước$" → " trước"), else
@@ -200,19 +235,24 @@ fn required_suffix(pattern: &'static str) -> &'static str {
 }
 
 impl Patterns {
-    /// The reason of the first pattern in table order that matches `key`.
-    fn first_match(&self, key: &str) -> Option<Reason> {
+    /// The reason of the first pattern in table order that matches `key`,
+    /// whose page-wide patterns matched as `page_hits` says.
+    fn first_match(&self, key: &str, page_hits: u32) -> Option<Reason> {
         let (set, reasons) = &self.anchored;
         let mut first = set
             .is_match(key)
             .then(|| set.matches(key).iter().next().map(|i| reasons[i]))
             .flatten();
-        for (i, re, reason, suffix) in &self.others {
-            if first.is_some_and(|(f, _)| f < *i) {
+        for other in &self.others {
+            if first.is_some_and(|(f, _)| f < other.index) {
                 break;
             }
-            if key.ends_with(suffix) && re.is_match(key) {
-                first = Some((*i, *reason));
+            let hit = match other.search {
+                Search::PerKey { suffix } => key.ends_with(suffix) && other.re.is_match(key),
+                Search::PageWide { bit } => page_hits & (1 << bit) != 0,
+            };
+            if hit {
+                first = Some((other.index, other.reason));
                 break;
             }
         }
@@ -223,25 +263,28 @@ impl Patterns {
 static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     let mut anchored = (Vec::new(), Vec::new());
     let mut others = Vec::new();
-    for (i, &(p, reason)) in tables::PATTERNS.iter().enumerate() {
-        if let Some(rest) = p.strip_prefix("^.*") {
-            others.push((
-                i,
-                Regex::new(rest).expect("chrome pattern compiles"),
-                reason,
-                required_suffix(rest),
-            ));
-        } else if p.starts_with('^') {
+    let mut bits = 0;
+    for (index, &(p, reason)) in tables::PATTERNS.iter().enumerate() {
+        if p.starts_with('^') && !p.starts_with("^.*") {
             anchored.0.push(p);
-            anchored.1.push((i, reason));
-        } else {
-            others.push((
-                i,
-                Regex::new(p).expect("chrome pattern compiles"),
-                reason,
-                required_suffix(p),
-            ));
+            anchored.1.push((index, reason));
+            continue;
         }
+        let p = p.strip_prefix("^.*").unwrap_or(p);
+        let search = if page_wide(p) && bits < PAGE_WIDE_MAX {
+            bits += 1;
+            Search::PageWide { bit: bits - 1 }
+        } else {
+            Search::PerKey {
+                suffix: required_suffix(p),
+            }
+        };
+        others.push(Other {
+            index,
+            re: Regex::new(p).expect("chrome pattern compiles"),
+            reason,
+            search,
+        });
     }
     let set = RegexSet::new(anchored.0).expect("chrome patterns compile");
     Patterns {
@@ -361,16 +404,20 @@ fn placeholder(key: &str) -> bool {
 /// exactly, and lower-casing every paragraph of a page costs more than all
 /// the other features together.
 pub(crate) struct Keys {
+    /// The keys, each followed by a line feed (no key holds one: block text
+    /// is folded), so that a search of the whole text finds no match made
+    /// of the end of one key and the start of the next (see
+    /// [`Keys::page_hits`]).
     text: String,
-    /// Where each block's key ends in `text`; it starts where the previous
-    /// one ends.
+    /// Where each block's key ends in `text`; it starts one byte after the
+    /// previous one ends.
     ends: Vec<usize>,
 }
 
 impl Keys {
     /// The keys of every block of `doc`.
     pub fn of(doc: &Doc) -> Keys {
-        let size = doc.blocks.iter().map(|b| b.text.len()).sum();
+        let size = doc.blocks.iter().map(|b| b.text.len() + 1).sum();
         let mut keys = Keys {
             text: String::with_capacity(size),
             ends: Vec::with_capacity(doc.blocks.len()),
@@ -384,28 +431,85 @@ impl Keys {
                 keys.text.push_str(t);
             }
             keys.ends.push(keys.text.len());
+            keys.text.push('\n');
         }
         keys
     }
 
+    /// Where the key of block `i` starts in `text`.
+    fn start(&self, i: usize) -> usize {
+        i.checked_sub(1).map_or(0, |p| self.ends[p] + 1)
+    }
+
     /// The key of block `i`.
     fn get(&self, i: usize) -> &str {
-        let start = i.checked_sub(1).map_or(0, |p| self.ends[p]);
-        &self.text[start..self.ends[i]]
+        &self.text[self.start(i)..self.ends[i]]
+    }
+
+    /// For each block, the page-wide chrome patterns its key matches, as
+    /// the bits of [`Search::PageWide`]; empty when no pattern is
+    /// page-wide.
+    ///
+    /// Each pattern is searched over the whole text, from the start of a
+    /// key on. A pattern without anchors and boundaries matches a key alone
+    /// exactly where it matches the same bytes in the whole text, so the
+    /// leftmost match from a key's start lies in the first key, from that
+    /// one on, that has a match of its own. A match that runs past its
+    /// key's end is no match of that key alone: that key is searched alone.
+    /// Either way the search goes on from the next key's start.
+    fn page_hits(&self, patterns: &Patterns) -> Vec<u32> {
+        let mut hits = Vec::new();
+        for other in &patterns.others {
+            let Search::PageWide { bit } = other.search else {
+                continue;
+            };
+            if hits.is_empty() {
+                hits = vec![0u32; self.ends.len()];
+            }
+            self.each_match(&other.re, |k| hits[k] |= 1 << bit);
+        }
+        hits
+    }
+
+    /// Calls `hit` with the index of every key that `re` (a pattern without
+    /// anchors or boundaries) matches, in order; see [`Keys::page_hits`].
+    fn each_match(&self, re: &Regex, mut hit: impl FnMut(usize)) {
+        let n = self.ends.len();
+        let (mut pos, mut k) = (0, 0);
+        while k < n
+            && let Some(m) = re.find_at(&self.text, pos)
+        {
+            // The key the match starts in (or right after).
+            while k < n && self.ends[k] < m.start() {
+                k += 1;
+            }
+            if k == n {
+                break;
+            }
+            if m.end() <= self.ends[k] || re.is_match(self.get(k)) {
+                hit(k);
+            }
+            k += 1;
+            if k == n {
+                break;
+            }
+            pos = self.start(k);
+        }
     }
 }
 
 /// Computes the features of every block; their keys borrow `keys` (made by
 /// [`Keys::of`] from the same `doc`).
 pub(crate) fn compute<'k, 't>(doc: &'t Doc, keys: &'k Keys) -> Vec<Features<'k, 't>> {
+    let page_hits = keys.page_hits(&PATTERNS);
     doc.blocks
         .iter()
         .enumerate()
-        .map(|(i, b)| of_block(b, keys.get(i)))
+        .map(|(i, b)| of_block(b, keys.get(i), page_hits.get(i).copied().unwrap_or(0)))
         .collect()
 }
 
-fn of_block<'k, 't>(b: &'t Block, key: &'k str) -> Features<'k, 't> {
+fn of_block<'k, 't>(b: &'t Block, key: &'k str, page_hits: u32) -> Features<'k, 't> {
     let text = b.text.as_str();
     // Characters are the bytes that open one; words, the spaces plus one
     // (block text is folded: single spaces, trimmed). Bytes from 0xE3 up open
@@ -466,7 +570,7 @@ fn of_block<'k, 't>(b: &'t Block, key: &'k str) -> Features<'k, 't> {
     }
     if chars <= 400 {
         if chars <= PATTERN_MAX_CHARS {
-            f.pattern = PATTERNS.first_match(f.key);
+            f.pattern = PATTERNS.first_match(f.key, page_hits);
         }
         f.caption_marker =
             caption_marker(f.key, colons > 0) || matches!(b.kind, BlockKind::Caption);
@@ -808,12 +912,13 @@ pub(crate) fn byline_outlet(text: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    /// The features of one line of text (its block and key leaked: tests
+    /// The features of one line of text (its page and keys leaked: tests
     /// only).
     fn feat(t: &str) -> Features<'static, 'static> {
-        let key: &'static str = Box::leak(crate::normalize::lower(t).into_boxed_str());
-        let block: &'static Block = Box::leak(Box::new(Block::line(t.to_string(), 0)));
-        of_block(block, key)
+        let doc: &'static Doc = Box::leak(Box::new(crate::text::segment(t)));
+        assert_eq!(doc.blocks.len(), 1, "one line: {t}");
+        let keys: &'static Keys = Box::leak(Box::new(Keys::of(doc)));
+        compute(doc, keys).remove(0)
     }
 
     #[test]
@@ -896,6 +1001,41 @@ mod tests {
             assert_eq!(first_byte_folded(&upper), first_byte_folded(w), "{w}");
             assert!(opens_with_not_name_word(&capitalised), "{w}");
             assert!(opens_with_not_name_word(&upper), "{w}");
+        }
+    }
+
+    /// The page-wide search finds exactly the keys that match alone,
+    /// matches across two keys and empty matches included.
+    #[test]
+    fn page_wide_search_matches_each_key_alone() {
+        let lines = [
+            "ab", "b a", "x", "a", "b", "aab", "ba b", "xx a", "b", "ab ab", "bx",
+        ];
+        let patterns = [
+            "ab", "a b", "b\\s*a", "[^ ]+x", "x*", "a+b+", "(a|b)b", "zz",
+        ];
+        for start in 0..lines.len() {
+            for len in 1..=lines.len() - start {
+                let page = &lines[start..start + len];
+                let doc = crate::text::segment(&page.join("\n"));
+                let keys = Keys::of(&doc);
+                for p in patterns {
+                    let re = Regex::new(p).unwrap();
+                    let mut got = Vec::new();
+                    keys.each_match(&re, |k| got.push(k));
+                    let want: Vec<usize> =
+                        (0..page.len()).filter(|&k| re.is_match(page[k])).collect();
+                    assert_eq!(got, want, "{p} on {page:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn page_wide_patterns() {
+        assert!(page_wide("(giữ bản quyền|all rights reserved)"));
+        for p in ["^a", "a$", r"\ba", r"(?i)a", r"a\B"] {
+            assert!(!page_wide(p), "{p}");
         }
     }
 
