@@ -300,21 +300,23 @@ static CREDIT: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         .collect()
 });
 
-/// [`tables::TEASER_TOPICS`], compiled to match lower-case text: without
-/// case folding, the engine can search for the topics' literal words.
-static TEASER: LazyLock<Vec<(Regex, TeaserKind)>> = LazyLock::new(|| {
-    tables::TEASER_TOPICS
-        .iter()
-        .map(|(p, k)| (Regex::new(p).expect("teaser compiles"), *k))
-        .collect()
+/// [`tables::TEASER_TOPICS`], compiled as one set that matches lower-case
+/// text: without case folding the engine can search for the topics' literal
+/// words, and one search tells most teasers (about no topic) apart.
+static TEASER: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(tables::TEASER_TOPICS.iter().map(|(p, _)| p)).expect("teasers compile")
 });
 
 /// The teaser kind of lower-cased text already judged to be a teaser.
 fn teaser_kind_of(key: &str) -> TeaserKind {
+    if !TEASER.is_match(key) {
+        return TeaserKind::Article;
+    }
     TEASER
+        .matches(key)
         .iter()
-        .find(|(re, _)| re.is_match(key))
-        .map_or(TeaserKind::Article, |(_, k)| *k)
+        .next()
+        .map_or(TeaserKind::Article, |i| tables::TEASER_TOPICS[i].1)
 }
 
 /// The key of a label, from the block's lower-cased text: without
