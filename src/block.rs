@@ -71,6 +71,10 @@ impl Block {
 
     /// The share of the text inside links, 0.0 to 1.0.
     pub fn link_density(&self) -> f32 {
+        // Most blocks hold no link (a text input's never do): no count.
+        if self.link_chars == 0 {
+            return 0.0;
+        }
         let chars = self.text.chars().count().max(1);
         (self.link_chars as f32 / chars as f32).min(1.0)
     }
