@@ -121,6 +121,13 @@ impl Features<'_, '_> {
         }
     }
 
+    /// Whether the block's text may open with `prefix` (in small letters)
+    /// in any case: false only when its lower-cased key surely does not
+    /// (a long block's key is its text as printed, see [`Keys`]).
+    pub fn may_open_with(&self, prefix: &str) -> bool {
+        self.chars > KEY_FOLD_MAX_CHARS || self.key.starts_with(prefix)
+    }
+
     /// A date that makes up most of the block: a dateline line.
     pub fn is_dateline(&self) -> bool {
         matches!(self.date(), Some((_, share)) if *share >= 0.5)

@@ -552,10 +552,11 @@ fn outlet(doc: &Doc, feats: &[Features], cls: &Classified, meta: &mut Meta) {
             return;
         }
     }
-    for b in &doc.blocks {
-        // Most blocks are not follow prompts: the plain test first, which
-        // allocates nothing.
-        if FOLLOW_NAME.is_match(&b.text)
+    for (b, f) in doc.blocks.iter().zip(feats) {
+        // Most blocks are not follow prompts: the opener first, then the
+        // plain test, which allocates nothing.
+        if f.may_open_with(tables::FOLLOW_OPENER)
+            && FOLLOW_NAME.is_match(&b.text)
             && let Some(c) = FOLLOW_NAME.captures(&b.text)
         {
             meta.outlet = Some(c[1].to_string());
@@ -579,6 +580,14 @@ pub(crate) fn domain_of(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn follow_name_opens_with_its_opener() {
+        let opener = tables::FOLLOW_NAME
+            .strip_prefix("(?i)^")
+            .expect("anchored, case-blind");
+        assert!(opener.starts_with(tables::FOLLOW_OPENER));
+    }
 
     #[test]
     fn lead_prefixes() {

@@ -306,8 +306,13 @@ pub(crate) static BYLINE_NOTE: &str =
     r"(?i)^(và \d+ tác giả khác|xem (các )?bài viết của tác giả|tác giả:?|by)$";
 
 /// A follow prompt that names the site ("Theo dõi Báo X trên Google News"):
-/// the capture is the outlet's name. Matched without regard to case.
+/// the capture is the outlet's name. Matched without regard to case; opens
+/// with [`FOLLOW_OPENER`].
 pub(crate) static FOLLOW_NAME: &str = r"(?i)^theo dõi\s+(\S.{0,40}?)\s+trên";
+
+/// The words [`FOLLOW_NAME`] opens with, in small letters: a block whose key
+/// opens otherwise is not searched (a test checks the two agree).
+pub(crate) static FOLLOW_OPENER: &str = "theo dõi";
 
 /// Words that open a line but are not the first syllable of a name: titles
 /// ("Ông", "Bà" open body sentences about a person), prepositions, time
