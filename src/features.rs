@@ -421,6 +421,9 @@ pub(crate) struct Keys {
     /// Where each block's key ends in `text`; it starts one byte after the
     /// previous one ends.
     ends: Vec<usize>,
+    /// The byte counts of each block's text, made on the way (the key's
+    /// case depends on its length in characters).
+    counts: Vec<ByteCounts>,
 }
 
 impl Keys {
@@ -430,11 +433,13 @@ impl Keys {
         let mut keys = Keys {
             text: String::with_capacity(size),
             ends: Vec::with_capacity(doc.blocks.len()),
+            counts: Vec::with_capacity(doc.blocks.len()),
         };
         for b in &doc.blocks {
-            // 400 bytes hold at most 400 characters: count them only beyond.
             let t = b.text.as_str();
-            if t.len() <= KEY_FOLD_MAX_CHARS || t.chars().count() <= KEY_FOLD_MAX_CHARS {
+            let counts = ByteCounts::of(t.as_bytes());
+            keys.counts.push(counts);
+            if counts.chars <= KEY_FOLD_MAX_CHARS {
                 crate::normalize::push_lower(&mut keys.text, t);
             } else {
                 keys.text.push_str(t);
@@ -514,42 +519,30 @@ pub(crate) fn compute<'k, 't>(doc: &'t Doc, keys: &'k Keys) -> Vec<Features<'k, 
     doc.blocks
         .iter()
         .enumerate()
-        .map(|(i, b)| of_block(b, keys.get(i), page_hits.get(i).copied().unwrap_or(0)))
+        .map(|(i, b)| {
+            let hits = page_hits.get(i).copied().unwrap_or(0);
+            of_block(b, keys.get(i), keys.counts[i], hits)
+        })
         .collect()
 }
 
-fn of_block<'k, 't>(b: &'t Block, key: &'k str, page_hits: u32) -> Features<'k, 't> {
+fn of_block<'k, 't>(
+    b: &'t Block,
+    key: &'k str,
+    counts: ByteCounts,
+    page_hits: u32,
+) -> Features<'k, 't> {
     let text = b.text.as_str();
     // Characters are the bytes that open one; words, the spaces plus one
     // (block text is folded: single spaces, trimmed). Bytes from 0xE3 up open
     // the CJK characters, and only a block with one is decoded.
-    let bytes = text.as_bytes();
-    // Counted in byte-sized lanes over chunks of 255 bytes (no lane can
-    // overflow), which the compiler turns into vector code; counting into
-    // `usize` widens every byte and runs several times slower.
-    let (mut chars, mut spaces, mut digits, mut colons, mut top) = (0, 0, 0, 0, 0u8);
-    for chunk in bytes.chunks(255) {
-        let (c, s, m) = chunk.iter().fold((0u8, 0u8, 0u8), |(c, s, m), &b| {
-            (
-                c + u8::from((b as i8) >= -0x40),
-                s + u8::from(b == b' '),
-                m.max(b),
-            )
-        });
-        // A fourth accumulator in the same pass stops the compiler from
-        // vectorising it: digits and colons get their own.
-        let (d, k) = chunk.iter().fold((0u8, 0u8), |(d, k), &b| {
-            (
-                d + u8::from(b.wrapping_sub(b'0') < 10),
-                k + u8::from(b == b':'),
-            )
-        });
-        colons += usize::from(k);
-        chars += usize::from(c);
-        spaces += usize::from(s);
-        digits += usize::from(d);
-        top = top.max(m);
-    }
+    let ByteCounts {
+        chars,
+        spaces,
+        digits,
+        colons,
+        top,
+    } = counts;
     let wide = top >= 0xE3;
     debug_assert!(
         !text.is_empty() && !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  "),
@@ -596,6 +589,51 @@ fn of_block<'k, 't>(b: &'t Block, key: &'k str, page_hits: u32) -> Features<'k, 
         f.caption_marker = true;
     }
     f
+}
+
+/// What [`of_block`] counts in a block's bytes.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct ByteCounts {
+    /// Bytes that open a character (not UTF-8 continuation bytes).
+    chars: usize,
+    spaces: usize,
+    /// ASCII digits.
+    digits: usize,
+    colons: usize,
+    /// The greatest byte: from 0xE3 up, the block may hold CJK characters.
+    top: u8,
+}
+
+impl ByteCounts {
+    /// Counted in byte-sized lanes over chunks of 255 bytes (no lane can
+    /// overflow), which the compiler turns into vector code; counting into
+    /// `usize` widens every byte and runs several times slower.
+    fn of(bytes: &[u8]) -> ByteCounts {
+        let mut out = ByteCounts::default();
+        for chunk in bytes.chunks(255) {
+            let (c, s, m) = chunk.iter().fold((0u8, 0u8, 0u8), |(c, s, m), &b| {
+                (
+                    c + u8::from((b as i8) >= -0x40),
+                    s + u8::from(b == b' '),
+                    m.max(b),
+                )
+            });
+            // A fourth accumulator in the same pass stops the compiler from
+            // vectorising it: digits and colons get their own.
+            let (d, k) = chunk.iter().fold((0u8, 0u8), |(d, k), &b| {
+                (
+                    d + u8::from(b.wrapping_sub(b'0') < 10),
+                    k + u8::from(b == b':'),
+                )
+            });
+            out.chars += usize::from(c);
+            out.spaces += usize::from(s);
+            out.digits += usize::from(d);
+            out.colons += usize::from(k);
+            out.top = out.top.max(m);
+        }
+        out
+    }
 }
 
 fn terminal_period(text: &str) -> bool {
