@@ -147,6 +147,34 @@ static LABEL_INDEX: LazyLock<crate::hash::FastMap<&'static str, (Reason, bool)>>
             .collect()
     });
 
+/// The (first byte, last byte) pairs of the [`tables::LABELS`], one bit
+/// each: most short lines pair their ends otherwise, and one bit read
+/// spares them the hash lookup.
+static LABEL_ENDS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; 1 << 10];
+    for l in tables::LABELS {
+        let at = ends_index(l.text);
+        bits[at / 64] |= 1 << (at % 64);
+    }
+    bits
+});
+
+/// The index of a text's (first byte, last byte) pair in [`LABEL_ENDS`].
+fn ends_index(text: &str) -> usize {
+    let b = text.as_bytes();
+    let (first, last) = (b.first().copied(), b.last().copied());
+    usize::from(first.unwrap_or(0)) << 8 | usize::from(last.unwrap_or(0))
+}
+
+/// The widget label a lower-cased key is, whole.
+fn label_of(key: &str) -> Option<(Reason, bool)> {
+    let at = ends_index(key);
+    if LABEL_ENDS[at / 64] & (1 << (at % 64)) == 0 {
+        return None;
+    }
+    LABEL_INDEX.get(key).copied()
+}
+
 /// The chrome patterns of [`tables::PATTERNS`], compiled for speed. Every
 /// pattern anchored at the start goes into one set, whose search dies within
 /// a few bytes on a line that opens otherwise; every other pattern is a
@@ -329,6 +357,14 @@ fn teaser_kind_of(key: &str) -> TeaserKind {
 /// The key of a label, from the block's lower-cased text: without
 /// surrounding punctuation and a trailing count ("bình luận (0)").
 fn label_key(key: &str) -> &str {
+    // Most keys open with a letter or digit and end with a letter: nothing
+    // to cut, known from two bytes.
+    let b = key.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_alphanumeric)
+        && b.last().is_some_and(u8::is_ascii_alphabetic)
+    {
+        return key;
+    }
     let t = key.trim_matches(|c: char| !is_alphanumeric(c) && c != '(' && c != '>');
     let t = t.trim_end_matches(|c: char| c.is_ascii_digit() || c == ')' || c == ' ');
     t.trim_end_matches(['(', ' '])
@@ -568,7 +604,7 @@ fn of_block<'k, 't>(
         ..Features::default()
     };
     if chars <= 60 {
-        f.label = LABEL_INDEX.get(label_key(f.key)).copied();
+        f.label = label_of(label_key(f.key));
     }
     if chars <= 400 {
         if chars <= PATTERN_MAX_CHARS {
@@ -685,10 +721,7 @@ fn strip_glued_buttons(text: &str) -> &str {
             };
             cut = space;
             let tail = crate::normalize::lower(&bare[space + 1..]);
-            if matches!(
-                LABEL_INDEX.get(tail.as_str()),
-                Some((Reason::FollowShare, _))
-            ) {
+            if matches!(label_of(&tail), Some((Reason::FollowShare, _))) {
                 t = bare[..space].trim_end();
                 continue 'strip;
             }
@@ -1083,6 +1116,22 @@ mod tests {
         assert!(page_wide("(giữ bản quyền|all rights reserved)"));
         for p in ["^a", "a$", r"\ba", r"(?i)a", r"a\B"] {
             assert!(!page_wide(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn label_keys() {
+        for (key, want) in [
+            ("bình luận (0)", "bình luận"),
+            ("tin mới", "tin mới"),
+            ("» xem thêm", "xem thêm"),
+            ("đọc thêm >>", "đọc thêm >>"),
+            ("(video)", "(video"),
+            ("tin 24h", "tin 24h"),
+            ("a", "a"),
+            ("", ""),
+        ] {
+            assert_eq!(label_key(key), want, "{key}");
         }
     }
 
