@@ -424,6 +424,9 @@ fn caption_marker(key: &str, colon: bool) -> bool {
 /// Whether a lower-cased block is an image placeholder: "&lt;headline&gt; - ảnh
 /// 1.", "photo 2".
 fn placeholder(key: &str) -> bool {
+    if key.as_bytes().last().is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
     let bare = key.trim_end_matches(['.', ' ']);
     // The number ends it: one look settles most lines.
     if !bare.ends_with(|c: char| c.is_ascii_digit()) {
@@ -683,6 +686,13 @@ fn is_cjk(c: char) -> bool {
 
 /// Whether text ends like a sentence.
 pub(crate) fn ends_sentence(text: &str) -> bool {
+    // The last byte settles most blocks: a letter or digit ends no
+    // sentence, an ASCII stop ends one.
+    match text.as_bytes().last() {
+        Some(b) if b.is_ascii_alphanumeric() => return false,
+        Some(b'.' | b'!' | b'?' | b';' | b':') => return true,
+        _ => {}
+    }
     let t = text.trim_end_matches(['"', '”', '’', '\'', ')', '»', ' ', '*', '」', '』', '）']);
     t.ends_with(['.', '!', '?', '…', ';', ':', '。', '！', '？', '：', '；'])
 }
@@ -1116,6 +1126,26 @@ mod tests {
         assert!(page_wide("(giữ bản quyền|all rights reserved)"));
         for p in ["^a", "a$", r"\ba", r"(?i)a", r"a\B"] {
             assert!(!page_wide(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn sentence_ends() {
+        for (text, want) in [
+            ("Câu văn.", true),
+            ("Hỏi gì?", true),
+            ("Ông nói: \"Xong.\"", true),
+            ("Ông nói: “Xong!”", true),
+            ("(Xong.)", true),
+            ("Kết thúc…", true),
+            ("Đoạn sau:", true),
+            ("Tiêu đề bài", false),
+            ("Năm 2026", false),
+            ("(Ảnh: TTXVN)", false),
+            ("Ý kiến (0)", false),
+            ("»", false),
+        ] {
+            assert_eq!(ends_sentence(text), want, "{text}");
         }
     }
 
