@@ -335,23 +335,30 @@ static CREDIT: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         .collect()
 });
 
-/// [`tables::TEASER_TOPICS`], compiled as one set that matches lower-case
-/// text: without case folding the engine can search for the topics' literal
-/// words, and one search tells most teasers (about no topic) apart.
-static TEASER: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(tables::TEASER_TOPICS.iter().map(|(p, _)| p)).expect("teasers compile")
+/// [`tables::TEASER_TOPICS`], compiled to match lower-case text (without
+/// case folding the engine searches for the topics' literal words): as one
+/// set, whose one search tells most teasers (about no topic) apart, and one
+/// by one, which tell the topic. (The set's own `matches` runs the slow
+/// engine that word boundaries need over the whole text.)
+static TEASER: LazyLock<(RegexSet, Vec<(Regex, TeaserKind)>)> = LazyLock::new(|| {
+    let topics = tables::TEASER_TOPICS;
+    let set = RegexSet::new(topics.iter().map(|(p, _)| p)).expect("teasers compile");
+    let each = topics
+        .iter()
+        .map(|(p, k)| (Regex::new(p).expect("teaser compiles"), *k))
+        .collect();
+    (set, each)
 });
 
 /// The teaser kind of lower-cased text already judged to be a teaser.
 fn teaser_kind_of(key: &str) -> TeaserKind {
-    if !TEASER.is_match(key) {
+    let (set, each) = &*TEASER;
+    if !set.is_match(key) {
         return TeaserKind::Article;
     }
-    TEASER
-        .matches(key)
-        .iter()
-        .next()
-        .map_or(TeaserKind::Article, |i| tables::TEASER_TOPICS[i].1)
+    each.iter()
+        .find(|(re, _)| re.is_match(key))
+        .map_or(TeaserKind::Article, |(_, k)| *k)
 }
 
 /// The key of a label, from the block's lower-cased text: without
