@@ -338,8 +338,8 @@ static CREDIT: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// [`tables::TEASER_TOPICS`], compiled to match lower-case text (without
 /// case folding the engine searches for the topics' literal words): as one
 /// set, whose one search tells most teasers (about no topic) apart, and one
-/// by one, which tell the topic. (The set's own `matches` runs the slow
-/// engine that word boundaries need over the whole text.)
+/// by one, which tell the topic (the set's own `matches` would report
+/// every overlapping match, a dearer search).
 static TEASER: LazyLock<(RegexSet, Vec<(Regex, TeaserKind)>)> = LazyLock::new(|| {
     let topics = tables::TEASER_TOPICS;
     let set = RegexSet::new(topics.iter().map(|(p, _)| p)).expect("teasers compile");
