@@ -113,11 +113,16 @@ impl Features<'_, '_> {
     /// The teaser kind of a block already judged to be a teaser, by its
     /// topic (see [`tables::TEASER_TOPICS`]).
     pub fn teaser_kind(&self) -> TeaserKind {
+        teaser_kind_of(&self.lower_key())
+    }
+
+    /// The text in lower case: the key, or for a long block, whose key is
+    /// its text as printed (see [`Keys`]), made now.
+    pub fn lower_key(&self) -> std::borrow::Cow<'_, str> {
         if self.chars <= KEY_FOLD_MAX_CHARS {
-            teaser_kind_of(self.key)
+            self.key.into()
         } else {
-            // A long block's key is its text as printed (see [`Keys`]).
-            teaser_kind_of(&crate::normalize::lower(self.text))
+            crate::normalize::lower(self.text).into()
         }
     }
 

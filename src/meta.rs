@@ -163,7 +163,7 @@ fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta
     let text = doc.blocks[h].text.clone();
     cls.labels[h] = Label::Cut(Reason::Headline);
     // A page that prints the headline again (mobile and desktop copies).
-    let lower = text.to_lowercase();
+    let lower = feats[h].lower_key();
     for i in 0..doc.blocks.len() {
         if i != h && cls.labels[i] == Label::Body && feats[i].key == lower {
             cls.labels[i] = Label::Cut(Reason::Headline);
