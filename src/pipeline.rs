@@ -6,6 +6,8 @@ use crate::article::{Article, EncodingInfo, Reason, Removed};
 use crate::block::Doc;
 use crate::classify::{self, Label};
 use crate::error::{Error, ErrorKind, NoArticleReason};
+use std::collections::hash_map::Entry;
+
 use crate::hash::{FastMap, FastSet};
 use crate::{features, meta};
 
@@ -66,12 +68,16 @@ pub(crate) fn run(doc: Doc, encoding: Option<EncodingInfo>) -> Result<Article, E
     {
         match label {
             Label::Body => {
-                let copy = match seen_body.get(&key) {
-                    None => false,
-                    Some(&seen_in) => !doc.is_html || seen_in != box_id,
+                // One hash of the paragraph for the test and the record: a
+                // paragraph seen in this same container keeps its entry.
+                let copy = match seen_body.entry(key) {
+                    Entry::Vacant(v) => {
+                        v.insert(box_id);
+                        false
+                    }
+                    Entry::Occupied(o) => !doc.is_html || *o.get() != box_id,
                 };
                 if !copy {
-                    seen_body.insert(key, box_id);
                     body_keys.push(key);
                     article.body.push(block.text);
                 } else {
