@@ -27,6 +27,14 @@ pub(crate) fn next_triple(
     first
 }
 
+/// The byte of `b` at `at` and its two successors (zero past the end): the
+/// arguments a scan's test saw at a hit, to test a hit again more finely.
+#[inline(always)]
+pub(crate) fn triple(b: &[u8], at: usize) -> (u8, u8, u8) {
+    let byte = |i: usize| b.get(i).copied().unwrap_or(0);
+    (byte(at), byte(at + 1), byte(at + 2))
+}
+
 /// Calls `visit` with every offset where `f` holds for the byte of `b` there
 /// and its two successors (zero past the end), in order, until `visit`
 /// returns `false`. The bytes go in fixed-size windows that the compiler
@@ -69,12 +77,23 @@ fn visit_window(
     len: usize,
     mut visit: impl FnMut(usize) -> bool,
 ) -> bool {
+    // The window's bytes and their first and second successors, each as
+    // one array: three plain vector loads.
+    let x: &[u8; LANES] = w.first_chunk().expect("a window");
+    let y: &[u8; LANES] = w[1..].first_chunk().expect("a window");
+    let z: &[u8; LANES] = w[2..].first_chunk().expect("a window");
     let mut flags = [0u8; LANES];
     for k in 0..LANES {
-        flags[k] = u8::from(f(w[k], w[k + 1], w[k + 2]));
+        flags[k] = u8::from(f(x[k], y[k], z[k]));
     }
-    for (j, eight) in flags.chunks_exact(8).enumerate() {
-        let mut word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+    let words: [u64; LANES / 8] =
+        std::array::from_fn(|j| u64::from_le_bytes(*flags[8 * j..].first_chunk().expect("eight")));
+    // Most windows have no hit: one test for all their flags.
+    if words.iter().fold(0, |all, w| all | w) == 0 {
+        return true;
+    }
+    for (j, &word) in words.iter().enumerate() {
+        let mut word = word;
         while word != 0 {
             let k = 8 * j + word.trailing_zeros() as usize / 8;
             if k >= len {
@@ -87,4 +106,64 @@ fn visit_window(
         }
     }
     true
+}
+
+/// How many bytes of `b` are `x`, counted a window at a time into per-lane
+/// byte counters that the compiler keeps in vector registers, summed every
+/// 255 windows before they could wrap.
+pub(crate) fn count(b: &[u8], x: u8) -> usize {
+    let mut total = 0;
+    let mut windows = b.chunks_exact(LANES);
+    loop {
+        let mut lanes = [0u8; LANES];
+        let mut full = 0;
+        for w in windows.by_ref().take(255) {
+            for (lane, &c) in lanes.iter_mut().zip(w) {
+                *lane += u8::from(c == x);
+            }
+            full += 1;
+        }
+        total += lanes.iter().map(|&n| usize::from(n)).sum::<usize>();
+        if full < 255 {
+            break;
+        }
+    }
+    total + windows.remainder().iter().filter(|&&c| c == x).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scans_agree_with_byte_loops() {
+        let text: Vec<u8> = (0..300u32)
+            .map(|i| (i * 7 % 13) as u8 + b'\n' - 3)
+            .collect();
+        for len in 0..text.len() {
+            let b = &text[..len];
+            let naive = b.iter().filter(|&&c| c == b'\n').count();
+            assert_eq!(count(b, b'\n'), naive, "{len}");
+            let f = |x: u8, y: u8, z: u8| x == b'\n' && y != z;
+            let want: Vec<usize> = (0..len)
+                .filter(|&i| {
+                    let (x, y, z) = triple(b, i);
+                    f(x, y, z)
+                })
+                .collect();
+            let mut got = Vec::new();
+            for_each_hit(b, f, |at| {
+                got.push(at);
+                true
+            });
+            assert_eq!(got, want, "{len}");
+            assert_eq!(
+                next_triple(b, len / 2, f),
+                want.iter().copied().find(|&i| i >= len / 2)
+            );
+        }
+        // Counters that wrap past 255 windows are summed before they do.
+        let lines = vec![b'\n'; LANES * 600 + 5];
+        assert_eq!(count(&lines, b'\n'), lines.len());
+    }
 }

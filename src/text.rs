@@ -5,7 +5,9 @@ use crate::normalize::clean_lines;
 
 /// Cuts scraped text into lines, each a block, recording blank-line gaps.
 pub(crate) fn segment(input: &str) -> Doc {
-    let mut blocks = Vec::new();
+    // A block per line at most: reserved once, not grown by doubling (the
+    // copies of a growing block list cost more than this count).
+    let mut blocks = Vec::with_capacity(crate::scan::count(input.as_bytes(), b'\n') + 1);
     let mut gap = 0u32;
     clean_lines(input, |line| {
         if line.is_empty() {
