@@ -14,11 +14,21 @@
 //!
 //! The words these patterns know are data tables below ([`WEEKDAYS`],
 //! [`MONTHS`], [`ZONES`], [`VI_MARKERS`]): extend them there.
+//!
+//! The core, time and offset patterns are hand-written matchers (each
+//! documents its pattern in regex syntax), because they run on every short
+//! line that prints four digits, and four capturing regexes cost 3,000 to
+//! 4,000 instructions each per dateline. They follow the regex crate's
+//! leftmost-first semantics step by step: the leftmost start wins, and at
+//! that start the first alternative, repetitions tried longest first,
+//! names in [`alternation`] order. The regex implementation they replaced is
+//! kept in the tests (`reference`), and property tests check that both give
+//! the same on random date-like text.
 
 use std::ops::RangeInclusive;
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::Regex;
 
 use crate::article::{DateTime, days_in_month};
 
@@ -278,67 +288,30 @@ fn compile(pattern: &str) -> Regex {
     Regex::new(pattern).expect("dateline pattern compiles")
 }
 
-/// The calendar-date cores. Digits are `[0-9]`, never `\d`: `\d` would take
-/// any Unicode digit, which `u32::from_str` then refuses.
-static CORE: LazyLock<Regex> = LazyLock::new(|| {
-    let months = alternation(MONTHS.iter().map(|(n, _)| *n));
-    let alternatives = [
-        // 29/03/2023, 07-03-2026, 7.3.2026 (day first; month first as a
-        // fallback when the day-first reading is impossible)
-        r"(?P<d1>[0-9]{1,2})(?P<s1>[/.\-])(?P<m1>[0-9]{1,2})(?P<t1>[/.\-])(?P<y1>[0-9]{4})",
-        // 2024-03-24, 2026/03/07
-        r"(?P<y2>[0-9]{4})(?P<s2>[/.\-])(?P<m2>[0-9]{1,2})(?P<t2>[/.\-])(?P<d2>[0-9]{1,2})",
-        // 07 tháng 03 năm 2026, 7 tháng 3, 2026, 15 tháng 3/2026
-        r"(?P<d3>[0-9]{1,2})\s*(?i:tháng)\s*(?P<m3>[0-9]{1,2})(?:\s+(?i:năm)\s+|\s*[,/]\s*|\s+)(?P<y3>[0-9]{4})",
-        // March 7, 2026; Mar. 7th 2026
-        r"(?P<n4>(?i:MONTHS))\.?\s*(?P<d4>[0-9]{1,2})(?i:st|nd|rd|th)?(?:\s*,\s*|\s+)(?P<y4>[0-9]{4})",
-        // 7 March 2026; 7th of March, 2026; 7. März 2026; 7 de marzo de 2026
-        r"(?P<d5>[0-9]{1,2})(?:\.|(?i:st|nd|rd|th|er))?\s*(?i:(?:de|of)\s+)?(?P<n5>(?i:MONTHS))\.?(?:\s*,\s*|\s+)(?i:de\s+)?(?P<y5>[0-9]{4})",
-        // 2026年3月7日, 2026년 3월 7일
-        r"(?P<y6>[0-9]{4})\s*[年년]\s*(?P<m6>[0-9]{1,2})\s*[月월]\s*(?P<d6>[0-9]{1,2})\s*[日일]",
-    ];
-    compile(&alternatives.join("|").replace("MONTHS", &months))
+/// The month names of [`MONTHS`] in alternation order, by their first letter
+/// (every name starts with an ASCII letter; index 0 is 'a').
+static MONTHS_BY_FIRST: LazyLock<[Vec<&'static str>; 26]> = LazyLock::new(|| {
+    let mut by_first: [Vec<&'static str>; 26] = Default::default();
+    for name in alternation_order(MONTHS.iter().map(|(n, _)| *n)) {
+        by_first[usize::from(name.as_bytes()[0] - b'a')].push(name);
+    }
+    by_first
 });
 
-/// A clock time: 21:20, 08:52:11.000, 08h52, 9h; then AM/PM ("SA"/"CH" are
-/// the Vietnamese sáng/chiều of some locales). The clock is its own group
-/// so that a false AM/PM ("07:00 Amsterdam") can be dropped.
-const CLOCK: &str = r"(?P<clk>(?P<h>[0-9]{1,2})(?:[:hH](?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2})(?:[.,][0-9]+)?)?|[hH]))(?:\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)|SA|CH))?";
-
-/// A UTC offset: GMT/UTC with or without a signed offset, a bare signed
-/// offset, Z, or an abbreviation from [`ZONES`].
-const OFFSET: &str = r"(?P<obody>(?P<zname>(?i:GMT|UTC))(?:\s*(?P<osign>[+\-−])\s*(?P<oh>[0-9]{1,2})(?::?(?P<om>[0-9]{2}))?)?|(?P<osign2>[+\-−])(?P<oh2>[0-9]{2})(?::?(?P<om2>[0-9]{2}))?|(?P<oz>[Zz])|(?P<oabbr>ZONES))";
-
-fn offset_pattern() -> String {
-    OFFSET.replace("ZONES", &alternation(ZONES.iter().map(|(n, _)| *n)))
-}
-
-/// A time right after the date: "T", or an optional separator (`,` `-` `|`
-/// `·` "lúc" "at" …) and spaces, then the clock.
-static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"^(?:[Tt]|\s*[,|\-–—·•@]?\s*(?:(?i:lúc|at|um|à|alle)\s+)?){CLOCK}"
-    ))
+/// The names of [`MONTHS`] by their last letter (every name ends with an
+/// ASCII letter; index 0 is 'a').
+static MONTHS_BY_LAST: LazyLock<[Vec<&'static str>; 26]> = LazyLock::new(|| {
+    let mut by_last: [Vec<&'static str>; 26] = Default::default();
+    for &(name, _) in MONTHS {
+        let last = name.bytes().last().expect("month names are not empty");
+        by_last[usize::from(last - b'a')].push(name);
+    }
+    by_last
 });
 
-/// An offset right after the time, possibly in brackets.
-static OFFSET_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"^(?P<osp>\s*)(?P<open>[(\[]\s*)?{}(?P<close>\s*[)\]])?",
-        offset_pattern()
-    ))
-});
-
-/// A time printed before the date ("07:12 ngày", "08:47 | ", "14:05 GMT, ").
-static TIME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"{CLOCK}(?:\s*(?P<open>[(\[]\s*)?{}(?P<close>\s*[)\]])?)?\s*[,|\-–—·•]?\s*$",
-        offset_pattern()
-    ))
-});
-
-/// "ngày" right before the date.
-static NGAY_BEFORE: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i:ngày)\s*$"));
+/// The zone names of [`ZONES`] in alternation order.
+static ZONE_ORDER: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| alternation_order(ZONES.iter().map(|(n, _)| *n)));
 
 /// A weekday and its separator right before the date (or the time).
 static WEEKDAY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -373,27 +346,588 @@ fn word_ends(s: &str, at: usize) -> bool {
     !char_at(s, at).is_some_and(char::is_alphanumeric)
 }
 
-/// Fast reject: every full date printed has a four-digit year.
-fn has_four_digits(line: &str) -> bool {
-    let digit = |b: u8| b.wrapping_sub(b'0') < 10;
+/// Whether the fast rejects of [`grow`] are on. Always in the library; the
+/// tests turn them off to check that they only ever skip work whose result
+/// would have been thrown away.
+#[cfg(not(test))]
+fn gated() -> bool {
+    true
+}
+
+#[cfg(test)]
+thread_local! {
+    static UNGATED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+#[cfg(test)]
+fn gated() -> bool {
+    !UNGATED.get()
+}
+
+/// Where "ngày" (any case) and spaces end `prefix`, if the word starts
+/// there: what `(?i:ngày)\s*$` finds.
+fn ngay_before(prefix: &str) -> Option<usize> {
+    let end = prefix.trim_end_matches(char::is_whitespace).len();
+    let start = word_ending_at(prefix, end, "ngày")?;
+    word_starts(prefix, start).then_some(start)
+}
+
+/// The last letters of [`WEEKDAYS`], folded (see [`fold`]).
+static WEEKDAY_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut ends: Vec<char> = WEEKDAYS
+        .iter()
+        .filter_map(|w| w.chars().next_back())
+        .collect();
+    ends.sort_unstable();
+    ends.dedup();
+    ends
+});
+
+/// Fast reject for [`WEEKDAY_BEFORE`]: whether `prefix`, without the
+/// spaces, separator and '.' the pattern allows after the weekday, ends
+/// with the last letter of one.
+fn may_end_with_weekday(prefix: &str) -> bool {
+    let spaces = |c: char| c.is_whitespace();
+    let t = prefix.trim_end_matches(spaces);
+    let t = t
+        .strip_suffix([',', '-', '–', '—'])
+        .map_or(t, |t| t.trim_end_matches(spaces));
+    let t = t.strip_suffix('.').unwrap_or(t);
+    t.chars()
+        .next_back()
+        .is_some_and(|c| WEEKDAY_ENDS.contains(&fold(c)))
+}
+
+/// Whether `b` is an ASCII digit (the patterns' `[0-9]`).
+fn is_digit(b: u8) -> bool {
+    b.wrapping_sub(b'0') < 10
+}
+
+/// Whether `b` separates the numbers of a numeric date (`[/.\-]`).
+fn is_date_sep(b: u8) -> bool {
+    matches!(b, b'/' | b'.' | b'-')
+}
+
+/// Whether `b[at..at + n]` is there and all ASCII digits.
+fn digits_at(b: &[u8], at: usize, n: usize) -> bool {
+    b.get(at..at + n)
+        .is_some_and(|d| d.iter().all(|&c| is_digit(c)))
+}
+
+/// The value of the ASCII digits `b[from..to]` (at most four: no overflow).
+fn value(b: &[u8], from: usize, to: usize) -> u32 {
+    b[from..to]
+        .iter()
+        .fold(0, |v, &c| v * 10 + u32::from(c - b'0'))
+}
+
+/// Whether `b[at]` is there and is one of `set`.
+fn byte_in(b: &[u8], at: usize, set: &[u8]) -> bool {
+    b.get(at).is_some_and(|c| set.contains(c))
+}
+
+/// The end of the run of whitespace (the patterns' `\s*`) from `at`.
+fn skip_spaces(t: &str, at: usize) -> usize {
+    let b = t.as_bytes();
+    let mut i = at;
+    while let Some(&c) = b.get(i) {
+        if c < 0x80 {
+            if !matches!(c, b' ' | b'\t'..=b'\r') {
+                break;
+            }
+            i += 1;
+        } else {
+            match t[i..].chars().next() {
+                Some(c) if c.is_whitespace() => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
+/// A character as the patterns' `(?i)` compares it with a lower-case letter
+/// of a word they know: lower case, and the two signs Unicode folds onto
+/// ASCII letters ("ſ" is "s", the Kelvin sign "K" is "k"). A test checks
+/// that it equates exactly what the regex crate does, for every letter of
+/// those words.
+fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    match c {
+        'ſ' => 's',
+        '\u{212A}' => 'k',
+        _ => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        }
+    }
+}
+
+/// Where `word` (lower case) ends if `t` holds it at `at`,
+/// case-insensitively (see [`fold`]).
+fn word_at(t: &str, at: usize, word: &str) -> Option<usize> {
+    // Fast reject on the first byte: an ASCII byte is a whole character,
+    // which folds only onto its own lower case.
+    let (first, want) = (*t.as_bytes().get(at)?, word.as_bytes()[0]);
+    if first < 0x80 && want < 0x80 && first.to_ascii_lowercase() != want {
+        return None;
+    }
+    let mut chars = t[at..].chars();
+    for w in word.chars() {
+        let c = chars.next()?;
+        if fold(c) != w {
+            return None;
+        }
+    }
+    Some(t.len() - chars.as_str().len())
+}
+
+/// The first of `words` that `t` holds at `at` (see [`word_at`]), by its
+/// end.
+fn any_word_at(t: &str, at: usize, words: &[&str]) -> Option<usize> {
+    words.iter().find_map(|w| word_at(t, at, w))
+}
+
+/// Where `word` and at least one space (`word\s+`) end if `t` holds them
+/// at `at`.
+fn spaced_word_at(t: &str, at: usize, words: &[&str]) -> Option<usize> {
+    let end = any_word_at(t, at, words)?;
+    let spaced = skip_spaces(t, end);
+    (spaced > end).then_some(spaced)
+}
+
+/// Where `word` (lower case) starts if the text of `line` before `at` ends
+/// with it, case-insensitively (see [`fold`]).
+fn word_ending_at(line: &str, at: usize, word: &str) -> Option<usize> {
+    // Fast reject on the last byte, as in [`word_at`].
+    let last = *line.as_bytes()[..at].last()?;
+    let want = *word.as_bytes().last()?;
+    if last < 0x80 && want < 0x80 && last.to_ascii_lowercase() != want {
+        return None;
+    }
+    let mut before = line[..at].chars();
+    for w in word.chars().rev() {
+        if fold(before.next_back()?) != w {
+            return None;
+        }
+    }
+    Some(before.as_str().len())
+}
+
+/// The offset before the run of characters of `line` that ends at `at`
+/// and whose every character passes `skip`.
+fn skip_back(line: &str, at: usize, skip: impl Fn(char) -> bool) -> usize {
+    line[..at].trim_end_matches(skip).len()
+}
+
+/// The start of the run of ASCII digits that ends at `at`.
+fn digit_run_start(b: &[u8], at: usize) -> usize {
+    let mut start = at;
+    while start > 0 && is_digit(b[start - 1]) {
+        start -= 1;
+    }
+    start
+}
+
+/// The start of the lone number of one or two digits (no digit before it)
+/// that ends at `end`.
+fn short_number_ending_at(b: &[u8], end: usize) -> Option<usize> {
+    let start = digit_run_start(b, end);
+    (1..=2).contains(&(end - start)).then_some(start)
+}
+
+/// The names sorted as [`alternation`] sorts them.
+fn alternation_order<'a>(names: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut names: Vec<&str> = names.collect();
+    names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    names.dedup();
+    names
+}
+
+/// The month names that could start at `at` (by its first letter), in
+/// alternation order.
+fn months_from(t: &str, at: usize) -> &'static [&'static str] {
+    match t[at..].chars().next().map(fold) {
+        Some(c @ 'a'..='z') => &MONTHS_BY_FIRST[usize::from(c as u8 - b'a')],
+        _ => &[],
+    }
+}
+
+/// The starts of the month names that end at `at`, after an optional '.'.
+fn month_starts_before(line: &str, at: usize, mut push: impl FnMut(usize)) {
+    let at = if line[..at].ends_with('.') {
+        at - 1
+    } else {
+        at
+    };
+    let Some(last) = char_before(line, at)
+        .map(fold)
+        .filter(char::is_ascii_lowercase)
+    else {
+        return;
+    };
+    for name in &MONTHS_BY_LAST[usize::from(last as u8 - b'a')] {
+        if let Some(start) = word_ending_at(line, at, name) {
+            push(start);
+        }
+    }
+}
+
+/// A calendar date as printed, found at some start: its end, whether it is
+/// CJK-shaped (no right boundary), and the date its numbers name, if real.
+struct CoreMatch {
+    end: usize,
+    cjk: bool,
+    date: Option<(i32, u8, u8)>,
+}
+
+/// The separator before a year in "March 7, 2026" and "7 March 2026"
+/// (`\s*,\s*` or `\s+`): where the year may start, in the order tried.
+fn year_sep_after(t: &str, at: usize) -> [Option<usize>; 2] {
+    let spaced = skip_spaces(t, at);
+    let comma = (t.as_bytes().get(spaced) == Some(&b',')).then(|| skip_spaces(t, spaced + 1));
+    [comma, (spaced > at).then_some(spaced)]
+}
+
+/// The date core that starts at `s`, if any: the first alternative of the
+/// core pattern that matches there.
+fn core_at(t: &str, s: usize) -> Option<CoreMatch> {
+    let b = t.as_bytes();
+    if !b.get(s).copied().is_some_and(is_digit) {
+        // Only "March 7, 2026" starts with a letter.
+        return month_first_at(t, s);
+    }
+    day_first_at(b, s)
+        .or_else(|| year_first_at(b, s))
+        .or_else(|| thang_at(t, s))
+        .or_else(|| day_month_name_at(t, s))
+        .or_else(|| cjk_at(t, s))
+}
+
+/// `d{1,2}[/.\-]m{1,2}[/.\-]yyyy`: "29/03/2023", "7.3.2026".
+fn day_first_at(b: &[u8], s: usize) -> Option<CoreMatch> {
+    for dl in [2, 1] {
+        if !digits_at(b, s, dl) {
+            continue;
+        }
+        let p = s + dl;
+        if !byte_in(b, p, b"/.-") {
+            continue;
+        }
+        for ml in [2, 1] {
+            let q = p + 1 + ml;
+            if digits_at(b, p + 1, ml) && byte_in(b, q, b"/.-") && digits_at(b, q + 1, 4) {
+                let (a, m, y) = (value(b, s, p), value(b, p + 1, q), value(b, q + 1, q + 5));
+                // Day first, as Vietnam and most of the world print it;
+                // month first only when day first is impossible
+                // (03/29/2023).
+                let date = (b[p] == b[q])
+                    .then(|| ymd(y, m, a).or_else(|| ymd(y, a, m)))
+                    .flatten();
+                return Some(CoreMatch {
+                    end: q + 5,
+                    cjk: false,
+                    date,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// `yyyy[/.\-]m{1,2}[/.\-]d{1,2}`: "2024-03-24".
+fn year_first_at(b: &[u8], s: usize) -> Option<CoreMatch> {
+    let p = s + 4;
+    if !digits_at(b, s, 4) || !byte_in(b, p, b"/.-") {
+        return None;
+    }
+    for ml in [2, 1] {
+        let q = p + 1 + ml;
+        if digits_at(b, p + 1, ml) && byte_in(b, q, b"/.-") && digits_at(b, q + 1, 1) {
+            let end = q + 1 + if digits_at(b, q + 1, 2) { 2 } else { 1 };
+            let date = (b[p] == b[q])
+                .then(|| ymd(value(b, s, p), value(b, p + 1, q), value(b, q + 1, end)))
+                .flatten();
+            return Some(CoreMatch {
+                end,
+                cjk: false,
+                date,
+            });
+        }
+    }
+    None
+}
+
+/// `d{1,2}\s*tháng\s*m{1,2}(\s+năm\s+|\s*[,/]\s*|\s+)yyyy`: "07 tháng 03
+/// năm 2026", "15 tháng 3/2026".
+fn thang_at(t: &str, s: usize) -> Option<CoreMatch> {
+    let b = t.as_bytes();
+    for dl in [2, 1] {
+        if !digits_at(b, s, dl) {
+            continue;
+        }
+        let Some(month) = word_at(t, skip_spaces(t, s + dl), "tháng") else {
+            continue;
+        };
+        let m = skip_spaces(t, month);
+        for ml in [2, 1] {
+            if !digits_at(b, m, ml) {
+                continue;
+            }
+            let r = m + ml;
+            let spaced = skip_spaces(t, r);
+            let nam = (spaced > r)
+                .then(|| spaced_word_at(t, spaced, &["năm"]))
+                .flatten();
+            let mark = byte_in(b, spaced, b",/").then(|| skip_spaces(t, spaced + 1));
+            let bare = (spaced > r).then_some(spaced);
+            if let Some(y) = [nam, mark, bare]
+                .into_iter()
+                .flatten()
+                .find(|&y| digits_at(b, y, 4))
+            {
+                return Some(CoreMatch {
+                    end: y + 4,
+                    cjk: false,
+                    date: ymd(value(b, y, y + 4), value(b, m, r), value(b, s, s + dl)),
+                });
+            }
+        }
+    }
+    None
+}
+
+/// `NAME\.?\s*d{1,2}(st|nd|rd|th)?(\s*,\s*|\s+)yyyy`: "March 7, 2026".
+fn month_first_at(t: &str, s: usize) -> Option<CoreMatch> {
+    let b = t.as_bytes();
+    for name in months_from(t, s) {
+        let Some(name_end) = word_at(t, s, name) else {
+            continue;
+        };
+        let dot = (b.get(name_end) == Some(&b'.')).then_some(name_end + 1);
+        for after_name in [dot, Some(name_end)].into_iter().flatten() {
+            let d = skip_spaces(t, after_name);
+            for dl in [2, 1] {
+                if !digits_at(b, d, dl) {
+                    continue;
+                }
+                let suffix = any_word_at(t, d + dl, &["st", "nd", "rd", "th"]);
+                for after_day in [suffix, Some(d + dl)].into_iter().flatten() {
+                    if let Some(y) = year_sep_after(t, after_day)
+                        .into_iter()
+                        .flatten()
+                        .find(|&y| digits_at(b, y, 4))
+                    {
+                        let date = month_number(&t[s..name_end]).and_then(|m| {
+                            ymd(value(b, y, y + 4), u32::from(m), value(b, d, d + dl))
+                        });
+                        return Some(CoreMatch {
+                            end: y + 4,
+                            cjk: false,
+                            date,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `d{1,2}(\.|st|nd|rd|th|er)?\s*((de|of)\s+)?NAME\.?(\s*,\s*|\s+)(de\s+)?yyyy`:
+/// "7 March 2026", "7th of March, 2026", "7 de marzo de 2026".
+fn day_month_name_at(t: &str, s: usize) -> Option<CoreMatch> {
+    let b = t.as_bytes();
+    for dl in [2, 1] {
+        if !digits_at(b, s, dl) {
+            continue;
+        }
+        let d_end = s + dl;
+        let suffix = if b.get(d_end) == Some(&b'.') {
+            Some(d_end + 1)
+        } else {
+            any_word_at(t, d_end, &["st", "nd", "rd", "th", "er"])
+        };
+        for after_day in [suffix, Some(d_end)].into_iter().flatten() {
+            let spaced = skip_spaces(t, after_day);
+            let of = spaced_word_at(t, spaced, &["de", "of"]);
+            for n in [of, Some(spaced)].into_iter().flatten() {
+                for name in months_from(t, n) {
+                    let Some(name_end) = word_at(t, n, name) else {
+                        continue;
+                    };
+                    let dot = (b.get(name_end) == Some(&b'.')).then_some(name_end + 1);
+                    for after_name in [dot, Some(name_end)].into_iter().flatten() {
+                        for sep in year_sep_after(t, after_name).into_iter().flatten() {
+                            let de = spaced_word_at(t, sep, &["de"]);
+                            if let Some(y) = [de, Some(sep)]
+                                .into_iter()
+                                .flatten()
+                                .find(|&y| digits_at(b, y, 4))
+                            {
+                                let date = month_number(&t[n..name_end]).and_then(|m| {
+                                    ymd(value(b, y, y + 4), u32::from(m), value(b, s, d_end))
+                                });
+                                return Some(CoreMatch {
+                                    end: y + 4,
+                                    cjk: false,
+                                    date,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `yyyy\s*[年년]\s*m{1,2}\s*[月월]\s*d{1,2}\s*[日일]`: "2026年3月7日".
+fn cjk_at(t: &str, s: usize) -> Option<CoreMatch> {
+    let b = t.as_bytes();
+    // Each sign is three bytes in UTF-8.
+    let sign = |at: usize, signs: [&str; 2]| {
+        signs
+            .iter()
+            .any(|x| t[at..].starts_with(x))
+            .then_some(at + 3)
+    };
+    if !digits_at(b, s, 4) {
+        return None;
+    }
+    let m = skip_spaces(t, sign(skip_spaces(t, s + 4), ["年", "년"])?);
+    for ml in [2, 1] {
+        if !digits_at(b, m, ml) {
+            continue;
+        }
+        let Some(d) = sign(skip_spaces(t, m + ml), ["月", "월"]).map(|d| skip_spaces(t, d))
+        else {
+            continue;
+        };
+        for dl in [2, 1] {
+            if digits_at(b, d, dl)
+                && let Some(end) = sign(skip_spaces(t, d + dl), ["日", "일"])
+            {
+                return Some(CoreMatch {
+                    end,
+                    cjk: true,
+                    date: ymd(value(b, s, s + 4), value(b, m, m + ml), value(b, d, d + dl)),
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Pushes every start where a core could take its year from the run of
+/// four or more ASCII digits `line[start..end]` (and more: the walk is
+/// loose where that is cheaper): the core grammar read backwards from its
+/// year, alternative by alternative.
+fn push_core_starts(line: &str, start: usize, end: usize, push: &mut impl FnMut(usize)) {
+    let b = line.as_bytes();
+    // One or two digits ending at `end`: both may start a day.
+    let days_ending_at = |end: usize, push: &mut dyn FnMut(usize)| {
+        for dl in [1, 2] {
+            if end >= dl && digits_at(b, end - dl, dl) {
+                push(end - dl);
+            }
+        }
+    };
+    // "29/03/2023": a day, a separator, a lone number, a separator.
+    if start >= 1
+        && is_date_sep(b[start - 1])
+        && let Some(m) = short_number_ending_at(b, start - 1)
+        && m >= 1
+        && is_date_sep(b[m - 1])
+    {
+        days_ending_at(m - 1, push);
+    }
+    // "2024-03-24" and "2026年3月7日": the year is the run's last four
+    // digits.
+    if byte_in(b, end, b"/.-") || line[skip_spaces(line, end)..].starts_with(['年', '년']) {
+        push(end - 4);
+    }
+    let spaces = |c: char| c.is_whitespace();
+    if !line[..start].ends_with(|c: char| c.is_whitespace() || c == ',' || c == '/') {
+        return;
+    }
+    // "7 tháng 3 năm 2026", "15 tháng 3/2026": the day before "tháng",
+    // the month, then "năm", a comma or a slash, or spaces.
+    let sep = skip_back(line, start, |c| c.is_whitespace() || c == ',' || c == '/');
+    let after_nam = word_ending_at(line, sep, "năm").map(|n| skip_back(line, n, spaces));
+    for at in [Some(sep), after_nam].into_iter().flatten() {
+        if let Some(m) = short_number_ending_at(b, at)
+            && let Some(t) = word_ending_at(line, skip_back(line, m, spaces), "tháng")
+        {
+            days_ending_at(skip_back(line, t, spaces), push);
+        }
+    }
+    // "March 7, 2026", "7 March 2026", "7 de marzo de 2026": a comma or
+    // spaces (and "de") before the year.
+    let comma_or_space = |c: char| c.is_whitespace() || c == ',';
+    let sep = skip_back(line, start, comma_or_space);
+    let after_de = word_ending_at(line, sep, "de").map(|d| skip_back(line, d, comma_or_space));
+    for at in [Some(sep), after_de].into_iter().flatten() {
+        // Month first: the day (with its suffix), spaces, the name.
+        let suffix = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|s| word_ending_at(line, at, s));
+        for day_end in [Some(at), suffix].into_iter().flatten() {
+            if let Some(d) = short_number_ending_at(b, day_end) {
+                month_starts_before(line, skip_back(line, d, spaces), &mut *push);
+            }
+        }
+        // Day first: the name, then ("de"/"of" and) spaces, the day's
+        // suffix, the day.
+        month_starts_before(line, at, |n| {
+            let spaced = skip_back(line, n, spaces);
+            let of = ["de", "of"]
+                .iter()
+                .find_map(|w| word_ending_at(line, spaced, w))
+                .map(|o| skip_back(line, o, spaces));
+            for before in [Some(spaced), of].into_iter().flatten() {
+                let suffix = ["st", "nd", "rd", "th", "er", "."]
+                    .iter()
+                    .find_map(|s| word_ending_at(line, before, s));
+                for day_end in [Some(before), suffix].into_iter().flatten() {
+                    days_ending_at(day_end, push);
+                }
+            }
+        });
+    }
+}
+
+/// Every start where a core may match in `line`, in order: none at all on
+/// the many lines that merely print a year, a price or a phone number.
+fn core_starts(line: &str) -> Vec<usize> {
     let bytes = line.as_bytes();
+    let mut starts = Vec::new();
     let mut from = 0;
     // Runs of three digits found by the vector scan; the fourth is checked
     // here.
-    while let Some(at) =
-        crate::scan::next_triple(bytes, from, |x, y, z| digit(x) & digit(y) & digit(z))
-    {
-        if bytes.get(at + 3).is_some_and(|&b| digit(b)) {
-            return true;
+    while let Some(at) = crate::scan::next_triple(bytes, from, |x, y, z| {
+        is_digit(x) & is_digit(y) & is_digit(z)
+    }) {
+        if !bytes.get(at + 3).copied().is_some_and(is_digit) {
+            from = at + 1;
+            continue;
         }
-        from = at + 1;
+        let start = digit_run_start(bytes, at);
+        let end = (at + 4..bytes.len())
+            .find(|&i| !is_digit(bytes[i]))
+            .unwrap_or(bytes.len());
+        push_core_starts(line, start, end, &mut |s| starts.push(s));
+        from = end;
     }
-    false
-}
-
-fn num(c: &Captures, name: &str) -> Option<u32> {
-    // Every numeric group holds at most four ASCII digits: no overflow.
-    c.name(name)?.as_str().parse().ok()
+    starts.sort_unstable();
+    starts.dedup();
+    starts
 }
 
 /// A real (year, month, day), or `None`.
@@ -407,37 +941,6 @@ fn ymd(year: u32, month: u32, day: u32) -> Option<(i32, u8, u8)> {
 fn month_number(name: &str) -> Option<u8> {
     let name = name.trim_end_matches('.').to_lowercase();
     MONTHS.iter().find(|(n, _)| *n == name).map(|&(_, m)| m)
-}
-
-/// The calendar date of a core match, checked.
-fn core_date(c: &Captures) -> Option<(i32, u8, u8)> {
-    if c.name("y1").is_some() {
-        if c["s1"] != c["t1"] {
-            return None;
-        }
-        let (a, b, y) = (num(c, "d1")?, num(c, "m1")?, num(c, "y1")?);
-        // Day first, as Vietnam and most of the world print it; month first
-        // only when day first is impossible (03/29/2023).
-        return ymd(y, b, a).or_else(|| ymd(y, a, b));
-    }
-    if c.name("y2").is_some() {
-        if c["s2"] != c["t2"] {
-            return None;
-        }
-        return ymd(num(c, "y2")?, num(c, "m2")?, num(c, "d2")?);
-    }
-    if c.name("y3").is_some() {
-        return ymd(num(c, "y3")?, num(c, "m3")?, num(c, "d3")?);
-    }
-    if let Some(n) = c.name("n4") {
-        let m = month_number(n.as_str())?;
-        return ymd(num(c, "y4")?, u32::from(m), num(c, "d4")?);
-    }
-    if let Some(n) = c.name("n5") {
-        let m = month_number(n.as_str())?;
-        return ymd(num(c, "y5")?, u32::from(m), num(c, "d5")?);
-    }
-    ymd(num(c, "y6")?, num(c, "m6")?, num(c, "d6")?)
 }
 
 /// Whether a core match stands alone: not glued to letters or digits, not a
@@ -470,16 +973,34 @@ fn core_bounded(line: &str, start: usize, end: usize, cjk: bool) -> bool {
 /// Hour (24-hour clock), minute, second.
 type Clock = (u8, u8, u8);
 
-/// The clock of a clock match, checked.
-fn clock(c: &Captures, with_ampm: bool) -> Option<Clock> {
-    let h = u8::try_from(num(c, "h")?).ok()?;
-    let mi = u8::try_from(num(c, "mi").unwrap_or(0)).ok()?;
-    let s = u8::try_from(num(c, "s").unwrap_or(0)).ok()?;
-    let h = match c.name("ap").filter(|_| with_ampm).map(|m| m.as_str()) {
-        None => h,
-        Some(ap) => {
-            let pm = ap.starts_with(['p', 'P', 'C']);
-            match h {
+/// A clock as printed: `h{1,2}([:hH]mi{2}(:s{2}([.,]\d+)?)?|[hH])`, then
+/// maybe AM/PM (`\s*(a.m.|p.m.|am|pm|SA|CH)`, the first three any case;
+/// "SA"/"CH" are the Vietnamese sáng/chiều of some locales).
+#[derive(Clone, Copy)]
+struct ClockMatch {
+    h: u32,
+    mi: Option<u32>,
+    s: Option<u32>,
+    /// End of the clock without its AM/PM.
+    clk_end: usize,
+    /// The AM/PM: whether it is PM, and its end.
+    ap: Option<(bool, usize)>,
+}
+
+impl ClockMatch {
+    /// Where the match ends.
+    fn end(&self) -> usize {
+        self.ap.map_or(self.clk_end, |(_, end)| end)
+    }
+
+    /// The clock, checked; the AM/PM read only `with_ampm`.
+    fn clock(&self, with_ampm: bool) -> Option<Clock> {
+        let h = u8::try_from(self.h).ok()?;
+        let mi = u8::try_from(self.mi.unwrap_or(0)).ok()?;
+        let s = u8::try_from(self.s.unwrap_or(0)).ok()?;
+        let h = match self.ap.filter(|_| with_ampm) {
+            None => h,
+            Some((pm, _)) => match h {
                 // "12:30 AM" is 00:30, "12:30 PM" is 12:30, "00:01 AM" 00:01.
                 12 => {
                     if pm {
@@ -491,10 +1012,170 @@ fn clock(c: &Captures, with_ampm: bool) -> Option<Clock> {
                 0..=11 if pm => h + 12,
                 // "13:00 PM": the clock is already 24-hour.
                 _ => h,
+            },
+        };
+        (h <= 23 && mi <= 59 && s <= 60).then_some((h, mi, s))
+    }
+}
+
+/// Calls `f` with every clock match at `at`, in the order the pattern
+/// tries them, until it returns `true`; returns whether it did.
+fn clocks_at(t: &str, at: usize, mut f: impl FnMut(ClockMatch) -> bool) -> bool {
+    let b = t.as_bytes();
+    // The clock with and without its AM/PM.
+    let mut with_ap = |h: u32, mi: Option<u32>, s: Option<u32>, clk_end: usize| {
+        let w = skip_spaces(t, clk_end);
+        let ap = any_word_at(t, w, &["a.m.", "p.m.", "am", "pm"])
+            .map(|end| (t.as_bytes()[w] | 0x20 == b'p', end))
+            .or_else(|| {
+                let rest = &t.as_bytes()[w..];
+                (rest.starts_with(b"SA") || rest.starts_with(b"CH"))
+                    .then(|| (rest[0] == b'C', w + 2))
+            });
+        let m = ClockMatch {
+            h,
+            mi,
+            s,
+            clk_end,
+            ap: None,
+        };
+        ap.is_some_and(|ap| f(ClockMatch { ap: Some(ap), ..m })) || f(m)
+    };
+    for hl in [2, 1] {
+        if !digits_at(b, at, hl) {
+            continue;
+        }
+        let q = at + hl;
+        let h = value(b, at, q);
+        if byte_in(b, q, b":hH") && digits_at(b, q + 1, 2) {
+            let mi = Some(value(b, q + 1, q + 3));
+            let m_end = q + 3;
+            if b.get(m_end) == Some(&b':') && digits_at(b, m_end + 1, 2) {
+                let s = Some(value(b, m_end + 1, m_end + 3));
+                let s_end = m_end + 3;
+                if byte_in(b, s_end, b".,") {
+                    let digits = b[s_end + 1..].iter().take_while(|&&c| is_digit(c)).count();
+                    for n in (1..=digits).rev() {
+                        if with_ap(h, mi, s, s_end + 1 + n) {
+                            return true;
+                        }
+                    }
+                }
+                if with_ap(h, mi, s, s_end) {
+                    return true;
+                }
+            }
+            if with_ap(h, mi, None, m_end) {
+                return true;
             }
         }
+        if byte_in(b, q, b"hH") && with_ap(h, None, None, q + 1) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The first clock match at `at`.
+fn clock_at(t: &str, at: usize) -> Option<ClockMatch> {
+    let mut first = None;
+    clocks_at(t, at, |m| {
+        first = Some(m);
+        true
+    });
+    first
+}
+
+/// The sign of an offset at `at`: whether negative, and its end.
+fn sign_at(t: &str, at: usize) -> Option<(bool, usize)> {
+    match t.as_bytes().get(at)? {
+        b'+' => Some((false, at + 1)),
+        b'-' => Some((true, at + 1)),
+        _ => t[at..]
+            .starts_with('−')
+            .then_some((true, at + '−'.len_utf8())),
+    }
+}
+
+/// A UTC offset as printed: GMT/UTC with or without a signed offset, a
+/// bare signed offset, Z, or an abbreviation from [`ZONES`].
+#[derive(Clone, Copy)]
+struct OffsetMatch {
+    value: Option<i16>,
+    /// "Z" (which must touch the time).
+    z: bool,
+    end: usize,
+}
+
+/// Calls `f` with every offset match at `at`, in the order the pattern
+/// tries them, until it returns `true`; returns whether it did.
+fn offsets_at(t: &str, at: usize, mut f: impl FnMut(OffsetMatch) -> bool) -> bool {
+    let b = t.as_bytes();
+    if let Some(name_end) = any_word_at(t, at, &["gmt", "utc"]) {
+        if let Some((negative, sign_end)) = sign_at(t, skip_spaces(t, name_end)) {
+            let h = skip_spaces(t, sign_end);
+            for hl in [2, 1] {
+                if digits_at(b, h, hl)
+                    && minutes_at(b, negative, value(b, h, h + hl), h + hl, &mut f)
+                {
+                    return true;
+                }
+            }
+        }
+        if f(OffsetMatch {
+            value: Some(0),
+            z: false,
+            end: name_end,
+        }) {
+            return true;
+        }
+    }
+    if let Some((negative, h)) = sign_at(t, at)
+        && digits_at(b, h, 2)
+        && minutes_at(b, negative, value(b, h, h + 2), h + 2, &mut f)
+    {
+        return true;
+    }
+    if byte_in(b, at, b"Zz")
+        && f(OffsetMatch {
+            value: Some(0),
+            z: true,
+            end: at + 1,
+        })
+    {
+        return true;
+    }
+    ZONE_ORDER.iter().any(|name| {
+        b[at..].starts_with(name.as_bytes())
+            && f(OffsetMatch {
+                value: ZONES.iter().find(|(n, _)| n == name).map(|&(_, v)| v),
+                z: false,
+                end: at + name.len(),
+            })
+    })
+}
+
+/// Calls `f` (see [`offsets_at`]) with a signed offset of hours `h` that
+/// end at `q`, then its minutes (`(:?m{2})?`): with a colon, without, none.
+fn minutes_at(
+    b: &[u8],
+    negative: bool,
+    h: u32,
+    q: usize,
+    f: &mut impl FnMut(OffsetMatch) -> bool,
+) -> bool {
+    let mut signed = |m: Option<u32>, end: usize| {
+        f(OffsetMatch {
+            value: signed_offset(negative, h, m.unwrap_or(0)),
+            z: false,
+            end,
+        })
     };
-    (h <= 23 && mi <= 59 && s <= 60).then_some((h, mi, s))
+    (b.get(q) == Some(&b':')
+        && digits_at(b, q + 1, 2)
+        && signed(Some(value(b, q + 1, q + 3)), q + 3))
+        || (digits_at(b, q, 2) && signed(Some(value(b, q, q + 2)), q + 2))
+        || signed(None, q)
 }
 
 /// A signed offset of `h` hours and `m` minutes, in minutes, or `None` past
@@ -509,57 +1190,86 @@ fn signed_offset(negative: bool, h: u32, m: u32) -> Option<i16> {
     Some(if negative { -v } else { v })
 }
 
-/// The offset of an offset match, in minutes, checked.
-fn offset_value(c: &Captures) -> Option<i16> {
-    let signed = |sign: regex::Match, h: &str, m: &str| {
-        signed_offset(sign.as_str() != "+", num(c, h)?, num(c, m).unwrap_or(0))
-    };
-    if c.name("zname").is_some() {
-        c.name("osign").map_or(Some(0), |s| signed(s, "oh", "om"))
-    } else if let Some(s) = c.name("osign2") {
-        signed(s, "oh2", "om2")
-    } else if c.name("oz").is_some() {
-        Some(0)
-    } else {
-        let abbr = c.name("oabbr")?.as_str();
-        Some(ZONES.iter().find(|(n, _)| *n == abbr)?.1)
+/// Where an offset match really ends, or `None` when it is not one: brackets
+/// must pair, "Z" must touch the time, and a zone name must end a word.
+/// `spaced`: spaces before it; `open`: a bracket before it; `close`: the
+/// end of a closing bracket after it.
+fn offset_end(
+    t: &str,
+    m: &OffsetMatch,
+    spaced: bool,
+    open: bool,
+    close: Option<usize>,
+) -> Option<usize> {
+    if !word_ends(t, m.end) {
+        return None;
+    }
+    if m.z && (spaced || open) {
+        return None;
+    }
+    match (open, close) {
+        (true, Some(close)) => Some(close),
+        (true, None) => None,
+        _ => Some(m.end),
     }
 }
 
-/// Where an offset match really ends, or `None` when it is not one: brackets
-/// must pair, "Z" must touch the time, and a zone name must end a word.
-fn offset_end(c: &Captures, text: &str) -> Option<usize> {
-    let body = c.name("obody")?;
-    if !word_ends(text, body.end()) {
-        return None;
+/// An opening bracket and spaces at `at` (`([(\[]\s*)?`): whether there is
+/// one, and where what follows starts.
+fn open_at(t: &str, at: usize) -> (bool, usize) {
+    if byte_in(t.as_bytes(), at, b"([") {
+        (true, skip_spaces(t, at + 1))
+    } else {
+        (false, at)
     }
-    let spaced = c.name("osp").is_some_and(|m| !m.is_empty());
-    if c.name("oz").is_some() && (spaced || c.name("open").is_some()) {
-        return None;
-    }
-    match (c.name("open"), c.name("close")) {
-        (Some(_), Some(close)) => Some(close.end()),
-        (Some(_), None) => None,
-        _ => Some(body.end()),
-    }
+}
+
+/// Spaces and a closing bracket at `at` (`\s*[)\]]`): the end.
+fn close_at(t: &str, at: usize) -> Option<usize> {
+    let x = skip_spaces(t, at);
+    byte_in(t.as_bytes(), x, b")]").then_some(x + 1)
 }
 
 /// The time right after a date: the clock and the length it takes in `rest`.
+/// The pattern: "T", or spaces, a separator (`,` `-` `|` `·` …), spaces and
+/// a word ("lúc", "at", …) with spaces; then the clock.
 fn time_after(rest: &str) -> Option<(Clock, usize)> {
-    let c = TIME_AFTER.captures(rest)?;
-    let clk = c.name("clk")?;
-    match c.name("ap") {
-        Some(ap) if word_ends(rest, ap.end()) => Some((clock(&c, true)?, ap.end())),
-        _ if word_ends(rest, clk.end()) => Some((clock(&c, false)?, clk.end())),
+    let b = rest.as_bytes();
+    let m = byte_in(b, 0, b"Tt")
+        .then(|| clock_at(rest, 1))
+        .flatten()
+        .or_else(|| {
+            let spaced = skip_spaces(rest, 0);
+            let sep = rest[spaced..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, ',' | '|' | '-' | '–' | '—' | '·' | '•' | '@'))
+                .map_or(spaced, |c| spaced + c.len_utf8());
+            let at = skip_spaces(rest, sep);
+            spaced_word_at(rest, at, &["lúc", "at", "um", "à", "alle"])
+                .and_then(|w| clock_at(rest, w))
+                .or_else(|| clock_at(rest, at))
+        })?;
+    match m.ap {
+        Some((_, ap)) if word_ends(rest, ap) => Some((m.clock(true)?, ap)),
+        _ if word_ends(rest, m.clk_end) => Some((m.clock(false)?, m.clk_end)),
         _ => None,
     }
 }
 
 /// The offset right after a time: minutes and the length it takes in `rest`.
+/// The pattern: spaces, an opening bracket, the offset, a closing bracket.
 fn offset_after(rest: &str) -> Option<(i16, usize)> {
-    let c = OFFSET_AFTER.captures(rest)?;
-    let end = offset_end(&c, rest)?;
-    Some((offset_value(&c)?, end))
+    let spaced = skip_spaces(rest, 0);
+    let (open, at) = open_at(rest, spaced);
+    let mut first = None;
+    offsets_at(rest, at, |m| {
+        first = Some(m);
+        true
+    });
+    let m = first?;
+    let end = offset_end(rest, &m, spaced > 0, open, close_at(rest, m.end))?;
+    Some((m.value?, end))
 }
 
 /// A time printed before the date: where it starts, the clock, the offset.
@@ -569,25 +1279,79 @@ struct Before {
     offset: Option<i16>,
 }
 
-/// A time printed before the date, ending `prefix`.
-fn time_before(prefix: &str) -> Option<Before> {
-    let c = TIME_BEFORE.captures(prefix)?;
-    let start = c.get(0)?.start();
-    if !word_starts(prefix, start) || char_before(prefix, start) == Some(':') {
-        return None;
-    }
-    let offset = match c.name("obody") {
-        None => None,
-        Some(_) => {
-            offset_end(&c, prefix)?;
-            Some(offset_value(&c)?)
+/// Whether `c` may be part of a time printed before a date, with its
+/// offset and separator: ASCII letters and digits, spaces, a few marks.
+fn in_time_before(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || c.is_whitespace()
+        || matches!(
+            c,
+            ':' | '.' | ',' | '+' | '-' | '(' | ')' | '[' | ']' | '|' | '−' | '–' | '—' | '·' | '•'
+        )
+}
+
+/// Whether `t[at..]` is what may follow a time before a date:
+/// `\s*[,|\-–—·•]?\s*` to the end.
+fn separator_ends(t: &str, at: usize) -> bool {
+    let spaced = skip_spaces(t, at);
+    match t[spaced..].chars().next() {
+        None => true,
+        Some(c @ (',' | '|' | '-' | '–' | '—' | '·' | '•')) => {
+            skip_spaces(t, spaced + c.len_utf8()) == t.len()
         }
-    };
-    Some(Before {
-        start,
-        clock: clock(&c, true)?,
-        offset,
-    })
+        Some(_) => false,
+    }
+}
+
+/// A time printed before the date, ending `prefix` ("07:12 ngày", "08:47 |
+/// ", "14:05 GMT, "): a clock, maybe an offset in brackets, a separator.
+/// The leftmost start whose match runs to the end of `prefix` wins.
+fn time_before(prefix: &str) -> Option<Before> {
+    let b = prefix.as_bytes();
+    // All of it is made of such characters, so it starts in the run of
+    // them that ends the prefix; a clock starts with a digit.
+    let from = prefix.trim_end_matches(in_time_before).len();
+    for start in (from..b.len()).filter(|&i| is_digit(b[i])) {
+        let mut found = None;
+        clocks_at(prefix, start, |c| {
+            let (open, at) = open_at(prefix, skip_spaces(prefix, c.end()));
+            let with_offset = offsets_at(prefix, at, |o| {
+                let close = close_at(prefix, o.end).filter(|&end| separator_ends(prefix, end));
+                if close.is_some() || separator_ends(prefix, o.end) {
+                    found = Some((c, Some((o, open, close))));
+                    return true;
+                }
+                false
+            });
+            if with_offset {
+                return true;
+            }
+            if separator_ends(prefix, c.end()) {
+                found = Some((c, None));
+                return true;
+            }
+            false
+        });
+        let Some((c, offset)) = found else {
+            continue;
+        };
+        if !word_starts(prefix, start) || char_before(prefix, start) == Some(':') {
+            return None;
+        }
+        let offset = match offset {
+            None => None,
+            Some((o, open, close)) => {
+                offset_end(prefix, &o, false, open, close)?;
+                Some(o.value?)
+            }
+        };
+        return Some(Before {
+            start,
+            clock: c.clock(true)?,
+            offset,
+        });
+    }
+    None
 }
 
 /// Where a pattern anchored at the end of `prefix` starts, if it starts a
@@ -597,15 +1361,14 @@ fn word_before(re: &Regex, prefix: &str) -> Option<usize> {
     word_starts(prefix, start).then_some(start)
 }
 
-/// The printed date around a core match, or `None` when the core is not a
-/// real, free-standing date.
-fn grow(line: &str, c: &Captures) -> Option<Found> {
-    let core = c.get(0)?;
-    if !core_bounded(line, core.start(), core.end(), c.name("y6").is_some()) {
+/// The printed date around the core `line[core_start..core.end]`, or
+/// `None` when the core is not a real, free-standing date.
+fn grow(line: &str, core_start: usize, core: &CoreMatch) -> Option<Found> {
+    if !core_bounded(line, core_start, core.end, core.cjk) {
         return None;
     }
-    let (year, month, day) = core_date(c)?;
-    let mut end = core.end();
+    let (year, month, day) = core.date?;
+    let mut end = core.end;
     let mut time = None;
     let mut offset = None;
     if let Some((t, len)) = time_after(&line[end..]) {
@@ -616,8 +1379,8 @@ fn grow(line: &str, c: &Captures) -> Option<Found> {
             end += len;
         }
     }
-    let mut start = core.start();
-    if let Some(s) = word_before(&NGAY_BEFORE, &line[..start]) {
+    let mut start = core_start;
+    if let Some(s) = ngay_before(&line[..start]) {
         start = s;
     }
     if time.is_none()
@@ -627,7 +1390,9 @@ fn grow(line: &str, c: &Captures) -> Option<Found> {
         time = Some(before.clock);
         offset = before.offset;
     }
-    if let Some(s) = word_before(&WEEKDAY_BEFORE, &line[..start]) {
+    if (!gated() || may_end_with_weekday(&line[..start]))
+        && let Some(s) = word_before(&WEEKDAY_BEFORE, &line[..start])
+    {
         start = s;
     }
     Some(Found {
@@ -647,19 +1412,10 @@ fn grow(line: &str, c: &Captures) -> Option<Found> {
 /// later full date. An impossible time ("25:00") is left out of the date
 /// rather than failing it.
 pub(crate) fn find(line: &str) -> Option<Found> {
-    if !has_four_digits(line) {
-        return None;
-    }
-    let mut pos = 0;
-    while pos < line.len() {
-        let c = CORE.captures_at(line, pos)?;
-        let core = c.get(0)?;
-        if let Some(found) = grow(line, &c) {
-            return Some(found);
-        }
-        pos = core.start() + char_at(line, core.start()).map_or(1, char::len_utf8);
-    }
-    None
+    core_starts(line).into_iter().find_map(|start| {
+        let core = core_at(line, start)?;
+        grow(line, start, &core)
+    })
 }
 
 /// Tokens that set a dateline apart from a byline or section label beside it
@@ -951,6 +1707,391 @@ fn parse_iso(s: &str, default_offset: Option<i16>) -> Option<Machine> {
         has_time: time.is_some(),
         has_offset: printed.is_some(),
     })
+}
+
+/// The implementation before the hand-written matchers, regexes and all,
+/// kept verbatim as the oracle the property tests compare them with.
+#[cfg(test)]
+mod reference {
+    use std::sync::LazyLock;
+
+    use regex::{Captures, Regex};
+
+    use super::{
+        Clock, Found, MONTHS, NEIGHBOUR_WEIGHT, SEGMENT_MARKS, WEEKDAYS, ZONES, alternation,
+        char_at, char_before, compile, core_bounded, month_number, signed_offset, word_ends,
+        word_starts, ymd,
+    };
+
+    /// The calendar-date cores. Digits are `[0-9]`, never `\d`: `\d` would take
+    /// any Unicode digit, which `u32::from_str` then refuses.
+    static CORE: LazyLock<Regex> = LazyLock::new(|| {
+        let months = alternation(MONTHS.iter().map(|(n, _)| *n));
+        let alternatives = [
+            // 29/03/2023, 07-03-2026, 7.3.2026 (day first; month first as a
+            // fallback when the day-first reading is impossible)
+            r"(?P<d1>[0-9]{1,2})(?P<s1>[/.\-])(?P<m1>[0-9]{1,2})(?P<t1>[/.\-])(?P<y1>[0-9]{4})",
+            // 2024-03-24, 2026/03/07
+            r"(?P<y2>[0-9]{4})(?P<s2>[/.\-])(?P<m2>[0-9]{1,2})(?P<t2>[/.\-])(?P<d2>[0-9]{1,2})",
+            // 07 tháng 03 năm 2026, 7 tháng 3, 2026, 15 tháng 3/2026
+            r"(?P<d3>[0-9]{1,2})\s*(?i:tháng)\s*(?P<m3>[0-9]{1,2})(?:\s+(?i:năm)\s+|\s*[,/]\s*|\s+)(?P<y3>[0-9]{4})",
+            // March 7, 2026; Mar. 7th 2026
+            r"(?P<n4>(?i:MONTHS))\.?\s*(?P<d4>[0-9]{1,2})(?i:st|nd|rd|th)?(?:\s*,\s*|\s+)(?P<y4>[0-9]{4})",
+            // 7 March 2026; 7th of March, 2026; 7. März 2026; 7 de marzo de 2026
+            r"(?P<d5>[0-9]{1,2})(?:\.|(?i:st|nd|rd|th|er))?\s*(?i:(?:de|of)\s+)?(?P<n5>(?i:MONTHS))\.?(?:\s*,\s*|\s+)(?i:de\s+)?(?P<y5>[0-9]{4})",
+            // 2026年3月7日, 2026년 3월 7일
+            r"(?P<y6>[0-9]{4})\s*[年년]\s*(?P<m6>[0-9]{1,2})\s*[月월]\s*(?P<d6>[0-9]{1,2})\s*[日일]",
+        ];
+        compile(&alternatives.join("|").replace("MONTHS", &months))
+    });
+
+    /// A clock time: 21:20, 08:52:11.000, 08h52, 9h; then AM/PM ("SA"/"CH" are
+    /// the Vietnamese sáng/chiều of some locales). The clock is its own group
+    /// so that a false AM/PM ("07:00 Amsterdam") can be dropped.
+    const CLOCK: &str = r"(?P<clk>(?P<h>[0-9]{1,2})(?:[:hH](?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2})(?:[.,][0-9]+)?)?|[hH]))(?:\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)|SA|CH))?";
+
+    /// A UTC offset: GMT/UTC with or without a signed offset, a bare signed
+    /// offset, Z, or an abbreviation from [`ZONES`].
+    const OFFSET: &str = r"(?P<obody>(?P<zname>(?i:GMT|UTC))(?:\s*(?P<osign>[+\-−])\s*(?P<oh>[0-9]{1,2})(?::?(?P<om>[0-9]{2}))?)?|(?P<osign2>[+\-−])(?P<oh2>[0-9]{2})(?::?(?P<om2>[0-9]{2}))?|(?P<oz>[Zz])|(?P<oabbr>ZONES))";
+
+    fn offset_pattern() -> String {
+        OFFSET.replace("ZONES", &alternation(ZONES.iter().map(|(n, _)| *n)))
+    }
+
+    /// A time right after the date: "T", or an optional separator (`,` `-` `|`
+    /// `·` "lúc" "at" …) and spaces, then the clock.
+    static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        compile(&format!(
+            r"^(?:[Tt]|\s*[,|\-–—·•@]?\s*(?:(?i:lúc|at|um|à|alle)\s+)?){CLOCK}"
+        ))
+    });
+
+    /// An offset right after the time, possibly in brackets.
+    static OFFSET_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        compile(&format!(
+            r"^(?P<osp>\s*)(?P<open>[(\[]\s*)?{}(?P<close>\s*[)\]])?",
+            offset_pattern()
+        ))
+    });
+
+    /// A time printed before the date ("07:12 ngày", "08:47 | ", "14:05 GMT, ").
+    static TIME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        compile(&format!(
+            r"{CLOCK}(?:\s*(?P<open>[(\[]\s*)?{}(?P<close>\s*[)\]])?)?\s*[,|\-–—·•]?\s*$",
+            offset_pattern()
+        ))
+    });
+
+    /// "ngày" right before the date.
+    static NGAY_BEFORE: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i:ngày)\s*$"));
+
+    /// A weekday and its separator right before the date (or the time).
+    static WEEKDAY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        compile(&format!(
+            r"(?i:{})\.?\s*[,\-–—]?\s*$",
+            alternation(WEEKDAYS.iter().copied())
+        ))
+    });
+
+    /// Fast reject: every full date printed has a four-digit year.
+    fn has_four_digits(line: &str) -> bool {
+        let digit = |b: u8| b.wrapping_sub(b'0') < 10;
+        let bytes = line.as_bytes();
+        let mut from = 0;
+        // Runs of three digits found by the vector scan; the fourth is checked
+        // here.
+        while let Some(at) =
+            crate::scan::next_triple(bytes, from, |x, y, z| digit(x) & digit(y) & digit(z))
+        {
+            if bytes.get(at + 3).is_some_and(|&b| digit(b)) {
+                return true;
+            }
+            from = at + 1;
+        }
+        false
+    }
+
+    fn num(c: &Captures, name: &str) -> Option<u32> {
+        // Every numeric group holds at most four ASCII digits: no overflow.
+        c.name(name)?.as_str().parse().ok()
+    }
+
+    /// The calendar date of a core match, checked.
+    fn core_date(c: &Captures) -> Option<(i32, u8, u8)> {
+        if c.name("y1").is_some() {
+            if c["s1"] != c["t1"] {
+                return None;
+            }
+            let (a, b, y) = (num(c, "d1")?, num(c, "m1")?, num(c, "y1")?);
+            // Day first, as Vietnam and most of the world print it; month first
+            // only when day first is impossible (03/29/2023).
+            return ymd(y, b, a).or_else(|| ymd(y, a, b));
+        }
+        if c.name("y2").is_some() {
+            if c["s2"] != c["t2"] {
+                return None;
+            }
+            return ymd(num(c, "y2")?, num(c, "m2")?, num(c, "d2")?);
+        }
+        if c.name("y3").is_some() {
+            return ymd(num(c, "y3")?, num(c, "m3")?, num(c, "d3")?);
+        }
+        if let Some(n) = c.name("n4") {
+            let m = month_number(n.as_str())?;
+            return ymd(num(c, "y4")?, u32::from(m), num(c, "d4")?);
+        }
+        if let Some(n) = c.name("n5") {
+            let m = month_number(n.as_str())?;
+            return ymd(num(c, "y5")?, u32::from(m), num(c, "d5")?);
+        }
+        ymd(num(c, "y6")?, num(c, "m6")?, num(c, "d6")?)
+    }
+
+    /// The clock of a clock match, checked.
+    fn clock(c: &Captures, with_ampm: bool) -> Option<Clock> {
+        let h = u8::try_from(num(c, "h")?).ok()?;
+        let mi = u8::try_from(num(c, "mi").unwrap_or(0)).ok()?;
+        let s = u8::try_from(num(c, "s").unwrap_or(0)).ok()?;
+        let h = match c.name("ap").filter(|_| with_ampm).map(|m| m.as_str()) {
+            None => h,
+            Some(ap) => {
+                let pm = ap.starts_with(['p', 'P', 'C']);
+                match h {
+                    // "12:30 AM" is 00:30, "12:30 PM" is 12:30, "00:01 AM" 00:01.
+                    12 => {
+                        if pm {
+                            12
+                        } else {
+                            0
+                        }
+                    }
+                    0..=11 if pm => h + 12,
+                    // "13:00 PM": the clock is already 24-hour.
+                    _ => h,
+                }
+            }
+        };
+        (h <= 23 && mi <= 59 && s <= 60).then_some((h, mi, s))
+    }
+
+    /// The offset of an offset match, in minutes, checked.
+    fn offset_value(c: &Captures) -> Option<i16> {
+        let signed = |sign: regex::Match, h: &str, m: &str| {
+            signed_offset(sign.as_str() != "+", num(c, h)?, num(c, m).unwrap_or(0))
+        };
+        if c.name("zname").is_some() {
+            c.name("osign").map_or(Some(0), |s| signed(s, "oh", "om"))
+        } else if let Some(s) = c.name("osign2") {
+            signed(s, "oh2", "om2")
+        } else if c.name("oz").is_some() {
+            Some(0)
+        } else {
+            let abbr = c.name("oabbr")?.as_str();
+            Some(ZONES.iter().find(|(n, _)| *n == abbr)?.1)
+        }
+    }
+
+    /// Where an offset match really ends, or `None` when it is not one: brackets
+    /// must pair, "Z" must touch the time, and a zone name must end a word.
+    fn offset_end(c: &Captures, text: &str) -> Option<usize> {
+        let body = c.name("obody")?;
+        if !word_ends(text, body.end()) {
+            return None;
+        }
+        let spaced = c.name("osp").is_some_and(|m| !m.is_empty());
+        if c.name("oz").is_some() && (spaced || c.name("open").is_some()) {
+            return None;
+        }
+        match (c.name("open"), c.name("close")) {
+            (Some(_), Some(close)) => Some(close.end()),
+            (Some(_), None) => None,
+            _ => Some(body.end()),
+        }
+    }
+
+    /// The time right after a date: the clock and the length it takes in `rest`.
+    pub(super) fn time_after(rest: &str) -> Option<(Clock, usize)> {
+        let c = TIME_AFTER.captures(rest)?;
+        let clk = c.name("clk")?;
+        match c.name("ap") {
+            Some(ap) if word_ends(rest, ap.end()) => Some((clock(&c, true)?, ap.end())),
+            _ if word_ends(rest, clk.end()) => Some((clock(&c, false)?, clk.end())),
+            _ => None,
+        }
+    }
+
+    /// The offset right after a time: minutes and the length it takes in `rest`.
+    pub(super) fn offset_after(rest: &str) -> Option<(i16, usize)> {
+        let c = OFFSET_AFTER.captures(rest)?;
+        let end = offset_end(&c, rest)?;
+        Some((offset_value(&c)?, end))
+    }
+
+    /// A time printed before the date: where it starts, the clock, the offset.
+    pub(super) struct Before {
+        pub(super) start: usize,
+        pub(super) clock: Clock,
+        pub(super) offset: Option<i16>,
+    }
+
+    /// A time printed before the date, ending `prefix`.
+    pub(super) fn time_before(prefix: &str) -> Option<Before> {
+        let c = TIME_BEFORE.captures(prefix)?;
+        let start = c.get(0)?.start();
+        if !word_starts(prefix, start) || char_before(prefix, start) == Some(':') {
+            return None;
+        }
+        let offset = match c.name("obody") {
+            None => None,
+            Some(_) => {
+                offset_end(&c, prefix)?;
+                Some(offset_value(&c)?)
+            }
+        };
+        Some(Before {
+            start,
+            clock: clock(&c, true)?,
+            offset,
+        })
+    }
+
+    /// Where a pattern anchored at the end of `prefix` starts, if it starts a
+    /// word.
+    fn word_before(re: &Regex, prefix: &str) -> Option<usize> {
+        let start = re.find(prefix)?.start();
+        word_starts(prefix, start).then_some(start)
+    }
+
+    /// The printed date around a core match, or `None` when the core is not a
+    /// real, free-standing date.
+    fn grow(line: &str, c: &Captures) -> Option<Found> {
+        let core = c.get(0)?;
+        if !core_bounded(line, core.start(), core.end(), c.name("y6").is_some()) {
+            return None;
+        }
+        let (year, month, day) = core_date(c)?;
+        let mut end = core.end();
+        let mut time = None;
+        let mut offset = None;
+        if let Some((t, len)) = time_after(&line[end..]) {
+            time = Some(t);
+            end += len;
+            if let Some((o, len)) = offset_after(&line[end..]) {
+                offset = Some(o);
+                end += len;
+            }
+        }
+        let mut start = core.start();
+        if let Some(s) = word_before(&NGAY_BEFORE, &line[..start]) {
+            start = s;
+        }
+        if time.is_none()
+            && let Some(before) = time_before(&line[..start])
+        {
+            start = before.start;
+            time = Some(before.clock);
+            offset = before.offset;
+        }
+        if let Some(s) = word_before(&WEEKDAY_BEFORE, &line[..start]) {
+            start = s;
+        }
+        Some(Found {
+            start,
+            end,
+            year,
+            month,
+            day,
+            time,
+            offset,
+        })
+    }
+
+    /// Finds the first full printed date (day, month and year) in a line, with
+    /// the time and UTC offset when printed. Dates without a year ("Ngày 4/7")
+    /// are skipped, as are impossible ones (31/02/2026): scanning goes on for a
+    /// later full date. An impossible time ("25:00") is left out of the date
+    /// rather than failing it.
+    pub(super) fn find(line: &str) -> Option<Found> {
+        if !has_four_digits(line) {
+            return None;
+        }
+        let mut pos = 0;
+        while pos < line.len() {
+            let c = CORE.captures_at(line, pos)?;
+            let core = c.get(0)?;
+            if let Some(found) = grow(line, &c) {
+                return Some(found);
+            }
+            pos = core.start() + char_at(line, core.start()).map_or(1, char::len_utf8);
+        }
+        None
+    }
+
+    /// "ngày" and spaces ending `prefix`, by the regex.
+    pub(super) fn ngay_before(prefix: &str) -> Option<usize> {
+        word_before(&NGAY_BEFORE, prefix)
+    }
+
+    /// A core match: start, end, date, CJK-shaped.
+    pub(super) type CoreSpan = (usize, usize, Option<(i32, u8, u8)>, bool);
+
+    /// The leftmost core match from `pos`.
+    pub(super) fn core_from(line: &str, pos: usize) -> Option<CoreSpan> {
+        let c = CORE.captures_at(line, pos)?;
+        let m = c.get(0)?;
+        Some((m.start(), m.end(), core_date(&c), c.name("y6").is_some()))
+    }
+
+    pub(super) fn share(line: &str, found: &Found) -> f32 {
+        let date =
+            1.0 + f32::from(u8::from(found.time.is_some()) + u8::from(found.offset.is_some()));
+        // (segment, whether the word lies in the date) of each word, in order.
+        let mut words: Vec<(u16, bool)> = Vec::new();
+        let mut segment = 0u16;
+        for (start, word) in words_of(line) {
+            let alphanumeric = word.bytes().any(|b| b.is_ascii_alphanumeric())
+                || !word.is_ascii() && word.chars().any(char::is_alphanumeric);
+            if alphanumeric {
+                let mid = start + word.len() / 2;
+                words.push((segment, (found.start..found.end).contains(&mid)));
+            } else if word.contains(SEGMENT_MARKS) {
+                segment = segment.saturating_add(1);
+            }
+        }
+        // The segments that hold a word of the date.
+        let mut touched = vec![false; usize::from(segment) + 1];
+        for &(seg, inside) in &words {
+            touched[usize::from(seg)] |= inside;
+        }
+        let other: f32 = words
+            .iter()
+            .filter(|&&(_, inside)| !inside)
+            .map(|&(seg, _)| {
+                if touched[usize::from(seg)] {
+                    1.0
+                } else {
+                    NEIGHBOUR_WEIGHT
+                }
+            })
+            .sum();
+        date / (date + other)
+    }
+
+    /// The whitespace-separated words of a line, with their byte offsets.
+    fn words_of(line: &str) -> impl Iterator<Item = (usize, &str)> {
+        line.split(char::is_whitespace)
+            .scan(0usize, |pos, word| {
+                let start = *pos;
+                // The separator is one whitespace character: step over it.
+                *pos += word.len()
+                    + line[start + word.len()..]
+                        .chars()
+                        .next()
+                        .map_or(0, char::len_utf8);
+                Some((start, word))
+            })
+            .filter(|(_, w)| !w.is_empty())
+    }
 }
 
 #[cfg(test)]
@@ -1448,9 +2589,452 @@ mod tests {
         assert_eq!(f.offset, Some(-420));
     }
 
+    /// Every character, in order, for scans that compare the regex crate's
+    /// classes with this module's.
+    fn all_chars() -> String {
+        (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .collect()
+    }
+
+    #[test]
+    fn spaces_are_the_regex_spaces() {
+        let all = all_chars();
+        let by_regex: Vec<char> = Regex::new(r"\s")
+            .unwrap()
+            .find_iter(&all)
+            .flat_map(|m| m.as_str().chars())
+            .collect();
+        let by_char: Vec<char> = all.chars().filter(|c| c.is_whitespace()).collect();
+        assert_eq!(by_regex, by_char);
+        for c in all.chars() {
+            let s = c.to_string();
+            assert_eq!(skip_spaces(&s, 0) == s.len(), c.is_whitespace(), "{c:?}");
+        }
+    }
+
+    /// `fold` equates a character with a letter of a known word exactly when
+    /// the regex crate's `(?i)` does.
+    #[test]
+    fn fold_is_the_regex_case_folding() {
+        let mut letters: Vec<char> = MONTHS
+            .iter()
+            .map(|(n, _)| *n)
+            .chain(WEEKDAYS.iter().copied())
+            .chain([
+                "tháng", "năm", "ngày", "de", "of", "st", "nd", "rd", "th", "er", "lúc", "at",
+                "um", "à", "alle", "a.m.", "p.m.", "am", "pm", "gmt", "utc",
+            ])
+            .flat_map(str::chars)
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        letters.sort_unstable();
+        letters.dedup();
+        let class: String = letters
+            .iter()
+            .map(|c| regex::escape(&c.to_string()))
+            .collect();
+        let all = all_chars();
+        // Every character the regexes equate with some letter, and every
+        // one `fold` does.
+        let mut candidates: Vec<char> = Regex::new(&format!("(?i)[{class}]"))
+            .unwrap()
+            .find_iter(&all)
+            .flat_map(|m| m.as_str().chars())
+            .chain(all.chars().filter(|&c| letters.contains(&fold(c))))
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for x in letters {
+            let re = Regex::new(&format!("(?i)^{}$", regex::escape(&x.to_string()))).unwrap();
+            for &c in &candidates {
+                assert_eq!(
+                    re.is_match(&c.to_string()),
+                    fold(c) == x,
+                    "{c:?} against {x:?}"
+                );
+            }
+        }
+    }
+
+    /// Pieces of date-like text: whole dates, times and offsets, and the
+    /// bits they are made of, so that random joins hit every branch of the
+    /// grammar and its edges.
+    const PIECES: &[&str] = &[
+        "7/3/2026",
+        "29.03.2023",
+        "07-03-2026",
+        "03/29/2023",
+        "31/02/2026",
+        "2024-03-24",
+        "2026/03/07",
+        "2026.3.7",
+        "7 tháng 3 năm 2026",
+        "07 THÁNG 03, 2026",
+        "15 tháng 3/2026",
+        "March 7, 2026",
+        "Mar. 7th 2026",
+        "7 March 2026",
+        "7th of March, 2026",
+        "7. März 2026",
+        "7 de marzo de 2026",
+        "2026年3月7日",
+        "2026 년 3 월 7 일",
+        "12/07/2024/QĐ",
+        "1.234.07/03/2026",
+        "08:52",
+        "21:20:11",
+        "08:52:11.000",
+        "9h",
+        "12h30",
+        "12:30 AM",
+        "9:40 p.m.",
+        "10:00 PM",
+        "25:00",
+        "08:47 |",
+        "07:12 ngày",
+        "14:05 GMT,",
+        "GMT+7",
+        "(GMT+07:00)",
+        "[GMT+7]",
+        "GMT-5",
+        "UTC+05:30",
+        "+0700",
+        "-05:00",
+        "Z",
+        "ICT",
+        "EST",
+        "CEST",
+        "AEDT",
+        "GMT−7",
+        "T",
+        "t",
+        "h",
+        "H",
+        "Z",
+        "z",
+        "a.m.",
+        "am",
+        "PM",
+        "SA",
+        "CH",
+        "lúc",
+        "LÚC",
+        "at",
+        "um",
+        "à",
+        "À",
+        "alle",
+        "tháng",
+        "Tháng",
+        "THÁNG",
+        "năm",
+        "Năm",
+        "ngày",
+        "Ngày",
+        "NGÀY",
+        "de",
+        "DE",
+        "of",
+        "st",
+        "nd",
+        "rd",
+        "th",
+        "er",
+        "Thứ tư",
+        "thứ 2",
+        "Chủ nhật",
+        "T7",
+        "CN",
+        "Sat",
+        "Monday",
+        "samedi",
+        "March",
+        "MARCH",
+        "mar",
+        "Mar.",
+        "sept",
+        "ſept",
+        "oKtober",
+        "o\u{212A}tober",
+        "décembre",
+        "DÉCEMBRE",
+        "märz",
+        "août",
+        "mai",
+        "marzo",
+        "Summar",
+        "年",
+        "년",
+        "月",
+        "월",
+        "日",
+        "일",
+        "0",
+        "1",
+        "7",
+        "12",
+        "29",
+        "03",
+        "123",
+        "2026",
+        "1999",
+        "20266",
+        "0999",
+        "99999",
+        "/",
+        ".",
+        "-",
+        ",",
+        ":",
+        ";",
+        "|",
+        "–",
+        "—",
+        "·",
+        "•",
+        "@",
+        "(",
+        ")",
+        "[",
+        "]",
+        "+",
+        "−",
+        " ",
+        " ",
+        " ",
+        "  ",
+        "\u{A0}",
+        "\u{3000}",
+        "\t",
+        "\n",
+        "x",
+        "é",
+        "ư",
+        "ỳ",
+        "Ĩ",
+        "中",
+        "đồng",
+        "Nghị định",
+        "VTV News-",
+    ];
+
+    /// One of `options`, as a strategy.
+    fn one(options: &'static [&'static str]) -> proptest::sample::Select<&'static str> {
+        proptest::sample::select(options)
+    }
+
+    const SPACES: &[&str] = &["", " ", "  ", "\u{A0}", "\t", "\u{3000}"];
+    const DAYS: &[&str] = &["7", "07", "3", "12", "31", "123", "0", ""];
+    const YEARS_PRINTED: &[&str] = &["2026", "1999", "20266", "999", "0999", "2999", "3000"];
+    const NAMES: &[&str] = &[
+        "March",
+        "MARCH",
+        "mar",
+        "Mar",
+        "sept",
+        "Sept",
+        "ſept",
+        "September",
+        "sep",
+        "oKtober",
+        "o\u{212A}tober",
+        "décembre",
+        "DÉCEMBRE",
+        "märz",
+        "août",
+        "mai",
+        "Mai",
+        "marzo",
+        "enero",
+        "Summar",
+        "janv",
+        "jänner",
+        "xyz",
+        "",
+    ];
+    const YEAR_SEPS: &[&str] = &[",", " ,", ", ", " , ", "", " ", "  ", ";", ",,"];
+
+    /// A date core in one of the grammar's shapes, with near misses.
+    fn core_like() -> impl proptest::strategy::Strategy<Value = String> {
+        let month_first = (
+            one(NAMES),
+            one(&["", ".", ".."]),
+            one(SPACES),
+            one(DAYS),
+            one(&["", "st", "nd", "rd", "th", "TH", "ſt", "er", "."]),
+            one(YEAR_SEPS),
+            one(YEARS_PRINTED),
+        )
+            .prop_map(|(n, d, w, day, x, sep, y)| format!("{n}{d}{w}{day}{x}{sep}{y}"));
+        let day_first = (
+            one(DAYS),
+            one(&["", ".", "st", "nd", "rd", "th", "er", "ER", "x"]),
+            one(SPACES),
+            one(&["", "de ", "DE ", "of ", "Of ", "de", "of  "]),
+            one(NAMES),
+            one(&["", ".", ".."]),
+            one(YEAR_SEPS),
+            one(&["", "de ", "De  ", "de"]),
+            one(YEARS_PRINTED),
+        )
+            .prop_map(|(day, x, w, of, n, d, sep, de, y)| {
+                format!("{day}{x}{w}{of}{n}{d}{sep}{de}{y}")
+            });
+        let thang = (
+            one(DAYS),
+            one(SPACES),
+            one(&["tháng", "Tháng", "THÁNG", "thang"]),
+            one(SPACES),
+            one(DAYS),
+            one(&[
+                " năm ", "  NĂM  ", "năm", " năm", ", ", "/", " / ", " ", "", ",/",
+            ]),
+            one(YEARS_PRINTED),
+        )
+            .prop_map(|(d, w1, t, w2, m, sep, y)| format!("{d}{w1}{t}{w2}{m}{sep}{y}"));
+        let numeric = (
+            one(DAYS),
+            one(&["/", ".", "-", "x", "//"]),
+            one(DAYS),
+            one(&["/", ".", "-", "x"]),
+            one(YEARS_PRINTED),
+            proptest::bool::ANY,
+        )
+            .prop_map(|(d, s, m, t, y, year_first)| {
+                if year_first {
+                    format!("{y}{s}{m}{t}{d}")
+                } else {
+                    format!("{d}{s}{m}{t}{y}")
+                }
+            });
+        let cjk = (
+            one(YEARS_PRINTED),
+            one(SPACES),
+            one(&["年", "년", "x"]),
+            one(DAYS),
+            one(&["月", "월", " 月 "]),
+            one(DAYS),
+            one(&["日", "일", ""]),
+        )
+            .prop_map(|(y, w, a, m, b, d, c)| format!("{y}{w}{a}{w}{m}{b}{d}{w}{c}"));
+        proptest::prop_oneof![month_first, day_first, thang, numeric, cjk]
+    }
+
+    /// A clock or an offset in the grammar's shapes, with near misses.
+    fn time_like() -> impl proptest::strategy::Strategy<Value = String> {
+        let clock = (
+            one(&["8", "08", "12", "00", "23", "25", "123", ""]),
+            one(&[":", "h", "H", "", "."]),
+            one(&["52", "5", "00", "60", ""]),
+            one(&["", ":11", ":60", ":1", ":11.000", ":11,5", ":11."]),
+            one(SPACES),
+            one(&[
+                "",
+                "AM",
+                "am",
+                "a.m.",
+                "P.M.",
+                "pm",
+                "SA",
+                "CH",
+                "Sa",
+                "ch",
+                "Amsterdam",
+            ]),
+        )
+            .prop_map(|(h, c, m, s, w, ap)| format!("{h}{c}{m}{s}{w}{ap}"));
+        let offset = (
+            one(SPACES),
+            one(&["", "(", "[", "( "]),
+            one(&[
+                "GMT", "gmt", "UTC", "Utc", "", "Z", "z", "ICT", "CEST", "Cest", "XYZ",
+            ]),
+            one(&["", " "]),
+            one(&["", "+", "-", "−", "+ "]),
+            one(&["", "7", "07", "0700", "070", "7:30", "07:00", "19", "99"]),
+            one(&["", ")", " ]", "]"]),
+        )
+            .prop_map(|(w, o, n, s1, sign, num, c)| format!("{w}{o}{n}{s1}{sign}{num}{c}"));
+        proptest::prop_oneof![clock, offset]
+    }
+
+    /// Random joins of [`PIECES`] and of generated cores, clocks and
+    /// offsets.
+    fn date_like() -> impl proptest::strategy::Strategy<Value = String> {
+        let piece = proptest::prop_oneof![
+            3 => proptest::sample::select(PIECES).prop_map(str::to_string),
+            2 => core_like(),
+            2 => time_like(),
+        ];
+        proptest::collection::vec(piece, 0..8).prop_map(|pieces| pieces.concat())
+    }
+
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        /// `find` and `share` give what the regex implementation gave.
+        #[test]
+        fn find_agrees_with_the_regexes(line in date_like()) {
+            let got = find(&line);
+            proptest::prop_assert_eq!(&got, &reference::find(&line));
+            if let Some(found) = &got {
+                proptest::prop_assert_eq!(
+                    share(&line, found).to_bits(),
+                    reference::share(&line, found).to_bits()
+                );
+            }
+            // And the weekday pattern's fast reject skips no match.
+            UNGATED.set(true);
+            let ungated = find(&line);
+            UNGATED.set(false);
+            proptest::prop_assert_eq!(got, ungated);
+        }
+
+        /// The core starts and matchers find, from every offset, the match
+        /// the core regex finds.
+        #[test]
+        fn cores_agree_with_the_regex(line in date_like()) {
+            let starts = core_starts(&line);
+            for (pos, _) in line.char_indices() {
+                let got = starts.iter().filter(|&&s| s >= pos).find_map(|&s| {
+                    core_at(&line, s).map(|m| (s, m.end, m.date, m.cjk))
+                });
+                proptest::prop_assert_eq!(got, reference::core_from(&line, pos), "from {}", pos);
+            }
+        }
+
+        /// The pieces around a core agree with their regexes, at every
+        /// split of the line.
+        #[test]
+        fn surroundings_agree_with_the_regexes(line in date_like()) {
+            for (at, _) in line.char_indices().chain([(line.len(), ' ')]) {
+                let (prefix, rest) = line.split_at(at);
+                proptest::prop_assert_eq!(time_after(rest), reference::time_after(rest));
+                proptest::prop_assert_eq!(offset_after(rest), reference::offset_after(rest));
+                proptest::prop_assert_eq!(
+                    time_before(prefix).map(|b| (b.start, b.clock, b.offset)),
+                    reference::time_before(prefix).map(|b| (b.start, b.clock, b.offset))
+                );
+                proptest::prop_assert_eq!(ngay_before(prefix), reference::ngay_before(prefix));
+            }
+        }
+    }
+
+    #[test]
+    fn find_table_agrees_with_the_regexes() {
+        for &(line, _) in FIND {
+            assert_eq!(find(line), reference::find(line), "{line:?}");
+        }
+    }
+
     #[test]
     fn fast_reject_without_year_digits() {
-        assert!(!has_four_digits("Chiều 29/3, lúc 14:00"));
-        assert!(has_four_digits("năm 2026"));
+        assert!(core_starts("Chiều 29/3, lúc 14:00").is_empty());
+        assert!(core_starts("năm 2026").is_empty());
+        assert!(core_starts("giá 3.000.000 đồng, năm 2026, kỳ 2026 - 2031").is_empty());
+        assert_eq!(core_starts("ngày 7 tháng 3 năm 2026"), ["ngày ".len()]);
     }
 }
