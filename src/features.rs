@@ -61,9 +61,11 @@ pub(crate) struct Features<'k, 't> {
     /// digit, no closing full stop.
     names_shaped: bool,
     /// See [`Features::date`]; found when first asked.
-    date: OnceCell<Option<(Found, f32)>>,
+    /// Boxed, like the names: few blocks have one, and every block of a
+    /// page is in memory at once.
+    date: OnceCell<Option<Box<(Found, f32)>>>,
     /// See [`Features::names`]; read when first asked.
-    names: OnceCell<Option<Vec<String>>>,
+    names: OnceCell<Option<Box<[String]>>>,
 }
 
 impl Features<'_, '_> {
@@ -97,16 +99,21 @@ impl Features<'_, '_> {
                 }
                 let found = dateline::find(self.text)?;
                 let share = dateline::share(self.text, &found);
-                Some((found, share))
+                Some(Box::new((found, share)))
             })
-            .as_ref()
+            .as_deref()
     }
 
     /// The person names, when the block reads as a line of them (a
     /// byline); read on first call (see [`Features::date`]).
     pub fn names(&self) -> Option<&[String]> {
         self.names
-            .get_or_init(|| self.names_shaped.then(|| names_of(self.text)).flatten())
+            .get_or_init(|| {
+                self.names_shaped
+                    .then(|| names_of(self.text))
+                    .flatten()
+                    .map(Vec::into_boxed_slice)
+            })
             .as_deref()
     }
 
@@ -472,9 +479,6 @@ pub(crate) struct Keys {
     /// Where each block's key ends in `text`; it starts one byte after the
     /// previous one ends.
     ends: Vec<usize>,
-    /// The byte counts of each block's text, made on the way (the key's
-    /// case depends on its length in characters).
-    counts: Vec<ByteCounts>,
 }
 
 impl Keys {
@@ -484,13 +488,11 @@ impl Keys {
         let mut keys = Keys {
             text: String::with_capacity(size),
             ends: Vec::with_capacity(doc.blocks.len()),
-            counts: Vec::with_capacity(doc.blocks.len()),
         };
         for b in &doc.blocks {
+            // 400 bytes hold at most 400 characters: count them only beyond.
             let t = b.text.as_str();
-            let counts = ByteCounts::of(t.as_bytes());
-            keys.counts.push(counts);
-            if counts.chars <= KEY_FOLD_MAX_CHARS {
+            if t.len() <= KEY_FOLD_MAX_CHARS || t.chars().count() <= KEY_FOLD_MAX_CHARS {
                 crate::normalize::push_lower(&mut keys.text, t);
             } else {
                 keys.text.push_str(t);
@@ -572,7 +574,7 @@ pub(crate) fn compute<'k, 't>(doc: &'t Doc, keys: &'k Keys) -> Vec<Features<'k, 
         .enumerate()
         .map(|(i, b)| {
             let hits = page_hits.get(i).copied().unwrap_or(0);
-            of_block(b, keys.get(i), keys.counts[i], hits)
+            of_block(b, keys.get(i), ByteCounts::of(b.text.as_bytes()), hits)
         })
         .collect()
 }
