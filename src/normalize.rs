@@ -373,17 +373,71 @@ fn utf8_len(lead: u8) -> usize {
     }
 }
 
-/// Whether `text` lower-cased is `small` (already lower case), compared
-/// character by character without building the lower-cased text: for the
-/// short words of the tables, against words of the page.
+/// Whether `text` lower-cased is `small`, compared byte by byte without
+/// building the lower-cased text: for the short words of the tables,
+/// against words of the page, most of which differ in their first byte.
+/// Characters outside ASCII are judged as [`push_lower`] judges them (the
+/// small forms [`lower_at`] knows have the length of their capitals, so
+/// the two texts stay aligned); from the first one it does not know on,
+/// the rest is compared character by character.
+#[inline]
 pub(crate) fn eq_lower(text: &str, small: &str) -> bool {
-    let mut want = small.chars();
-    text.chars().all(|c| {
-        if c.is_ascii() {
-            return want.next() == Some(c.to_ascii_lowercase());
+    // Most words of a page differ from a table's word in their first
+    // byte, most often ASCII: settled where it is called.
+    match (text.as_bytes().first(), small.as_bytes().first()) {
+        (Some(&x), Some(&y)) if x < 0x80 => {
+            x.to_ascii_lowercase() == y && eq_lower_bytes(text, small)
         }
-        c.to_lowercase().all(|l| want.next() == Some(l))
-    }) && want.next().is_none()
+        _ => eq_lower_bytes(text, small),
+    }
+}
+
+/// [`eq_lower`] past its first test.
+fn eq_lower_bytes(text: &str, small: &str) -> bool {
+    let (t, s) = (text.as_bytes(), small.as_bytes());
+    let mut i = 0;
+    while let Some(&x) = t.get(i) {
+        if x < 0x80 {
+            if s.get(i) != Some(&x.to_ascii_lowercase()) {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let (len, lowered) = lower_at(quad_at(t, i));
+        let equal = match lowered {
+            Lower::Same => s.get(i..i + len) == t.get(i..i + len),
+            Lower::One(c) => s.get(i..i + len) == Some(c.encode_utf8(&mut [0; 4]).as_bytes()),
+            Lower::Tables => {
+                return small
+                    .get(i..)
+                    .is_some_and(|rest| eq_lower_by_chars(&text[i..], rest));
+            }
+        };
+        if !equal {
+            return false;
+        }
+        i += len;
+    }
+    i == s.len()
+}
+
+/// [`eq_lower`] character by character, with the Unicode tables.
+fn eq_lower_by_chars(text: &str, small: &str) -> bool {
+    let mut want = small.chars();
+    text.chars()
+        .all(|c| c.to_lowercase().all(|l| want.next() == Some(l)))
+        && want.next().is_none()
+}
+
+/// The four bytes from `b[i]` on as a little-endian number, zeros past the
+/// end.
+#[inline(always)]
+fn quad_at(b: &[u8], i: usize) -> u32 {
+    match b.get(i..).and_then(<[u8]>::first_chunk) {
+        Some(four) => u32::from_le_bytes(*four),
+        None => b[i..].iter().rev().fold(0, |q, &c| q << 8 | u32::from(c)),
+    }
 }
 
 /// Whether a character is white space for folding: Unicode white space plus
@@ -433,33 +487,140 @@ fn class(c: char) -> Class {
 ///
 /// Runs of kept characters are copied as slices, not one by one, and a
 /// single ASCII space between two kept characters stays inside its run:
-/// most lines are copied whole.
+/// most lines are copied whole. A long text is searched for the other
+/// characters by a vector scan ([`maybe_unkept`]), a short one (most text
+/// nodes of a page) byte by byte ([`next_unkept`]), which costs less than
+/// setting up the scan.
 pub(crate) fn push_folded(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
-    let mut pending = !out.is_empty() && !out.ends_with(' ') && text.starts_with(is_space);
-    // The kept run not yet copied starts here.
-    let mut run = 0;
-    let mut i = 0;
-    loop {
-        let (at, len, class) = next_unkept(bytes, i, run);
-        if at > run {
-            if pending && !out.is_empty() && !out.ends_with(' ') {
-                out.push(' ');
+    let mut fold = Fold {
+        pending: !out.is_empty() && !out.ends_with(' ') && text.starts_with(is_space),
+        out,
+        text,
+        run: 0,
+    };
+    // White space at the start is a space like any after an unkept
+    // character.
+    let mut i = fold.after_unkept(0);
+    if bytes.len() < FOLD_SCAN_MIN {
+        loop {
+            let (at, len, class) = next_unkept(bytes, i, fold.run);
+            if class == Class::Keep {
+                break;
             }
-            pending = false;
-            out.push_str(&text[run..at]);
+            i = fold.unkept(at, len, class);
         }
-        match class {
-            Class::Keep => break,
-            Class::Space => pending = !out.is_empty(),
-            Class::Drop => {}
+    } else {
+        crate::scan::for_each_hit(bytes, maybe_unkept, |at| {
+            // Hits in the white space an unkept character took along are
+            // done.
+            if at >= i {
+                let (len, class) = unkept_at(bytes, at);
+                if class != Class::Keep {
+                    i = fold.unkept(at, len, class);
+                }
+            }
+            true
+        });
+    }
+    fold.finish();
+}
+
+/// Texts from this many bytes on are searched by the vector scan in
+/// [`push_folded`]: below, its padded last window costs more than reading
+/// the bytes one by one (a 64-byte line of Vietnamese costs about the same
+/// either way).
+const FOLD_SCAN_MIN: usize = 64;
+
+/// The state of [`push_folded`]: where the run of kept characters not yet
+/// copied starts, and whether a space is due before the next one.
+struct Fold<'a> {
+    out: &'a mut String,
+    text: &'a str,
+    pending: bool,
+    run: usize,
+}
+
+impl Fold<'_> {
+    /// Copies the kept run up to `at`, after the space due before it.
+    #[inline(always)]
+    fn flush(&mut self, at: usize) {
+        if at > self.run {
+            if self.pending && !self.out.is_empty() && !self.out.ends_with(' ') {
+                self.out.push(' ');
+            }
+            self.pending = false;
+            self.out.push_str(&self.text[self.run..at]);
         }
-        i = at + len;
-        run = i;
     }
-    if pending && !out.ends_with(' ') {
-        out.push(' ');
+
+    /// Takes the unkept character of `len` bytes and `class` at `at` (after
+    /// the kept run before it), and the white space after it; returns where
+    /// the next run starts.
+    #[inline(always)]
+    fn unkept(&mut self, at: usize, len: usize, class: Class) -> usize {
+        self.flush(at);
+        if class == Class::Space {
+            self.pending = !self.out.is_empty();
+        }
+        self.after_unkept(at + len)
     }
+
+    /// Takes the ASCII white space from `i` on, where a run would start: it
+    /// folds into one space (a space opening a run is never kept in it).
+    /// The indentation between the tags of a page, whole text nodes of it,
+    /// is skipped eight spaces at a time, then byte by byte. Returns where
+    /// the run starts.
+    #[inline(always)]
+    fn after_unkept(&mut self, mut i: usize) -> usize {
+        const SPACES: u64 = u64::from_le_bytes(*b"        ");
+        let bytes = self.text.as_bytes();
+        let is_white = |c: u8| c == b' ' || (b'\t'..=b'\r').contains(&c);
+        if bytes.get(i).is_some_and(|&c| is_white(c)) {
+            self.pending = !self.out.is_empty();
+            while let Some(eight) = bytes.get(i..).and_then(<[u8]>::first_chunk)
+                && u64::from_le_bytes(*eight) == SPACES
+            {
+                i += 8;
+            }
+            while bytes.get(i).is_some_and(|&c| is_white(c)) {
+                i += 1;
+            }
+        }
+        self.run = i;
+        i
+    }
+
+    /// Copies the last run and the space due after it.
+    fn finish(mut self) {
+        self.flush(self.text.len());
+        if self.pending && !self.out.ends_with(' ') {
+            self.out.push(' ');
+        }
+    }
+}
+
+/// Whether the character whose UTF-8 opens with `x` (followed by `y`, `z`)
+/// may be one folding does not keep as is, or an ASCII space before one:
+/// a superset of [`unkept_at`]'s, branch-free for the vector scan. A space
+/// before a kept character is kept, unless a run starts with it, and runs
+/// start only after an unkept character, which takes the white space after
+/// it along ([`Fold::after_unkept`]).
+#[inline(always)]
+fn maybe_unkept(x: u8, y: u8, z: u8) -> bool {
+    // Of U+1000–U+1FFF only U+1680 (E1 9A 80) is not kept; of U+2000–U+2FFF
+    // only characters of U+2000–U+207F; of U+3000–U+3FFF only U+3000; of
+    // U+F000–U+FFFF only U+FEFF.
+    let unkept_lead = |x: u8, y: u8| {
+        (x < 0x20)
+            | (x == 0x7F)
+            | (x == 0xC2) & (y <= 0xA0)
+            | (x == 0xE1) & (y == 0x9A)
+            | (x == 0xE2) & (y <= 0x81)
+            | (x == 0xE3)
+            | (x == 0xEF)
+    };
+    unkept_lead(x, y) | (x == b' ') & (unkept_lead(y, z) | (y == b' ') | (y == 0xC2) | (y >= 0xE1))
 }
 
 /// Bytes that may open a character that is not [`Class::Keep`]: ASCII white
@@ -485,9 +646,6 @@ static MAYBE_UNKEPT: [bool; 256] = {
 /// its offset, length and class, or `(bytes.len(), 0, Class::Keep)` at the
 /// end. A lone ASCII space after a kept character of the run started at
 /// `run`, and before another kept character, is kept: folding leaves it.
-/// The three-byte characters of Vietnamese text (U+1E00–U+1EFF, the quotes
-/// and dashes of U+2010–U+205E) are judged by their bytes, not decoded:
-/// the few that are not kept are listed in [`class`].
 #[inline]
 fn next_unkept(bytes: &[u8], mut i: usize, run: usize) -> (usize, usize, Class) {
     // Whether the character opening at `at` is kept, read from its first
@@ -506,21 +664,7 @@ fn next_unkept(bytes: &[u8], mut i: usize, run: usize) -> (usize, usize, Class) 
         }
         let (len, class) = match b {
             b' ' if i > run && surely_kept(i + 1) => (1, Class::Keep),
-            b' ' => (1, Class::Space),
-            0xE1 | 0xE2 => {
-                // `bytes` is UTF-8: a three-byte lead has two bytes after it.
-                let (y, z) = (bytes[i + 1], bytes[i + 2]);
-                let unkept = match (b, y) {
-                    (0xE1, 0x9A) => z == 0x80,
-                    // U+2000–U+200B, U+2028, U+2029, U+202F.
-                    (0xE2, 0x80) => z <= 0x8B || matches!(z, 0xA8 | 0xA9 | 0xAF),
-                    // U+205F, U+2060.
-                    (0xE2, 0x81) => matches!(z, 0x9F | 0xA0),
-                    _ => false,
-                };
-                (3, if unkept { Class::Space } else { Class::Keep })
-            }
-            _ => class_at(bytes, i),
+            _ => unkept_at(bytes, i),
         };
         if class != Class::Keep {
             return (i, len, class);
@@ -528,6 +672,31 @@ fn next_unkept(bytes: &[u8], mut i: usize, run: usize) -> (usize, usize, Class) 
         i += len;
     }
     (bytes.len(), 0, Class::Keep)
+}
+
+/// The length and class of the character opening at `bytes[i]`, with the
+/// three-byte characters of Vietnamese text (U+1E00–U+1EFF, the quotes and
+/// dashes of U+2010–U+205E) judged by their bytes, not decoded: the few
+/// that are not kept are listed in [`class`].
+#[inline(always)]
+fn unkept_at(bytes: &[u8], i: usize) -> (usize, Class) {
+    let b = bytes[i];
+    match b {
+        0xE1 | 0xE2 => {
+            // `bytes` is UTF-8: a three-byte lead has two bytes after it.
+            let (y, z) = (bytes[i + 1], bytes[i + 2]);
+            let unkept = match (b, y) {
+                (0xE1, 0x9A) => z == 0x80,
+                // U+2000–U+200B, U+2028, U+2029, U+202F.
+                (0xE2, 0x80) => z <= 0x8B || matches!(z, 0xA8 | 0xA9 | 0xAF),
+                // U+205F, U+2060.
+                (0xE2, 0x81) => matches!(z, 0x9F | 0xA0),
+                _ => false,
+            };
+            (3, if unkept { Class::Space } else { Class::Keep })
+        }
+        _ => class_at(bytes, i),
+    }
 }
 
 /// The length and class of the character whose first byte is `bytes[i]`.
@@ -764,6 +933,21 @@ mod tests {
     }
 
     #[test]
+    fn eq_lower_agrees_with_lower() {
+        for c in char::MIN..=char::MAX {
+            let text = format!("{c}A{c}");
+            // Character by character: no final sigma.
+            let small: String = text.chars().flat_map(char::to_lowercase).collect();
+            assert!(eq_lower(&text, &small), "U+{:04X}", c as u32);
+            let mut short = small.clone();
+            short.pop();
+            assert!(!eq_lower(&text, &short), "U+{:04X}", c as u32);
+            assert!(!eq_lower(&text, &format!("{small}a")), "U+{:04X}", c as u32);
+            assert_eq!(eq_lower(&text, &text), text == small, "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
     fn eq_lower_compares_lower_case() {
         assert!(eq_lower("Báo", "báo"));
         assert!(eq_lower("TỔNG HỢP", "tổng hợp"));
@@ -807,10 +991,33 @@ mod tests {
             proptest::prop_assert_eq!(lower(&text), text.to_lowercase());
         }
 
+        /// Comparing without building the lower-cased text agrees with
+        /// building it.
+        #[test]
+        fn eq_lower_agrees_with_lower_on_words(
+            text in "([aA]|Đ|đ|Ấ|ấ|ẞ|ß|İ|i|\u{307}|Ω|ω|Ⱥ|ⱥ|中){0,6}",
+            small in "([aA]|Đ|đ|Ấ|ấ|ẞ|ß|İ|i|\u{307}|Ω|ω|Ⱥ|ⱥ|中){0,6}",
+        ) {
+            proptest::prop_assert_eq!(eq_lower(&text, &small), lower(&text) == small);
+            let small = lower(&text);
+            proptest::prop_assert!(eq_lower(&text, &small));
+        }
+
         /// The byte-level fold agrees with folding character by character.
         #[test]
         fn fold_agrees_with_chars(
             text in "([a-c ]|\t|\n|\u{0}|\u{A0}|\u{85}|\u{9F}|\u{200B}|\u{2028}|\u{3000}|\u{FEFF}|\u{1680}|\u{205F}|\u{2060}|\u{202F}|ạ|ở|ḁ|“|–|…|é|中|\u{1681}|\u{2061}){0,40}",
+            prefix in "(| |a|a )",
+        ) {
+            let mut got = prefix.clone();
+            push_folded(&mut got, &text);
+            proptest::prop_assert_eq!(got, fold_by_chars(&prefix, &text));
+        }
+
+        /// The same for texts long enough for the vector scan.
+        #[test]
+        fn long_fold_agrees_with_chars(
+            text in "([a-c ]|  |\t|\n|\u{0}|\u{A0}|\u{85}|\u{200B}|\u{2028}|\u{3000}|\u{FEFF}|\u{1680}|\u{205F}|ạ|ở|ḁ|“|–|é|中|\u{1681}|\u{2061}){30,120}",
             prefix in "(| |a|a )",
         ) {
             let mut got = prefix.clone();
@@ -867,6 +1074,8 @@ mod tests {
     fn fold_reads_bytes_as_characters() {
         // Every character, next to spaces and letters, where the byte-level
         // fold judges it by its first bytes.
+        // Short texts are read byte by byte, long ones by the vector scan.
+        let long = "x y ".repeat(20);
         for c in (char::MIN..='\u{3100}').chain(['\u{FEFF}', '\u{FFFD}', '\u{1F600}']) {
             for text in [
                 format!("a{c}b"),
@@ -874,6 +1083,10 @@ mod tests {
                 format!(" {c}"),
                 format!("{c} "),
                 format!("a {c}"),
+                format!("{long}{c}"),
+                format!("{c}{long}{c} {c}"),
+                format!("{long} {c}{c}  {long}"),
+                format!("{long}\u{1}{c} {long}"),
             ] {
                 for prefix in ["", "a", "a "] {
                     let mut got = prefix.to_owned();
