@@ -781,13 +781,14 @@ pub(crate) fn clean_lines(text: &str, mut line: impl FnMut(String)) {
         });
     };
     crate::scan::for_each_hit(b, maybe_unclean, |p| {
-        let (x, y, z) = crate::scan::triple(b, p);
-        if x == b'\n' {
+        if b[p] == b'\n' {
             emit(start, p, dirty);
             start = p + 1;
             dirty = false;
-        } else if unclean(x, y, z) && !(x == b'\r' && y == b'\n') {
-            dirty = true;
+        } else {
+            // The scan's test is a superset of `unclean`'s.
+            let (x, y, z) = crate::scan::triple(b, p);
+            dirty |= unclean(x, y, z) && !(x == b'\r' && y == b'\n');
         }
         true
     });
