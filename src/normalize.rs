@@ -235,24 +235,50 @@ fn lower_window(out: &mut String, text: &str, run: &mut usize, base: usize, win:
         let k = bits.trailing_zeros() as usize / 8;
         bits &= bits - 1;
         let quad = u32::from_le_bytes(*win[k..].first_chunk().expect("four bytes"));
-        let at = base + k;
-        let (len, small) = lower_at(quad);
-        match small {
-            Lower::Same => {}
-            Lower::One(s) => {
+        if !surely_small(quad) {
+            lower_one(out, text, run, base + k, quad);
+        }
+    }
+}
+
+/// Whether the character whose UTF-8 opens `quad` (little-endian) is a
+/// small letter of Vietnamese, by one mask each: U+1E00–U+1EFF odd (E1
+/// B8–BB, last byte odd), U+00E0–U+00FF (C3 A0–BF), the odd code points of
+/// U+0100–U+012F (ă, đ, ĩ…) and ơ, ư. Most characters outside ASCII of a
+/// Vietnamese text are settled by this alone, in the loop of
+/// [`lower_window`].
+#[inline(always)]
+fn surely_small(quad: u32) -> bool {
+    let pair = quad & 0xFFFF;
+    quad & 0x01_FC_FF == 0x01_B8_E1
+        || quad & 0xE0_FF == 0xA0_C3
+        || quad & 0x01_FF == 0x01_C4 && pair <= 0xAF_C4
+        || pair == 0xA1_C6
+        || pair == 0xB0_C6
+}
+
+/// Lower-cases the character outside ASCII at `text[at..]`, whose UTF-8
+/// opens `quad`, for [`lower_window`]: when it changes, `out` gets the text
+/// from `run` up to it, then its small form, and `run` moves past it. Out of
+/// line: capitals and other scripts are rare.
+#[inline(never)]
+fn lower_one(out: &mut String, text: &str, run: &mut usize, at: usize, quad: u32) {
+    let (len, small) = lower_at(quad);
+    match small {
+        Lower::Same => {}
+        Lower::One(s) => {
+            out.push_str(&text[*run..at]);
+            out.push(s);
+            *run = at + len;
+        }
+        Lower::Tables => {
+            // `at` holds a lead byte: a char boundary.
+            let c = text[at..].chars().next().expect("char boundary");
+            let mut l = c.to_lowercase();
+            if !matches!((l.next(), l.next()), (Some(s), None) if s == c) {
                 out.push_str(&text[*run..at]);
-                out.push(s);
+                out.extend(c.to_lowercase());
                 *run = at + len;
-            }
-            Lower::Tables => {
-                // `at` holds a lead byte: a char boundary.
-                let c = text[at..].chars().next().expect("char boundary");
-                let mut l = c.to_lowercase();
-                if !matches!((l.next(), l.next()), (Some(s), None) if s == c) {
-                    out.push_str(&text[*run..at]);
-                    out.extend(c.to_lowercase());
-                    *run = at + len;
-                }
             }
         }
     }
@@ -511,17 +537,7 @@ pub(crate) fn push_folded(out: &mut String, text: &str) {
             i = fold.unkept(at, len, class);
         }
     } else {
-        crate::scan::for_each_hit(bytes, maybe_unkept, |at| {
-            // Hits in the white space an unkept character took along are
-            // done.
-            if at >= i {
-                let (len, class) = unkept_at(bytes, at);
-                if class != Class::Keep {
-                    i = fold.unkept(at, len, class);
-                }
-            }
-            true
-        });
+        fold.scan(i);
     }
     fold.finish();
 }
@@ -589,6 +605,24 @@ impl Fold<'_> {
         }
         self.run = i;
         i
+    }
+
+    /// Takes every unkept character from `i` on, found by the vector scan.
+    /// Out of line: most texts are short and never get here.
+    #[inline(never)]
+    fn scan(&mut self, mut i: usize) {
+        let bytes = self.text.as_bytes();
+        crate::scan::for_each_hit(bytes, maybe_unkept, |at| {
+            // Hits in the white space an unkept character took along are
+            // done.
+            if at >= i {
+                let (len, class) = unkept_at(bytes, at);
+                if class != Class::Keep {
+                    i = self.unkept(at, len, class);
+                }
+            }
+            true
+        });
     }
 
     /// Copies the last run and the space due after it.
@@ -747,13 +781,14 @@ pub(crate) fn clean_lines(text: &str, mut line: impl FnMut(String)) {
         });
     };
     crate::scan::for_each_hit(b, maybe_unclean, |p| {
-        let (x, y, z) = crate::scan::triple(b, p);
-        if x == b'\n' {
+        if b[p] == b'\n' {
             emit(start, p, dirty);
             start = p + 1;
             dirty = false;
-        } else if unclean(x, y, z) && !(x == b'\r' && y == b'\n') {
-            dirty = true;
+        } else {
+            // The scan's test is a superset of `unclean`'s.
+            let (x, y, z) = crate::scan::triple(b, p);
+            dirty |= unclean(x, y, z) && !(x == b'\r' && y == b'\n');
         }
         true
     });

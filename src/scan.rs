@@ -108,29 +108,6 @@ fn visit_window(
     true
 }
 
-/// How many bytes of `b` are `x`, counted a window at a time into per-lane
-/// byte counters that the compiler keeps in vector registers, summed every
-/// 255 windows before they could wrap.
-pub(crate) fn count(b: &[u8], x: u8) -> usize {
-    let mut total = 0;
-    let mut windows = b.chunks_exact(LANES);
-    loop {
-        let mut lanes = [0u8; LANES];
-        let mut full = 0;
-        for w in windows.by_ref().take(255) {
-            for (lane, &c) in lanes.iter_mut().zip(w) {
-                *lane += u8::from(c == x);
-            }
-            full += 1;
-        }
-        total += lanes.iter().map(|&n| usize::from(n)).sum::<usize>();
-        if full < 255 {
-            break;
-        }
-    }
-    total + windows.remainder().iter().filter(|&&c| c == x).count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,8 +119,6 @@ mod tests {
             .collect();
         for len in 0..text.len() {
             let b = &text[..len];
-            let naive = b.iter().filter(|&&c| c == b'\n').count();
-            assert_eq!(count(b, b'\n'), naive, "{len}");
             let f = |x: u8, y: u8, z: u8| x == b'\n' && y != z;
             let want: Vec<usize> = (0..len)
                 .filter(|&i| {
@@ -162,8 +137,5 @@ mod tests {
                 want.iter().copied().find(|&i| i >= len / 2)
             );
         }
-        // Counters that wrap past 255 windows are summed before they do.
-        let lines = vec![b'\n'; LANES * 600 + 5];
-        assert_eq!(count(&lines, b'\n'), lines.len());
     }
 }
