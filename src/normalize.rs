@@ -148,12 +148,11 @@ fn surely_nfc(c: char) -> bool {
 
 /// `text` in lower case.
 ///
-/// Read eight bytes at a time, not char by char: the lead bytes of the
-/// characters outside ASCII in them are found at once, and each is judged
-/// by its first bytes ([`lower_at`]); ASCII is lower-cased in bulk at the
-/// end. Capitals outside ASCII are rare even in Vietnamese: the text
-/// between them is copied in slices, and only characters outside the
-/// blocks [`lower_at`] knows ask the Unicode tables.
+/// Capitals outside ASCII are rare even in Vietnamese, so they are found
+/// first, by a vector test of each byte with its successors that flags
+/// every character that may be a capital ([`maybe_capital`]); the text
+/// between them is copied in slices. Only the flagged characters ask the
+/// Unicode tables, and ASCII is lower-cased in bulk at the end.
 pub(crate) fn lower(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     push_lower(&mut out, text);
@@ -161,127 +160,80 @@ pub(crate) fn lower(text: &str) -> String {
 }
 
 /// Appends `text` in lower case to `out` (see [`lower`]).
-///
-/// The text is read in windows of [`WINDOW`] bytes, eight apart: the first
-/// eight are tested, the rest hold the end of a character that opens among
-/// them ([`lower_window`]). The last bytes, fewer than a window, are read
-/// into one padded with zeros ([`tail_window`]); most lines are that short,
-/// so they are not copied byte by byte.
 pub(crate) fn push_lower(out: &mut String, text: &str) {
-    let b = text.as_bytes();
+    // A short text (a menu item, a label) is cheaper read character by
+    // character than set up for the vector scan.
+    if text.len() <= SHORT_LOWER {
+        for c in text.chars() {
+            match vietnamese_small(c) {
+                _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+                Some(small) => out.push(small),
+                None => out.extend(c.to_lowercase()),
+            }
+        }
+        return;
+    }
     let begin = out.len();
     // The text from `run` on is not yet copied.
     let mut run = 0;
-    let mut i = 0;
-    while let Some(win) = b.get(i..i + WINDOW).and_then(|w| w.first_chunk()) {
-        lower_window(out, text, &mut run, i, win);
-        i += 8;
-    }
-    // Fewer than `WINDOW` bytes left: one or two windows' tests.
-    let rest = b.len() - i;
-    if rest > 0 {
-        let tail = tail_window(b);
-        lower_window(out, text, &mut run, i, &tail.to_le_bytes());
-        if rest > 8 {
-            lower_window(out, text, &mut run, i + 8, &(tail >> 64).to_le_bytes());
+    crate::scan::for_each_hit(text.as_bytes(), maybe_capital, |p| {
+        // Only lead bytes are flagged: `p` is a char boundary.
+        let c = text[p..].chars().next().expect("char boundary");
+        let mut small = match vietnamese_small(c) {
+            Some(s) => [s].into_iter().chain(None),
+            None => {
+                let mut l = c.to_lowercase();
+                let first = l.next().unwrap_or(c);
+                [first].into_iter().chain(l.next())
+            }
+        };
+        match (small.next(), small.next()) {
+            (Some(s), None) if s == c => true,
+            (Some(s), None) => {
+                out.push_str(&text[run..p]);
+                out.push(s);
+                run = p + c.len_utf8();
+                true
+            }
+            // Two or more characters ("İ" → "i̇"): the rest one by one.
+            _ => {
+                out.push_str(&text[run..p]);
+                out.extend(text[p..].chars().flat_map(char::to_lowercase));
+                run = text.len();
+                false
+            }
         }
-    }
+    });
     out.push_str(&text[run..]);
     out[begin..].make_ascii_lowercase();
 }
 
-/// Bytes read at a time by [`push_lower`]: eight tested, and eight after
-/// them, enough for the rest of the last character opening among them.
-const WINDOW: usize = 16;
+/// Texts up to this many bytes are lower-cased character by character: the
+/// vector scan pads a short text to a whole window first, which costs more
+/// than reading a few characters (measured: a menu item of 10–30 bytes).
+const SHORT_LOWER: usize = 32;
 
-/// The last bytes of `b` that [`push_lower`]'s whole windows leave (fewer
-/// than [`WINDOW`]), little-endian, zeros above: from one load of the last
-/// [`WINDOW`] bytes, or for a shorter text from two overlapping loads of
-/// its first and last eight (or four) bytes.
+/// Whether the character whose UTF-8 opens with `x`, `y`, `z` may be a
+/// capital outside ASCII. Exact for the Vietnamese letters (Latin-1,
+/// Latin Extended-A, ơ/ư and U+1EA0–U+1EF9, whose small letters are odd);
+/// every other script with case is flagged whole, as is every character
+/// from U+2080 on (letter-like symbols, full-width Latin…). A flagged
+/// character that is not a capital only costs a table lookup. Branch-free,
+/// for [`crate::scan::next_triple`].
 #[inline(always)]
-fn tail_window(b: &[u8]) -> u128 {
-    let n = b.len();
-    if n >= WINDOW {
-        // The windows stop where `WINDOW` bytes no longer fit, stepping by
-        // eight: `rest` bytes are left, 8 to 15.
-        let rest = (n - WINDOW) % 8 + 8;
-        let last = u128::from_le_bytes(*b[n - WINDOW..].first_chunk().expect("a window"));
-        return last >> (8 * (WINDOW - rest));
-    }
-    let word = |at: usize| u64::from_le_bytes(*b[at..].first_chunk().expect("eight bytes"));
-    let half = |at: usize| u32::from_le_bytes(*b[at..].first_chunk().expect("four bytes"));
-    // The last load shifted down past the bytes the first one holds.
-    if n >= 8 {
-        u128::from(word(0)) | u128::from(word(n - 8)) >> (8 * (16 - n)) << 64
-    } else if n >= 4 {
-        u128::from(half(0)) | u128::from(half(n - 4)) >> (8 * (8 - n)) << 32
-    } else {
-        b.iter().rev().fold(0, |w, &c| w << 8 | u128::from(c))
-    }
-}
-
-/// Lower-cases, for [`push_lower`], each character outside ASCII that opens
-/// in the first eight bytes of `win`, which holds `text` from `base` on
-/// (zeros past its end). Lead bytes (`0b11xx_xxxx`) are found all eight at
-/// once; continuation bytes are never flagged, so the windows need not
-/// follow the characters. A character that changes sends the text from
-/// `run` up to it to `out`, then its small form, and `run` moves past it.
-#[inline(always)]
-fn lower_window(out: &mut String, text: &str, run: &mut usize, base: usize, win: &[u8; WINDOW]) {
-    let w = u64::from_le_bytes(*win.first_chunk().expect("eight bytes"));
-    // Bit 7 of each byte that has bits 7 and 6 set.
-    let mut bits = w & (w << 1) & 0x8080_8080_8080_8080;
-    while bits != 0 {
-        let k = bits.trailing_zeros() as usize / 8;
-        bits &= bits - 1;
-        let quad = u32::from_le_bytes(*win[k..].first_chunk().expect("four bytes"));
-        if !surely_small(quad) {
-            lower_one(out, text, run, base + k, quad);
-        }
-    }
-}
-
-/// Whether the character whose UTF-8 opens `quad` (little-endian) is a
-/// small letter of Vietnamese, by one mask each: U+1E00–U+1EFF odd (E1
-/// B8–BB, last byte odd), U+00E0–U+00FF (C3 A0–BF), the odd code points of
-/// U+0100–U+012F (ă, đ, ĩ…) and ơ, ư. Most characters outside ASCII of a
-/// Vietnamese text are settled by this alone, in the loop of
-/// [`lower_window`].
-#[inline(always)]
-fn surely_small(quad: u32) -> bool {
-    let pair = quad & 0xFFFF;
-    quad & 0x01_FC_FF == 0x01_B8_E1
-        || quad & 0xE0_FF == 0xA0_C3
-        || quad & 0x01_FF == 0x01_C4 && pair <= 0xAF_C4
-        || pair == 0xA1_C6
-        || pair == 0xB0_C6
-}
-
-/// Lower-cases the character outside ASCII at `text[at..]`, whose UTF-8
-/// opens `quad`, for [`lower_window`]: when it changes, `out` gets the text
-/// from `run` up to it, then its small form, and `run` moves past it. Out of
-/// line: capitals and other scripts are rare.
-#[inline(never)]
-fn lower_one(out: &mut String, text: &str, run: &mut usize, at: usize, quad: u32) {
-    let (len, small) = lower_at(quad);
-    match small {
-        Lower::Same => {}
-        Lower::One(s) => {
-            out.push_str(&text[*run..at]);
-            out.push(s);
-            *run = at + len;
-        }
-        Lower::Tables => {
-            // `at` holds a lead byte: a char boundary.
-            let c = text[at..].chars().next().expect("char boundary");
-            let mut l = c.to_lowercase();
-            if !matches!((l.next(), l.next()), (Some(s), None) if s == c) {
-                out.push_str(&text[*run..at]);
-                out.extend(c.to_lowercase());
-                *run = at + len;
-            }
-        }
-    }
+fn maybe_capital(x: u8, y: u8, z: u8) -> bool {
+    let odd = y & 1 == 1;
+    let latin_a = ((x == 0xC4) | (x == 0xC5))
+        & (!odd | (x == 0xC4) & (y >= 0xB8) | (x == 0xC5) & ((y <= 0x88) | (y >= 0xB8)));
+    let viet = (y == 0xBA) & (z >= 0xA0) | (y == 0xBB) & (z <= 0xB9);
+    let e1 = (x == 0xE1) & (!viet | (z & 1 == 0));
+    (x == 0xC3) & (y <= 0x9E)
+        | latin_a
+        | (x == 0xC6) & (y != 0xA1) & (y != 0xB0)
+        | (0xC7..=0xE0).contains(&x)
+        | e1
+        | (x == 0xE2) & (y >= 0x82)
+        | (x >= 0xE3)
 }
 
 /// What lower-casing does to one character outside ASCII.
