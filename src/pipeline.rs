@@ -48,7 +48,11 @@ pub(crate) fn run(doc: Doc, encoding: Option<EncodingInfo>) -> Result<Article, E
     // or print copy, a pull quote); repeated within one container, the
     // author wrote it twice and it stays.
     // Grown as body paragraphs come: most blocks of a page are not body.
-    let mut seen_body: FastMap<&str, u32> = FastMap::default();
+    // Sized for every body block at once: growing would hash each
+    // paragraph again.
+    let bodies = cls.labels.iter().filter(|l| **l == Label::Body).count();
+    let mut seen_body: FastMap<&str, u32> =
+        FastMap::with_capacity_and_hasher(bodies, Default::default());
     let mut seen_caption: FastSet<&str> = FastSet::default();
     // The key of each body paragraph, beside it.
     let mut body_keys: Vec<&str> = Vec::new();
