@@ -159,20 +159,10 @@ pub(crate) fn lower(text: &str) -> String {
     out
 }
 
-/// Appends `text` in lower case to `out` (see [`lower`]).
+/// Appends `text` in lower case to `out` (see [`lower`]). Short texts (a
+/// menu item) take the vector scan too: read character by character they
+/// ran fewer instructions but took longer, one branch per character.
 pub(crate) fn push_lower(out: &mut String, text: &str) {
-    // A short text (a menu item, a label) is cheaper read character by
-    // character than set up for the vector scan.
-    if text.len() <= SHORT_LOWER {
-        for c in text.chars() {
-            match vietnamese_small(c) {
-                _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-                Some(small) => out.push(small),
-                None => out.extend(c.to_lowercase()),
-            }
-        }
-        return;
-    }
     let begin = out.len();
     // The text from `run` on is not yet copied.
     let mut run = 0;
@@ -207,11 +197,6 @@ pub(crate) fn push_lower(out: &mut String, text: &str) {
     out.push_str(&text[run..]);
     out[begin..].make_ascii_lowercase();
 }
-
-/// Texts up to this many bytes are lower-cased character by character: the
-/// vector scan pads a short text to a whole window first, which costs more
-/// than reading a few characters (measured: a menu item of 10–30 bytes).
-const SHORT_LOWER: usize = 32;
 
 /// Whether the character whose UTF-8 opens with `x`, `y`, `z` may be a
 /// capital outside ASCII. Exact for the Vietnamese letters (Latin-1,
