@@ -25,7 +25,7 @@
 //! kept in the tests (`reference`), and property tests check that both give
 //! the same on random date-like text.
 
-use std::ops::RangeInclusive;
+use std::ops::{Range, RangeInclusive};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -748,20 +748,31 @@ fn month_first_at(t: &str, s: usize) -> Option<CoreMatch> {
                         .flatten()
                         .find(|&y| digits_at(b, y, 4))
                     {
-                        let date = month_number(&t[s..name_end]).and_then(|m| {
-                            ymd(value(b, y, y + 4), u32::from(m), value(b, d, d + dl))
-                        });
-                        return Some(CoreMatch {
-                            end: y + 4,
-                            cjk: false,
-                            date,
-                        });
+                        return Some(named_month_core(t, y, s..name_end, d..d + dl));
                     }
                 }
             }
         }
     }
     None
+}
+
+/// The core of a date whose month is a name (at `name` in `t`), its day
+/// the digits at `day` and its year the four digits at `y`, which end it.
+fn named_month_core(t: &str, y: usize, name: Range<usize>, day: Range<usize>) -> CoreMatch {
+    let b = t.as_bytes();
+    let date = month_number(&t[name]).and_then(|m| {
+        ymd(
+            value(b, y, y + 4),
+            u32::from(m),
+            value(b, day.start, day.end),
+        )
+    });
+    CoreMatch {
+        end: y + 4,
+        cjk: false,
+        date,
+    }
 }
 
 /// `d{1,2}(\.|st|nd|rd|th|er)?\s*((de|of)\s+)?NAME\.?(\s*,\s*|\s+)(de\s+)?yyyy`:
@@ -803,14 +814,7 @@ fn day_month_name_at(t: &str, s: usize) -> Option<CoreMatch> {
                                 .flatten()
                                 .find(|&y| digits_at(b, y, 4))
                             {
-                                let date = month_number(&t[n..name_end]).and_then(|m| {
-                                    ymd(value(b, y, y + 4), u32::from(m), value(b, s, d_end))
-                                });
-                                return Some(CoreMatch {
-                                    end: y + 4,
-                                    cjk: false,
-                                    date,
-                                });
+                                return Some(named_month_core(t, y, n..name_end, s..d_end));
                             }
                         }
                     }
