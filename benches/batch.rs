@@ -17,7 +17,7 @@
 //! is judged against it.
 //!
 //! Before criterion's runs, the bench prints a scaling line per workload
-//! from interleaved runs (1 thread, all cores, 1 thread, …, ten each, after
+//! from interleaved runs (1 thread, all cores, 1 thread, …, 30 each, after
 //! one untimed run in each pool) and the fastest run of each: on a machine shared with other jobs the fastest
 //! run is the one least disturbed, and interleaving exposes both pool sizes
 //! to the same load.
@@ -75,7 +75,7 @@ fn pools() -> Vec<(usize, rayon::ThreadPool)> {
 }
 
 /// Interleaved runs per pool size in the printed scaling lines.
-const SCALING_RUNS: usize = 10;
+const SCALING_RUNS: usize = 30;
 
 /// Prints the scaling of `work` from the fastest of interleaved runs.
 fn print_scaling(name: &str, pools: &[(usize, rayon::ThreadPool)], work: impl Fn() + Sync) {
