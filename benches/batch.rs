@@ -10,6 +10,9 @@
 //! the end. Each batch runs inside a rayon pool of 1 thread, then of one
 //! thread per core; the scaling is the ratio of the two times.
 //!
+//! `clean_html_each` / `clean_text_each` are the streaming forms: each
+//! article is dropped as soon as it is handed over, none is kept.
+//!
 //! `batch/ceiling` is the control: the same pools running pure arithmetic
 //! (FNV-1a over each page, no allocation, no shared state) on the same
 //! pages. Its scaling is what the machine gives two threads at that moment
@@ -124,6 +127,12 @@ fn batch(c: &mut Criterion) {
     print_scaling("clean_text", &pools, || {
         black_box(cleaner.clean_text_batch(&text_batch));
     });
+    print_scaling("clean_html_each", &pools, || {
+        cleaner.clean_html_each(&html_batch, |_, r| drop(black_box(r)));
+    });
+    print_scaling("clean_text_each", &pools, || {
+        cleaner.clean_text_each(&text_batch, |_, r| drop(black_box(r)));
+    });
 
     let mut group = c.benchmark_group("batch");
     group.sample_size(10);
@@ -141,6 +150,17 @@ fn batch(c: &mut Criterion) {
         group.throughput(Throughput::Bytes(total_bytes(&text) * TEXT_COPIES as u64));
         group.bench_function(BenchmarkId::new("clean_text", threads), |b| {
             b.iter(|| pool.install(|| black_box(cleaner.clean_text_batch(&text_batch))))
+        });
+        group.bench_function(BenchmarkId::new("clean_text_each", threads), |b| {
+            b.iter(|| {
+                pool.install(|| cleaner.clean_text_each(&text_batch, |_, r| drop(black_box(r))))
+            })
+        });
+        group.throughput(Throughput::Bytes(total_bytes(&html) * COPIES as u64));
+        group.bench_function(BenchmarkId::new("clean_html_each", threads), |b| {
+            b.iter(|| {
+                pool.install(|| cleaner.clean_html_each(&html_batch, |_, r| drop(black_box(r))))
+            })
         });
     }
     group.finish();
