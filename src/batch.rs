@@ -79,10 +79,7 @@ impl Cleaner {
     where
         F: Fn(usize, Result<Article, Error>) + Sync + Send,
     {
-        pages
-            .par_iter()
-            .enumerate()
-            .for_each(|(i, page)| f(i, self.clean_html(page)));
+        each(pages, |page| self.clean_html(page), f);
     }
 
     /// Cleans many plain-text scrapes in parallel and calls `f` with each
@@ -112,11 +109,21 @@ impl Cleaner {
     where
         F: Fn(usize, Result<Article, Error>) + Sync + Send,
     {
-        texts
-            .par_iter()
-            .enumerate()
-            .for_each(|(i, text)| f(i, self.clean_text(text)));
+        each(texts, |text| self.clean_text(text), f);
     }
+}
+
+/// Cleans every input with `clean` in parallel and hands each result to `f`
+/// with its index, as soon as it is ready.
+fn each<T: Sync>(
+    inputs: &[T],
+    clean: impl Fn(&T) -> Result<Article, Error> + Sync + Send,
+    f: impl Fn(usize, Result<Article, Error>) + Sync + Send,
+) {
+    inputs
+        .par_iter()
+        .enumerate()
+        .for_each(|(i, input)| f(i, clean(input)));
 }
 
 #[cfg(test)]

@@ -1086,24 +1086,26 @@ impl ClockMatch {
         let h = u8::try_from(self.h).ok()?;
         let mi = u8::try_from(self.mi.unwrap_or(0)).ok()?;
         let s = u8::try_from(self.s.unwrap_or(0)).ok()?;
-        let h = match self.ap.filter(|_| with_ampm) {
-            None => h,
-            Some((pm, _)) => match h {
-                // "12:30 AM" is 00:30, "12:30 PM" is 12:30, "00:01 AM" 00:01.
-                12 => {
-                    if pm {
-                        12
-                    } else {
-                        0
-                    }
-                }
-                0..=11 if pm => h + 12,
-                // "13:00 PM": the clock is already 24-hour.
-                _ => h,
-            },
-        };
-        (h <= 23 && mi <= 59 && s <= 60).then_some((h, mi, s))
+        checked_clock(h, mi, s, self.ap.filter(|_| with_ampm).map(|(pm, _)| pm))
     }
+}
+
+/// A clock in 24-hour time, checked: `pm` says whether a printed AM/PM
+/// reads PM ("12:30 AM" is 00:30, "12:30 PM" is 12:30, "13:00 PM" is
+/// already 24-hour).
+fn checked_clock(h: u8, mi: u8, s: u8, pm: Option<bool>) -> Option<Clock> {
+    let h = match (pm, h) {
+        (Some(pm), 12) => {
+            if pm {
+                12
+            } else {
+                0
+            }
+        }
+        (Some(true), 0..=11) => h + 12,
+        _ => h,
+    };
+    (h <= 23 && mi <= 59 && s <= 60).then_some((h, mi, s))
 }
 
 /// Calls `f` with every clock match at `at`, in the order the pattern
@@ -2012,26 +2014,11 @@ mod reference {
         let h = u8::try_from(num(c, "h")?).ok()?;
         let mi = u8::try_from(num(c, "mi").unwrap_or(0)).ok()?;
         let s = u8::try_from(num(c, "s").unwrap_or(0)).ok()?;
-        let h = match c.name("ap").filter(|_| with_ampm).map(|m| m.as_str()) {
-            None => h,
-            Some(ap) => {
-                let pm = ap.starts_with(['p', 'P', 'C']);
-                match h {
-                    // "12:30 AM" is 00:30, "12:30 PM" is 12:30, "00:01 AM" 00:01.
-                    12 => {
-                        if pm {
-                            12
-                        } else {
-                            0
-                        }
-                    }
-                    0..=11 if pm => h + 12,
-                    // "13:00 PM": the clock is already 24-hour.
-                    _ => h,
-                }
-            }
-        };
-        (h <= 23 && mi <= 59 && s <= 60).then_some((h, mi, s))
+        let pm = c
+            .name("ap")
+            .filter(|_| with_ampm)
+            .map(|m| m.as_str().starts_with(['p', 'P', 'C']));
+        super::checked_clock(h, mi, s, pm)
     }
 
     /// The offset of an offset match, in minutes, checked.

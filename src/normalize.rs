@@ -975,21 +975,11 @@ mod tests {
             proptest::prop_assert!(eq_lower(&text, &small));
         }
 
-        /// The byte-level fold agrees with folding character by character.
+        /// The byte-level fold agrees with folding character by character,
+        /// for short texts and for texts long enough for the vector scan.
         #[test]
         fn fold_agrees_with_chars(
-            text in "([a-c ]|\t|\n|\u{0}|\u{A0}|\u{85}|\u{9F}|\u{200B}|\u{2028}|\u{3000}|\u{FEFF}|\u{1680}|\u{205F}|\u{2060}|\u{202F}|ạ|ở|ḁ|“|–|…|é|中|\u{1681}|\u{2061}){0,40}",
-            prefix in "(| |a|a )",
-        ) {
-            let mut got = prefix.clone();
-            push_folded(&mut got, &text);
-            proptest::prop_assert_eq!(got, fold_by_chars(&prefix, &text));
-        }
-
-        /// The same for texts long enough for the vector scan.
-        #[test]
-        fn long_fold_agrees_with_chars(
-            text in "([a-c ]|  |\t|\n|\u{0}|\u{A0}|\u{85}|\u{200B}|\u{2028}|\u{3000}|\u{FEFF}|\u{1680}|\u{205F}|ạ|ở|ḁ|“|–|é|中|\u{1681}|\u{2061}){30,120}",
+            text in "([a-c ]|  |\t|\n|\u{0}|\u{A0}|\u{85}|\u{9F}|\u{200B}|\u{2028}|\u{3000}|\u{FEFF}|\u{1680}|\u{205F}|\u{2060}|\u{202F}|ạ|ở|ḁ|“|–|…|é|中|\u{1681}|\u{2061}){0,120}",
             prefix in "(| |a|a )",
         ) {
             let mut got = prefix.clone();
