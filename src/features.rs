@@ -23,6 +23,14 @@ const CREDIT_OPENERS: &[&str] = &["theo", "(theo", "nguồn", "(nguồn", "sourc
 /// [`Keys`]).
 const KEY_FOLD_MAX_CHARS: usize = 400;
 
+/// Whether a block's key is its text lower-cased (at most
+/// [`KEY_FOLD_MAX_CHARS`] characters) rather than its text as printed: the
+/// one rule [`Keys::of`] and the readers of a key go by.
+fn key_is_folded(text: &str) -> bool {
+    // 400 bytes hold at most 400 characters: count them only beyond.
+    text.len() <= KEY_FOLD_MAX_CHARS || text.chars().count() <= KEY_FOLD_MAX_CHARS
+}
+
 /// Blocks of more words than this are not searched for a date. Every reader
 /// of a block's date wants a dateline (the date a third of the block or
 /// more, see [`dateline::share`]) or a title-like line (40 words at most). A
@@ -126,7 +134,7 @@ impl Features<'_, '_> {
     /// The text in lower case: the key, or for a long block, whose key is
     /// its text as printed (see [`Keys`]), made now.
     pub fn lower_key(&self) -> std::borrow::Cow<'_, str> {
-        if self.chars <= KEY_FOLD_MAX_CHARS {
+        if key_is_folded(self.text) {
             self.key.into()
         } else {
             crate::normalize::lower(self.text).into()
@@ -137,7 +145,7 @@ impl Features<'_, '_> {
     /// in any case: false only when its lower-cased key surely does not
     /// (a long block's key is its text as printed, see [`Keys`]).
     pub fn may_open_with(&self, prefix: &str) -> bool {
-        self.chars > KEY_FOLD_MAX_CHARS || self.key.starts_with(prefix)
+        !key_is_folded(self.text) || self.key.starts_with(prefix)
     }
 
     /// A date that makes up most of the block: a dateline line.
@@ -225,8 +233,11 @@ enum Search {
 }
 
 /// Whether a pattern can be searched once over the whole page: no anchor
-/// and no word-boundary assertion, whose verdict would depend on the text
-/// around a block, and no flag group.
+/// (in the page's buffer `^` and `$` see the page's ends, not the key's)
+/// and no group opening with `?` (a flag could turn on multi-line mode).
+/// Word boundaries are refused too, though a key's neighbours in the
+/// buffer are line feeds, no word characters: no page-wide pattern needs
+/// one, and the proof in [`Keys::page_hits`] is kept to plain patterns.
 fn page_wide(pattern: &str) -> bool {
     !pattern.contains(['^', '$'])
         && ![r"\b", r"\B", r"\A", r"\z", "(?"]
@@ -490,9 +501,8 @@ impl Keys {
             ends: Vec::with_capacity(doc.blocks.len()),
         };
         for b in &doc.blocks {
-            // 400 bytes hold at most 400 characters: count them only beyond.
             let t = b.text.as_str();
-            if t.len() <= KEY_FOLD_MAX_CHARS || t.chars().count() <= KEY_FOLD_MAX_CHARS {
+            if key_is_folded(t) {
                 crate::normalize::push_lower(&mut keys.text, t);
             } else {
                 keys.text.push_str(t);

@@ -160,7 +160,7 @@ fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta
             }
             _ => title.to_string(),
         };
-        let key = text.to_lowercase();
+        let key = crate::normalize::lower(&text);
         let mut found = None;
         for i in 0..doc.blocks.len() {
             if feats[i].key == key && cls.labels[i] != Label::Body
@@ -187,14 +187,14 @@ fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta
         // the headline; else the h1 nearest above the span when the title
         // names it; else the title itself, as the page states it.
         if let Some(t) = &page_title {
-            let key = t.to_lowercase();
+            let key = crate::normalize::lower(t);
             pick = (0..doc.blocks.len()).find(|&i| {
                 matches!(doc.blocks[i].kind, BlockKind::Heading(_)) && feats[i].key == key
             });
         }
         if pick.is_none() {
             let h1 = nearest_h1(doc, feats, cls, lo);
-            let raw_title = doc.meta.title.as_deref().unwrap_or("").to_lowercase();
+            let raw_title = crate::normalize::lower(doc.meta.title.as_deref().unwrap_or(""));
             pick = h1.filter(|&i| raw_title.is_empty() || raw_title.contains(feats[i].key));
         }
         if pick.is_none()
@@ -248,7 +248,7 @@ fn metadata_title<'d>(doc: &'d Doc, feats: &[Features]) -> Option<&'d str> {
         .filter(|t| !t.is_empty())
         .collect();
     let printed = |t: &str| {
-        let key = t.to_lowercase();
+        let key = crate::normalize::lower(t);
         doc.blocks
             .iter()
             .zip(feats)
@@ -342,7 +342,10 @@ const SITE_SUFFIX_MAX_WORDS: usize = 5;
 /// Whether `title` is `head`, or `head` plus a separator and a site-name
 /// suffix ("Headline - VnExpress"), without regard to case.
 fn is_head_with_suffix(title: &str, head: &str) -> bool {
-    let (t, h) = (title.to_lowercase(), head.to_lowercase());
+    let (t, h) = (
+        crate::normalize::lower(title),
+        crate::normalize::lower(head),
+    );
     let Some(rest) = t.strip_prefix(&h) else {
         return false;
     };
@@ -402,13 +405,6 @@ const DATELINE_BELOW_HEAD: usize = 6;
 /// scores between one third and 0.5, so 0.4 and 0.5 change no output.
 const DATELINE_MIN_SHARE: f32 = 0.35;
 
-/// What a date without a time loses against one with a time, in blocks of
-/// distance from the headline: more than the window reaches above it
-/// ([`DATELINE_ABOVE`]) or under it ([`DATELINE_BELOW_HEAD`]), so that
-/// within those a date with its time always wins. Not measured: from 0 to
-/// 1000 the output does not change on the fixtures.
-const UNTIMED_DATE_PENALTY: i64 = 20;
-
 fn dateline_of(
     doc: &Doc,
     feats: &[Features],
@@ -424,7 +420,9 @@ fn dateline_of(
         .max(anchor + DATELINE_BELOW_HEAD)
         .min(doc.blocks.len());
     // Nearest dateline to the headline; one with a time beats one without.
-    let mut best: Option<(usize, i64)> = None;
+    // Scored by (no time, distance): a date with its time wins anywhere in
+    // the window, then the nearer one.
+    let mut best: Option<(usize, (bool, usize))> = None;
     for i in lo..hi {
         let Some((found, share)) = feats[i].date() else {
             continue;
@@ -432,11 +430,7 @@ fn dateline_of(
         if *share < DATELINE_MIN_SHARE || cls.labels[i] == Label::Body && feats[i].is_prose() {
             continue;
         }
-        let dist = (i as i64 - anchor as i64).abs();
-        let mut score = dist;
-        if found.time.is_none() {
-            score += UNTIMED_DATE_PENALTY;
-        }
+        let score = (found.time.is_none(), i.abs_diff(anchor));
         if best.is_none_or(|(_, s)| score < s) {
             best = Some((i, score));
         }
@@ -679,7 +673,7 @@ fn dateline_prefix(text: &str, found_start: usize) -> Option<String> {
         .trim_end_matches(['-', '–', '|', ':'])
         .trim();
     let outlet_like = p.split(' ').any(|w| {
-        w.len() >= *ACRONYM_LETTERS.start() && w.chars().all(|c| c.is_ascii_uppercase())
+        ACRONYM_LETTERS.contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
             || w.contains('.')
     });
     (outlet_like && (1..=OUTLET_MAX_WORDS).contains(&p.split(' ').count())).then(|| p.to_string())

@@ -69,32 +69,6 @@ pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// The length of the character at `b[i]` when it is `surely_nfc`, read
-/// from its first two or three UTF-8 bytes without decoding; `None` when
-/// it is not.
-#[inline(always)]
-fn surely_len(b: &[u8], i: usize) -> Option<usize> {
-    let x = b[i];
-    match x {
-        0..=0x7F => Some(1),
-        // U+0080–U+02FF.
-        0xC2..=0xCB => Some(2),
-        0xE1 | 0xE2 => {
-            // `b` is UTF-8: a three-byte lead has two bytes after it.
-            let (y, z) = (b[i + 1], b[i + 2]);
-            let sure = if x == 0xE1 {
-                // U+1E00–U+1EFF.
-                (0xB8..=0xBB).contains(&y)
-            } else {
-                // U+2010–U+2027, U+2030–U+203F and U+2040–U+205E.
-                y == 0x80 && ((0x90..=0xA7).contains(&z) || z >= 0xB0) || y == 0x81 && z <= 0x9E
-            };
-            sure.then_some(3)
-        }
-        _ => None,
-    }
-}
-
 /// The offset of the first character from `b[i]` on (a char boundary) that
 /// is not `surely_nfc`, by a vector scan ([`unsure`]).
 fn first_unsure(b: &[u8], i: usize) -> Option<usize> {
@@ -102,8 +76,8 @@ fn first_unsure(b: &[u8], i: usize) -> Option<usize> {
 }
 
 /// Whether the character whose UTF-8 opens with `x` (followed by `y`, `z`)
-/// is not `surely_nfc`: read as [`surely_len`] does, but branch-free for
-/// the vector scan. Continuation bytes are never flagged.
+/// is not `surely_nfc`, from its first bytes without decoding; branch-free
+/// for the vector scan. Continuation bytes are never flagged.
 #[inline(always)]
 fn unsure(x: u8, y: u8, z: u8) -> bool {
     let e1_sure = (0xB8..=0xBB).contains(&y);
@@ -123,7 +97,8 @@ fn surely_nfc_str(text: &str) -> bool {
 fn end_of_unsure(b: &[u8], mut i: usize) -> usize {
     i += 1;
     while i < b.len() {
-        if b[i] & 0xC0 != 0x80 && surely_len(b, i).is_some() {
+        let at = |k: usize| b.get(k).copied().unwrap_or(0);
+        if b[i] & 0xC0 != 0x80 && !unsure(b[i], at(i + 1), at(i + 2)) {
             return i;
         }
         i += 1;
@@ -204,7 +179,7 @@ pub(crate) fn push_lower(out: &mut String, text: &str) {
 /// every other script with case is flagged whole, as is every character
 /// from U+2080 on (letter-like symbols, full-width Latin…). A flagged
 /// character that is not a capital only costs a table lookup. Branch-free,
-/// for [`crate::scan::next_triple`].
+/// for [`crate::scan::for_each_hit`].
 #[inline(always)]
 fn maybe_capital(x: u8, y: u8, z: u8) -> bool {
     let odd = y & 1 == 1;
@@ -219,79 +194,6 @@ fn maybe_capital(x: u8, y: u8, z: u8) -> bool {
         | e1
         | (x == 0xE2) & (y >= 0x82)
         | (x >= 0xE3)
-}
-
-/// What lower-casing does to one character outside ASCII.
-enum Lower {
-    /// Leaves it as it is.
-    Same,
-    /// Makes it this one character.
-    One(char),
-    /// Unknown here: ask the Unicode tables.
-    Tables,
-}
-
-/// The length of the character outside ASCII whose UTF-8 opens `quad` (its
-/// first four bytes little-endian, zeros past the text), and what lower-casing does to it,
-/// by arithmetic on its bytes for the Vietnamese repertoire and the blocks
-/// around it: Latin-1 capitals are 32 below their small letters; in
-/// U+0100–U+012F, U+014A–U+0177 and U+1E00–U+1EFF (less U+1E96–U+1E9F)
-/// capitals are even and their small letters follow; ơ/ư and their capitals
-/// are named; U+0080–U+00BF, the punctuation U+2000–U+207F and CJK
-/// U+3000–U+9FFF have no case. Anything else is [`Lower::Tables`]. Checked
-/// against Unicode for every character by the tests.
-#[inline(always)]
-fn lower_at(quad: u32) -> (usize, Lower) {
-    // The small letters of Vietnamese first, each by one mask: U+1E00–U+1EFF
-    // odd (E1 B8–BB, last byte odd), then U+00E0–U+00FF (C3 A0–BF).
-    if quad & 0x01_FC_FF == 0x01_B8_E1 {
-        return (3, Lower::Same);
-    }
-    if quad & 0xE0_FF == 0xA0_C3 {
-        return (2, Lower::Same);
-    }
-    let [x, y, z, _] = quad.to_le_bytes();
-    let pair = |base: u32| base | u32::from(y & 0x3F);
-    let even_capital = |code: u32| {
-        if code & 1 == 0 {
-            char::from_u32(code + 1).map_or(Lower::Tables, Lower::One)
-        } else {
-            Lower::Same
-        }
-    };
-    match x {
-        0xC2 => (2, Lower::Same),
-        // U+00C0–U+00DF less × (U+00D7) and ß (U+00DF).
-        0xC3 if y <= 0x9E && y != 0x97 => (2, Lower::One(char::from(y.wrapping_add(0x60)))),
-        0xC3 => (2, Lower::Same),
-        0xC4 if y <= 0xAF => (2, even_capital(pair(0x100))),
-        0xC5 if (0x8A..=0xB7).contains(&y) => (2, even_capital(pair(0x140))),
-        0xC6 => (
-            2,
-            match y {
-                0xA0 => Lower::One('ơ'),
-                0xAF => Lower::One('ư'),
-                0xA1 | 0xB0 => Lower::Same,
-                _ => Lower::Tables,
-            },
-        ),
-        0xC4..=0xDF => (2, Lower::Tables),
-        0xE1 => {
-            let code = 0x1000 | u32::from(y & 0x3F) << 6 | u32::from(z & 0x3F);
-            let known = (0x1E00..=0x1EFF).contains(&code) && !(0x1E96..=0x1E9F).contains(&code);
-            (
-                3,
-                if known {
-                    even_capital(code)
-                } else {
-                    Lower::Tables
-                },
-            )
-        }
-        0xE2 if y <= 0x81 => (3, Lower::Same),
-        0xE3..=0xE9 => (3, Lower::Same),
-        _ => (utf8_len(x), Lower::Tables),
-    }
 }
 
 /// The small form of a letter of the Vietnamese repertoire (itself for a
@@ -336,71 +238,23 @@ fn utf8_len(lead: u8) -> usize {
     }
 }
 
-/// Whether `text` lower-cased is `small`, compared byte by byte without
-/// building the lower-cased text: for the short words of the tables,
-/// against words of the page, most of which differ in their first byte.
-/// Characters outside ASCII are judged as [`push_lower`] judges them (the
-/// small forms [`lower_at`] knows have the length of their capitals, so
-/// the two texts stay aligned); from the first one it does not know on,
-/// the rest is compared character by character.
-#[inline]
+/// Whether `text` lower-cased is `small`, compared character by character
+/// without building the lower-cased text: for the short words of the
+/// tables, against words of the page, most of which differ in their first
+/// byte (settled before any character is decoded).
 pub(crate) fn eq_lower(text: &str, small: &str) -> bool {
-    // Most words of a page differ from a table's word in their first
-    // byte, most often ASCII: settled where it is called.
-    match (text.as_bytes().first(), small.as_bytes().first()) {
-        (Some(&x), Some(&y)) if x < 0x80 => {
-            x.to_ascii_lowercase() == y && eq_lower_bytes(text, small)
-        }
-        _ => eq_lower_bytes(text, small),
+    if let (Some(&x), Some(&y)) = (text.as_bytes().first(), small.as_bytes().first())
+        && x < 0x80
+        && x.to_ascii_lowercase() != y
+    {
+        return false;
     }
-}
-
-/// [`eq_lower`] past its first test.
-fn eq_lower_bytes(text: &str, small: &str) -> bool {
-    let (t, s) = (text.as_bytes(), small.as_bytes());
-    let mut i = 0;
-    while let Some(&x) = t.get(i) {
-        if x < 0x80 {
-            if s.get(i) != Some(&x.to_ascii_lowercase()) {
-                return false;
-            }
-            i += 1;
-            continue;
-        }
-        let (len, lowered) = lower_at(quad_at(t, i));
-        let equal = match lowered {
-            Lower::Same => s.get(i..i + len) == t.get(i..i + len),
-            Lower::One(c) => s.get(i..i + len) == Some(c.encode_utf8(&mut [0; 4]).as_bytes()),
-            Lower::Tables => {
-                return small
-                    .get(i..)
-                    .is_some_and(|rest| eq_lower_by_chars(&text[i..], rest));
-            }
-        };
-        if !equal {
-            return false;
-        }
-        i += len;
-    }
-    i == s.len()
-}
-
-/// [`eq_lower`] character by character, with the Unicode tables.
-fn eq_lower_by_chars(text: &str, small: &str) -> bool {
     let mut want = small.chars();
-    text.chars()
-        .all(|c| c.to_lowercase().all(|l| want.next() == Some(l)))
-        && want.next().is_none()
-}
-
-/// The four bytes from `b[i]` on as a little-endian number, zeros past the
-/// end.
-#[inline(always)]
-fn quad_at(b: &[u8], i: usize) -> u32 {
-    match b.get(i..).and_then(<[u8]>::first_chunk) {
-        Some(four) => u32::from_le_bytes(*four),
-        None => b[i..].iter().rev().fold(0, |q, &c| q << 8 | u32::from(c)),
-    }
+    text.chars().all(|c| match vietnamese_small(c) {
+        _ if c.is_ascii() => want.next() == Some(c.to_ascii_lowercase()),
+        Some(l) => want.next() == Some(l),
+        None => c.to_lowercase().all(|l| want.next() == Some(l)),
+    }) && want.next().is_none()
 }
 
 /// Whether a character is white space for folding: Unicode white space plus
@@ -705,7 +559,7 @@ pub(crate) fn clean_lines(text: &str, mut line: impl FnMut(String)) {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         if !dirty {
             // Spaces at the ends fold away whatever the rest is.
-            return line(trim_spaces(raw).to_owned());
+            return line(raw.trim_ascii().to_owned());
         }
         // Fold first: a control character dropped by folding may stand
         // between a letter and its combining mark, which compose only then.
@@ -753,7 +607,7 @@ fn maybe_unclean(x: u8, y: u8, _z: u8) -> bool {
 /// Whether the character or pair starting at `x` (followed by `y`, `z`) may
 /// make a line unclean: white space other than a lone ASCII space, a control
 /// character (the line feed among them), or a character that is not
-/// `surely_nfc` (read from its bytes as [`surely_len`] does). Non-short-
+/// `surely_nfc` ([`unsure`]). Non-short-
 /// circuit operators keep it branch-free, for the vector scan.
 #[inline(always)]
 fn unclean(x: u8, y: u8, z: u8) -> bool {
@@ -762,18 +616,6 @@ fn unclean(x: u8, y: u8, z: u8) -> bool {
         | (x == b' ') & (y == b' ')
         | (x == 0xC2) & (y <= 0xA0)
         | unsure(x, y, z)
-}
-
-/// `text` less the ASCII spaces at its ends.
-#[inline]
-fn trim_spaces(text: &str) -> &str {
-    let b = text.as_bytes();
-    let Some(first) = b.iter().position(|&c| c != b' ') else {
-        return "";
-    };
-    let last = b.iter().rposition(|&c| c != b' ').unwrap_or(first);
-    // Both cuts are next to an ASCII space or an end: char boundaries.
-    &text[first..=last]
 }
 
 /// Whether `text` is surely NFC and folding leaves it as it is: no leading,
@@ -888,7 +730,10 @@ mod tests {
             '\u{1F600}',
         ]) {
             for line in [format!("a{c}b"), format!("{c}"), format!("ab{c}")] {
-                let want = nfc(&fold(&line)).into_owned();
+                let want: String = fold_by_chars("", &line)
+                    .trim_end_matches(' ')
+                    .nfc()
+                    .collect();
                 if is_clean(&line) {
                     assert_eq!(line, want, "U+{:04X}", c as u32);
                 }
@@ -1000,7 +845,10 @@ mod tests {
                     break;
                 }
                 let l = l.strip_suffix('\r').unwrap_or(l);
-                want.push(nfc(&fold(l)).into_owned());
+                // The reference: the character-by-character fold and the
+                // crate's own composition, not the code under test.
+                let folded = fold_by_chars("", l);
+                want.push(folded.trim_end_matches(' ').nfc().collect());
             }
             let mut got = Vec::new();
             clean_lines(&text, |l| got.push(l));

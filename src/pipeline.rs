@@ -47,7 +47,6 @@ pub(crate) fn run(doc: Doc, encoding: Option<EncodingInfo>) -> Result<Article, E
     // printed again in another container is a copy of the page (a mobile
     // or print copy, a pull quote); repeated within one container, the
     // author wrote it twice and it stays.
-    // Grown as body paragraphs come: most blocks of a page are not body.
     // Sized for every body block at once: growing would hash each
     // paragraph again.
     let bodies = cls.labels.iter().filter(|l| **l == Label::Body).count();

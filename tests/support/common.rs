@@ -53,7 +53,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fold_is_the_cleaners_folding() {
+    fn fold_composes_joins_white_space_and_drops_controls() {
         // Decomposed "ệ" composes; spacers and white space runs become one
         // space; a control character inside a word goes.
         assert_eq!(
