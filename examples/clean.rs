@@ -167,7 +167,13 @@ fn write_readable(out: &mut impl Write, input: &str, a: &Article) -> io::Result<
     }
     writeln!(out, "\nRemoved ({}):", a.removed.len())?;
     for r in &a.removed {
-        writeln!(out, "  [{}] {}", r.reason, r.text)?;
+        // A piece of several blocks holds one per line: each is printed
+        // under the reason, indented.
+        let mut lines = r.text.lines();
+        writeln!(out, "  [{}] {}", r.reason, lines.next().unwrap_or(""))?;
+        for line in lines {
+            writeln!(out, "      {line}")?;
+        }
     }
     writeln!(out)
 }

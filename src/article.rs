@@ -32,7 +32,10 @@ pub struct Article {
     pub body: Vec<String>,
     /// Each photo or video caption once, in order of first appearance.
     pub captions: Vec<String>,
-    /// Every piece of the page that was cut, with the reason.
+    /// Every piece of the page that was cut, with the reason, in page order,
+    /// except what is cut from body paragraphs once the body is known (a
+    /// caption printed again as a paragraph, a source mark), which comes
+    /// last.
     pub removed: Vec<Removed>,
     /// For HTML input: the character encoding used to decode it, and why.
     pub encoding: Option<EncodingInfo>,
@@ -239,7 +242,10 @@ fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Removed {
-    /// The text that was cut, whitespace folded.
+    /// The text that was cut, whitespace folded. Blocks next to each other
+    /// on the page and cut for the same reason (a menu, a related list) make
+    /// one piece, a line each: `text` then holds one `'\n'` between blocks
+    /// and no other.
     pub text: String,
     /// Why it was cut.
     pub reason: Reason,

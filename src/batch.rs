@@ -58,7 +58,8 @@ impl Cleaner {
 
     /// Cleans many raw HTML pages in parallel and calls `f` with each
     /// page's index in `pages` and its result, as soon as it is ready, in no
-    /// particular order; no article is kept (see the [module docs](self)).
+    /// particular order; no article is kept, which spares holding them all when
+    /// each is written out or reduced as it comes.
     ///
     /// Equivalent to calling [`Cleaner::clean_html`] on each page; `f` runs
     /// on the pool's threads, possibly on several at once.
@@ -85,7 +86,8 @@ impl Cleaner {
 
     /// Cleans many plain-text scrapes in parallel and calls `f` with each
     /// text's index in `texts` and its result, as soon as it is ready, in no
-    /// particular order; no article is kept (see the [module docs](self)).
+    /// particular order; no article is kept, which spares holding them all when
+    /// each is written out or reduced as it comes.
     ///
     /// Equivalent to calling [`Cleaner::clean_text`] on each text; `f` runs
     /// on the pool's threads, possibly on several at once.

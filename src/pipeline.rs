@@ -3,7 +3,7 @@
 //! (stage 5).
 
 use crate::article::{Article, EncodingInfo, Reason, Removed};
-use crate::block::Doc;
+use crate::block::{Block, Doc};
 use crate::classify::{self, Label};
 use crate::error::{Error, ErrorKind, NoArticleReason};
 use std::collections::hash_map::Entry;
@@ -16,7 +16,7 @@ use crate::{features, meta};
 /// trailer can leave it on what is not the last one.
 const END_MARK: &str = "./.";
 
-pub(crate) fn run(doc: Doc, encoding: Option<EncodingInfo>) -> Result<Article, Error> {
+pub(crate) fn run(mut doc: Doc, encoding: Option<EncodingInfo>) -> Result<Article, Error> {
     if doc.blocks.is_empty() {
         return Err(Error::new(ErrorKind::NoArticle {
             why: NoArticleReason::NoText,
@@ -38,9 +38,7 @@ pub(crate) fn run(doc: Doc, encoding: Option<EncodingInfo>) -> Result<Article, E
         outlet: meta.outlet.clone(),
         source: meta.credit.or(meta.outlet),
         encoding,
-        // Most blocks of a page are chrome: sized once for all of them (a
-        // growing vector would copy itself and, for a moment, hold twice).
-        removed: Vec::with_capacity(doc.blocks.len()),
+        removed: Vec::with_capacity(cut_runs(&cls.labels)),
         ..Article::default()
     };
     // Paragraphs seen, with the container that held them. A paragraph
@@ -62,52 +60,53 @@ pub(crate) fn run(doc: Doc, encoding: Option<EncodingInfo>) -> Result<Article, E
     // only their keys (borrowed from `keys`) go on.
     let block_keys: Vec<&str> = feats.iter().map(|f| f.key).collect();
     drop(feats);
-    for (((block, label), box_id), key) in doc
-        .blocks
-        .into_iter()
-        .zip(cls.labels)
-        .zip(containers)
-        .zip(block_keys)
-    {
-        match label {
+    // Whether the last piece in `removed` ends at the previous block: a
+    // block cut for the same reason then extends it.
+    let mut run = false;
+    let labels = cls.labels;
+    for i in 0..doc.blocks.len() {
+        let text = std::mem::take(&mut doc.blocks[i].text);
+        let key = block_keys[i];
+        // What the rest of a run cut for this block's label will add to
+        // its piece: the piece is made that size at once.
+        let rest = || run_rest(&doc.blocks[i + 1..], &labels[i + 1..], labels[i]);
+        match labels[i] {
             Label::Body => {
                 // One hash of the paragraph for the test and the record: a
                 // paragraph seen in this same container keeps its entry.
                 let copy = match seen_body.entry(key) {
                     Entry::Vacant(v) => {
-                        v.insert(box_id);
+                        v.insert(containers[i]);
                         false
                     }
-                    Entry::Occupied(o) => !doc.is_html || *o.get() != box_id,
+                    Entry::Occupied(o) => !doc.is_html || *o.get() != containers[i],
                 };
                 if !copy {
                     body_keys.push(key);
-                    article.body.push(block.text);
+                    article.body.push(text);
+                    run = false;
                 } else {
-                    article.removed.push(Removed {
-                        text: block.text,
-                        reason: Reason::Duplicate,
-                    });
+                    // Whether the next paragraph is a copy too is not known
+                    // yet: the piece grows as it goes.
+                    cut(
+                        &mut article.removed,
+                        &mut run,
+                        text,
+                        Reason::Duplicate,
+                        || 0,
+                    );
                 }
             }
             Label::Cut(Reason::Caption) => {
-                if seen_caption.insert(key) {
-                    article.captions.push(block.text.clone());
-                    article.removed.push(Removed {
-                        text: block.text,
-                        reason: Reason::Caption,
-                    });
+                let reason = if seen_caption.insert(key) {
+                    article.captions.push(text.clone());
+                    Reason::Caption
                 } else {
-                    article.removed.push(Removed {
-                        text: block.text,
-                        reason: Reason::RepeatedCaption,
-                    });
-                }
+                    Reason::RepeatedCaption
+                };
+                cut(&mut article.removed, &mut run, text, reason, rest);
             }
-            Label::Cut(reason) => article.removed.push(Removed {
-                text: block.text,
-                reason,
-            }),
+            Label::Cut(reason) => cut(&mut article.removed, &mut run, text, reason, rest),
         }
     }
     // A caption printed again as a paragraph is not body.
@@ -156,6 +155,71 @@ pub(crate) fn run(doc: Doc, encoding: Option<EncodingInfo>) -> Result<Article, E
     Ok(article)
 }
 
+/// Records a block cut for `reason`: a piece of its own, or the end of the
+/// last piece when that one ends at the previous block and was cut for the
+/// same reason (`run`), after a line break.
+///
+/// One piece per run keeps a menu, a related list or a date picker together
+/// as the reader sees it, and spares an allocation per line: most lines of a
+/// page are chrome, and a batch that keeps its articles frees them all on
+/// one thread at the end.
+///
+/// A new piece is made the size `rest` says the run will reach (what follows
+/// this block), so that it is not grown line by line.
+fn cut(
+    removed: &mut Vec<Removed>,
+    run: &mut bool,
+    text: String,
+    reason: Reason,
+    rest: impl FnOnce() -> usize,
+) {
+    match removed.last_mut() {
+        Some(last) if *run && last.reason == reason => {
+            last.text.push('\n');
+            last.text.push_str(&text);
+        }
+        _ => {
+            let rest = rest();
+            let text = if rest == 0 {
+                text
+            } else {
+                let mut piece = String::with_capacity(text.len() + rest);
+                piece.push_str(&text);
+                piece
+            };
+            removed.push(Removed { text, reason });
+        }
+    }
+    *run = true;
+}
+
+/// The bytes the blocks after a cut block add to its piece: each of the
+/// blocks that follow with the same `label`, after a line break. (Captions
+/// of one run may split into first and repeated ones; the piece is then
+/// larger than it needs, by the repeats.)
+fn run_rest(blocks: &[Block], labels: &[Label], label: Label) -> usize {
+    blocks
+        .iter()
+        .zip(labels)
+        .take_while(|(_, l)| **l == label)
+        .map(|(b, _)| 1 + b.text.len())
+        .sum()
+}
+
+/// How many runs of blocks cut for one reason `labels` holds: the number of
+/// pieces `removed` will have, short of copies found later (which grow it).
+fn cut_runs(labels: &[Label]) -> usize {
+    let mut runs = 0;
+    let mut prev = None;
+    for &label in labels {
+        if matches!(label, Label::Cut(_)) && prev != Some(label) {
+            runs += 1;
+        }
+        prev = Some(label);
+    }
+    runs
+}
+
 /// Prints the classifier's verdict on every block to stderr: index, `*`
 /// inside the article span, label, kind, gap, hint, flags, link density and
 /// the start of the text. For developing the classifier only (feature
@@ -178,5 +242,56 @@ fn trace(doc: &Doc, cls: &classify::Classified) {
             b.link_density(),
             b.text.chars().take(90).collect::<String>()
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(removed: &[Removed]) -> Vec<(&str, Reason)> {
+        removed
+            .iter()
+            .map(|r| (r.text.as_str(), r.reason))
+            .collect()
+    }
+
+    #[test]
+    fn blocks_cut_in_a_row_for_one_reason_make_one_piece() {
+        let (mut removed, mut run) = (Vec::new(), false);
+        let (nav, most_read) = (Reason::Navigation, Reason::MostRead);
+        for (text, reason, rest) in [
+            ("Thời sự", nav, 10),
+            ("Thể thao", nav, 0),
+            ("Tin mới", most_read, 0),
+        ] {
+            cut(&mut removed, &mut run, text.into(), reason, || rest);
+        }
+        // A body paragraph between ends the run.
+        run = false;
+        cut(&mut removed, &mut run, "Tin mới".into(), most_read, || 0);
+        assert_eq!(
+            pieces(&removed),
+            [
+                ("Thời sự\nThể thao", nav),
+                ("Tin mới", most_read),
+                ("Tin mới", most_read)
+            ]
+        );
+        // The first block of a run made the piece its full size.
+        assert!(removed[0].text.capacity() >= "Thời sự\nThể thao".len());
+    }
+
+    #[test]
+    fn the_rest_of_a_run_is_the_blocks_after_with_the_same_label() {
+        let blocks: Vec<Block> = ["ab", "cde", "f", "gh"]
+            .into_iter()
+            .map(|t| Block::line(t.into(), 0))
+            .collect();
+        let nav = Label::Cut(Reason::Navigation);
+        let labels = [nav, nav, Label::Body, nav];
+        assert_eq!(run_rest(&blocks[1..], &labels[1..], nav), 1 + 3);
+        assert_eq!(run_rest(&blocks[2..], &labels[2..], nav), 0);
+        assert_eq!(run_rest(&blocks[4..], &labels[4..], nav), 0);
     }
 }

@@ -6,8 +6,9 @@
 //! 1. No panic: `clean_html` on arbitrary bytes and on HTML-ish soup built
 //!    from tag, entity and Vietnamese text fragments; `clean_text` on
 //!    arbitrary strings and on the same soup.
-//! 2. Nothing is invented. Text input: every body paragraph and caption is
-//!    a substring of one input line after NFC and white-space folding (the
+//! 2. Nothing is invented. Text input: every body paragraph and caption,
+//!    and every line of a removed piece, is a non-empty substring of one
+//!    input line after NFC and white-space folding (the
 //!    documented removals, a source prefix before the lead and a trailing
 //!    "./.", only ever shorten a line at its ends). HTML input: every body
 //!    paragraph and caption, with all white space removed, is a substring
@@ -39,14 +40,23 @@ fn squeeze(text: &str) -> String {
         .collect()
 }
 
-/// Every body paragraph and caption of a text-input article is inside one
-/// folded input line.
+/// Every body paragraph and caption of a text-input article, and every
+/// line of a removed piece, is inside one folded input line; no piece holds
+/// an empty line.
 fn assert_text_of_lines(input: &str, article: &Article) -> Result<(), TestCaseError> {
     let nfc: String = input.nfc().collect();
     let lines: Vec<String> = nfc.lines().map(fold).collect();
-    for p in article.body.iter().chain(&article.captions) {
+    let removed = article.removed.iter().flat_map(|r| r.text.split('\n'));
+    for p in article
+        .body
+        .iter()
+        .map(String::as_str)
+        .chain(article.captions.iter().map(String::as_str))
+        .chain(removed)
+    {
+        prop_assert!(!p.is_empty(), "an empty line in {:?}", article.removed);
         prop_assert!(
-            lines.iter().any(|l| l.contains(p.as_str())),
+            lines.iter().any(|l| l.contains(p)),
             "not a line's text: {p:?}"
         );
     }
