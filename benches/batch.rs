@@ -192,7 +192,7 @@ fn batch(c: &mut Criterion) {
     let mut text = load("seeds", "txt");
     text.extend(load("vi-text", "txt"));
     let html_batch: Vec<&[u8]> = (0..COPIES)
-        .flat_map(|_| html.iter().map(|p| p.bytes.as_slice()))
+        .flat_map(|_| html.iter().map(|p| p.bytes()))
         .collect();
     let text_batch: Vec<&str> = (0..TEXT_COPIES)
         .flat_map(|_| text.iter().map(Page::text))

@@ -99,7 +99,7 @@ fn tokenize(html: &str) {
 fn clean_html_all(pages: &[Page]) -> usize {
     pages
         .iter()
-        .map(|p| match tinsach::clean_html(&p.bytes) {
+        .map(|p| match tinsach::clean_html(p.bytes()) {
             Ok(article) => article.body.len(),
             Err(_) => 0,
         })
@@ -184,9 +184,9 @@ fn stages_html(c: &mut Criterion) {
     let mut group = configure(c, "stages_html");
     group.throughput(Throughput::Bytes(total_bytes(&pages)));
     over_pages(&mut group, "decode", &pages, |p| {
-        stages::decode_len(black_box(&p.bytes))
+        stages::decode_len(black_box(p.bytes()))
     });
-    let decoded: Vec<String> = pages.iter().map(|p| stages::decode(&p.bytes)).collect();
+    let decoded: Vec<String> = pages.iter().map(|p| stages::decode(p.bytes())).collect();
     group.bench_function("parse", |b| {
         b.iter(|| {
             decoded

@@ -63,7 +63,7 @@ fn main() -> ExitCode {
     };
     let (once, _) = peak_of(|| {
         for page in &pages {
-            let _ = tinsach::clean_html(&page.bytes);
+            let _ = tinsach::clean_html(page.bytes());
         }
     });
     println!("one-time (regex compile, caches, all pages once): {once} bytes");
@@ -74,9 +74,9 @@ fn main() -> ExitCode {
     let mut worst: f64 = 0.0;
     let mut failed = false;
     for page in &pages {
-        let size = page.bytes.len().max(1) as f64;
-        let (peak, outcome) = peak_of(|| tinsach::clean_html(&page.bytes).is_ok());
-        let decoded = tinsach::stages::decode(&page.bytes);
+        let size = page.bytes().len().max(1) as f64;
+        let (peak, outcome) = peak_of(|| tinsach::clean_html(page.bytes()).is_ok());
+        let decoded = tinsach::stages::decode(page.bytes());
         let (parse_peak, _) = peak_of(|| tinsach::stages::parse_html(&decoded).len());
         let ratio = peak as f64 / size;
         let note = match outcome {
@@ -91,7 +91,7 @@ fn main() -> ExitCode {
         println!(
             "{:<28} {:>10} {:>12} {:>6.2}× {:>6.2}×{note}",
             page.name,
-            page.bytes.len(),
+            page.bytes().len(),
             peak,
             ratio,
             parse_peak as f64 / size
