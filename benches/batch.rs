@@ -15,7 +15,9 @@
 //! `_batch` rows (`clean_html`, `clean_text`) time the call alone: the
 //! vector of articles it returns is dropped after, untimed, as its caller
 //! would once done with it. That drop runs on the caller's one thread
-//! whatever the pool, so it is timed apart (`batch/drop_text`).
+//! whatever the pool, so it is timed apart (`batch/drop_text`). A scaling
+//! line also shows the text batch with `keep_removed(false)`, for callers
+//! that do not read the removed pieces.
 //!
 //! Two controls run in the same pools. `batch/ceiling` is pure arithmetic
 //! (FNV-1a over each page, no allocation, no shared state);
@@ -213,6 +215,10 @@ fn batch(c: &mut Criterion) {
     });
     print_scaling("clean_text", &pools, || {
         cleaner.clean_text_batch(&text_batch)
+    });
+    let lean = Cleaner::builder().keep_removed(false).build();
+    print_scaling("clean_text, keep_removed(false)", &pools, || {
+        lean.clean_text_batch(&text_batch)
     });
     print_scaling("clean_html_each", &pools, || {
         cleaner.clean_html_each(&html_batch, |_, r| drop(black_box(r)));

@@ -16,7 +16,25 @@ use crate::{features, meta};
 /// trailer can leave it on what is not the last one.
 const END_MARK: &str = "./.";
 
-pub(crate) fn run(mut doc: Doc, encoding: Option<EncodingInfo>) -> Result<Article, Error> {
+/// What the assembly records beyond the article itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Options {
+    /// Whether [`Article::removed`] lists what was cut
+    /// ([`crate::Builder::keep_removed`]).
+    pub keep_removed: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { keep_removed: true }
+    }
+}
+
+pub(crate) fn run(
+    mut doc: Doc,
+    encoding: Option<EncodingInfo>,
+    options: Options,
+) -> Result<Article, Error> {
     if doc.blocks.is_empty() {
         return Err(Error::new(ErrorKind::NoArticle {
             why: NoArticleReason::NoText,
@@ -38,8 +56,16 @@ pub(crate) fn run(mut doc: Doc, encoding: Option<EncodingInfo>) -> Result<Articl
         outlet: meta.outlet.clone(),
         source: meta.credit.or(meta.outlet),
         encoding,
-        removed: Vec::with_capacity(cut_runs(&cls.labels)),
         ..Article::default()
+    };
+    let mut removed = Pieces {
+        list: if options.keep_removed {
+            Vec::with_capacity(cut_runs(&cls.labels))
+        } else {
+            Vec::new()
+        },
+        run: false,
+        keep: options.keep_removed,
     };
     // Paragraphs seen, with the container that held them. A paragraph
     // printed again in another container is a copy of the page (a mobile
@@ -60,9 +86,6 @@ pub(crate) fn run(mut doc: Doc, encoding: Option<EncodingInfo>) -> Result<Articl
     // only their keys (borrowed from `keys`) go on.
     let block_keys: Vec<&str> = feats.iter().map(|f| f.key).collect();
     drop(feats);
-    // Whether the last piece in `removed` ends at the previous block: a
-    // block cut for the same reason then extends it.
-    let mut run = false;
     let labels = cls.labels;
     for i in 0..doc.blocks.len() {
         let text = std::mem::take(&mut doc.blocks[i].text);
@@ -84,17 +107,11 @@ pub(crate) fn run(mut doc: Doc, encoding: Option<EncodingInfo>) -> Result<Articl
                 if !copy {
                     body_keys.push(key);
                     article.body.push(text);
-                    run = false;
+                    removed.end_run();
                 } else {
                     // Whether the next paragraph is a copy too is not known
                     // yet: the piece grows as it goes.
-                    cut(
-                        &mut article.removed,
-                        &mut run,
-                        text,
-                        Reason::Duplicate,
-                        || 0,
-                    );
+                    removed.cut(text, Reason::Duplicate, || 0);
                 }
             }
             Label::Cut(Reason::Caption) => {
@@ -104,9 +121,9 @@ pub(crate) fn run(mut doc: Doc, encoding: Option<EncodingInfo>) -> Result<Articl
                 } else {
                     Reason::RepeatedCaption
                 };
-                cut(&mut article.removed, &mut run, text, reason, rest);
+                removed.cut(text, reason, rest);
             }
-            Label::Cut(reason) => cut(&mut article.removed, &mut run, text, reason, rest),
+            Label::Cut(reason) => removed.cut(text, reason, rest),
         }
     }
     // A caption printed again as a paragraph is not body.
@@ -114,10 +131,7 @@ pub(crate) fn run(mut doc: Doc, encoding: Option<EncodingInfo>) -> Result<Articl
         let body = std::mem::take(&mut article.body);
         for (text, key) in body.into_iter().zip(&body_keys) {
             if seen_caption.contains(key) {
-                article.removed.push(Removed {
-                    text,
-                    reason: Reason::RepeatedCaption,
-                });
+                removed.push(text, Reason::RepeatedCaption);
             } else {
                 article.body.push(text);
             }
@@ -128,10 +142,7 @@ pub(crate) fn run(mut doc: Doc, encoding: Option<EncodingInfo>) -> Result<Articl
     {
         let prefix = first[..first.len() - rest.len()].trim().to_string();
         *first = rest;
-        article.removed.push(Removed {
-            text: prefix,
-            reason: Reason::SourceMark,
-        });
+        removed.push(prefix, Reason::SourceMark);
         if article.outlet.is_none() {
             article.outlet = Some(name.clone());
             article.source.get_or_insert(name);
@@ -140,10 +151,7 @@ pub(crate) fn run(mut doc: Doc, encoding: Option<EncodingInfo>) -> Result<Articl
     for p in article.body.iter_mut() {
         if let Some(stripped) = p.strip_suffix(END_MARK) {
             *p = stripped.trim_end().to_string();
-            article.removed.push(Removed {
-                text: END_MARK.to_string(),
-                reason: Reason::SourceMark,
-            });
+            removed.push(END_MARK.to_string(), Reason::SourceMark);
         }
     }
     article.body.retain(|p| !p.is_empty());
@@ -152,45 +160,69 @@ pub(crate) fn run(mut doc: Doc, encoding: Option<EncodingInfo>) -> Result<Articl
             why: NoArticleReason::NoBody,
         }));
     }
+    article.removed = removed.list;
     Ok(article)
 }
 
-/// Records a block cut for `reason`: a piece of its own, or the end of the
-/// last piece when that one ends at the previous block and was cut for the
-/// same reason (`run`), after a line break.
-///
-/// One piece per run keeps a menu, a related list or a date picker together
-/// as the reader sees it, and spares an allocation per line: most lines of a
-/// page are chrome, and a batch that keeps its articles frees them all on
-/// one thread at the end.
-///
-/// A new piece is made the size `rest` says the run will reach (what follows
-/// this block), so that it is not grown line by line.
-fn cut(
-    removed: &mut Vec<Removed>,
-    run: &mut bool,
-    text: String,
-    reason: Reason,
-    rest: impl FnOnce() -> usize,
-) {
-    match removed.last_mut() {
-        Some(last) if *run && last.reason == reason => {
-            last.text.push('\n');
-            last.text.push_str(&text);
+/// The pieces cut from the page, recorded as assembly goes.
+struct Pieces {
+    list: Vec<Removed>,
+    /// Whether the last piece in `list` ends at the previous block: a block
+    /// cut for the same reason then extends it.
+    run: bool,
+    /// Whether pieces are recorded at all ([`Options::keep_removed`]).
+    keep: bool,
+}
+
+impl Pieces {
+    /// Records a block cut for `reason`: a piece of its own, or the end of
+    /// the last piece when that one ends at the previous block and was cut
+    /// for the same reason, after a line break.
+    ///
+    /// One piece per run keeps a menu, a related list or a date picker
+    /// together as the reader sees it, and spares an allocation per line:
+    /// most lines of a page are chrome, and a batch that keeps its articles
+    /// frees them all on one thread at the end.
+    ///
+    /// A new piece is made the size `rest` says the run will reach (what
+    /// follows this block), so that it is not grown line by line.
+    fn cut(&mut self, text: String, reason: Reason, rest: impl FnOnce() -> usize) {
+        let continues = std::mem::replace(&mut self.run, true);
+        if !self.keep {
+            return;
         }
-        _ => {
-            let rest = rest();
-            let text = if rest == 0 {
-                text
-            } else {
-                let mut piece = String::with_capacity(text.len() + rest);
-                piece.push_str(&text);
-                piece
-            };
-            removed.push(Removed { text, reason });
+        match self.list.last_mut() {
+            Some(last) if continues && last.reason == reason => {
+                last.text.push('\n');
+                last.text.push_str(&text);
+            }
+            _ => {
+                let rest = rest();
+                let text = if rest == 0 {
+                    text
+                } else {
+                    let mut piece = String::with_capacity(text.len() + rest);
+                    piece.push_str(&text);
+                    piece
+                };
+                self.list.push(Removed { text, reason });
+            }
         }
     }
-    *run = true;
+
+    /// Records a piece cut from a body paragraph after the fact: a piece of
+    /// its own, never the end of another.
+    fn push(&mut self, text: String, reason: Reason) {
+        if self.keep {
+            self.list.push(Removed { text, reason });
+        }
+        self.run = false;
+    }
+
+    /// A block kept as body: the next cut block starts a piece.
+    fn end_run(&mut self) {
+        self.run = false;
+    }
 }
 
 /// The bytes the blocks after a cut block add to its piece: each of the
@@ -258,28 +290,36 @@ mod tests {
 
     #[test]
     fn blocks_cut_in_a_row_for_one_reason_make_one_piece() {
-        let (mut removed, mut run) = (Vec::new(), false);
         let (nav, most_read) = (Reason::Navigation, Reason::MostRead);
-        for (text, reason, rest) in [
-            ("Thời sự", nav, 10),
-            ("Thể thao", nav, 0),
-            ("Tin mới", most_read, 0),
-        ] {
-            cut(&mut removed, &mut run, text.into(), reason, || rest);
-        }
-        // A body paragraph between ends the run.
-        run = false;
-        cut(&mut removed, &mut run, "Tin mới".into(), most_read, || 0);
-        assert_eq!(
-            pieces(&removed),
-            [
+        for keep in [true, false] {
+            let mut removed = Pieces {
+                list: Vec::new(),
+                run: false,
+                keep,
+            };
+            for (text, reason, rest) in [
+                ("Thời sự", nav, 10),
+                ("Thể thao", nav, 0),
+                ("Tin mới", most_read, 0),
+            ] {
+                removed.cut(text.into(), reason, || rest);
+            }
+            // A body paragraph between ends the run.
+            removed.end_run();
+            removed.cut("Tin mới".into(), most_read, || 0);
+            removed.push("./.".into(), Reason::SourceMark);
+            let want = [
                 ("Thời sự\nThể thao", nav),
                 ("Tin mới", most_read),
-                ("Tin mới", most_read)
-            ]
-        );
-        // The first block of a run made the piece its full size.
-        assert!(removed[0].text.capacity() >= "Thời sự\nThể thao".len());
+                ("Tin mới", most_read),
+                ("./.", Reason::SourceMark),
+            ];
+            assert_eq!(pieces(&removed.list), if keep { &want[..] } else { &[] });
+            if keep {
+                // The first block of a run made the piece its full size.
+                assert!(removed.list[0].text.capacity() >= want[0].0.len());
+            }
+        }
     }
 
     #[test]

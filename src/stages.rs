@@ -77,7 +77,7 @@ pub fn clean_html_tree(bytes: &[u8]) -> usize {
         Ok(doc) => doc,
         Err(e) => panic!("clean_html_tree: {e}"),
     };
-    crate::pipeline::run(doc, Some(decoded.info)).map_or(0, |a| a.body.len())
+    crate::pipeline::run(doc, Some(decoded.info), Default::default()).map_or(0, |a| a.body.len())
 }
 
 /// Stage 3 (text): cuts scraped text into line blocks.

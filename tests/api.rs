@@ -1,5 +1,9 @@
 //! Behaviour of the public API that does not depend on cleaning quality:
-//! input errors, limits, sharing a cleaner across threads, error messages.
+//! input errors, limits, options, sharing a cleaner across threads, error
+//! messages.
+
+#[path = "support/common.rs"]
+mod common;
 
 use tinsach::{Cleaner, ErrorKind, NoArticleReason};
 
@@ -168,4 +172,33 @@ fn error_messages_are_readable() {
     .to_string();
     assert!(no_body.starts_with("no article found: "));
     assert!(!no_body.contains('\n') && !no_body.contains('{'));
+}
+
+/// `keep_removed(false)` empties `removed` and changes nothing else, on
+/// every Vietnamese fixture, text and HTML.
+#[test]
+fn without_removed_pieces_the_article_is_the_same() {
+    let lean = Cleaner::builder().keep_removed(false).build();
+    let full = Cleaner::new();
+    let mut checked = 0;
+    for dir in ["seeds", "vi-text", "vi-html"] {
+        for entry in std::fs::read_dir(common::fixtures_dir().join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            let bytes = std::fs::read(&path).unwrap();
+            let (mut want, got) = match path.extension().and_then(|e| e.to_str()) {
+                Some("html") => (full.clean_html(&bytes), lean.clean_html(&bytes)),
+                Some("txt") => {
+                    let text = std::str::from_utf8(&bytes).unwrap();
+                    (full.clean_text(text), lean.clean_text(text))
+                }
+                _ => continue,
+            };
+            let (want, got) = (want.as_mut().unwrap(), got.unwrap());
+            assert!(!want.removed.is_empty(), "{}", path.display());
+            want.removed.clear();
+            assert_eq!(*want, got, "{}", path.display());
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 23);
 }
