@@ -266,11 +266,14 @@ const TITLE_PAIR_MIN_WORDS: usize = crate::features::TITLE_MIN_WORDS;
 /// Words a plain line under a title pair needs to be the pair's teaser (its
 /// summary) and join its group; a line that trails off ("…") joins whatever its
 /// length. Joining is what chains a list: a group that takes in its summary
-/// ends where the next pair starts. Summaries are sentences (the shortest on
-/// the fixture pages has 17 words); the other lines seen under a title pair
-/// (bylines, a byline with its date, menu entries, a caption's third copy) have
-/// six words at most. Nudged: 0 to 12 change no output; at 20 a 17-word summary
-/// stays out and its list splits (one removal reason changes).
+/// ends where the next pair starts. A summary is a sentence, while the other
+/// lines that stand under a title are names and dates (a byline, a byline
+/// with its date), menu entries or a caption's third copy, a handful of
+/// words; eight words is a short sentence and more than a name with a date
+/// has. Measured on all four fixture sets: the shortest summary has 17 words
+/// and the other lines six at most; 0 to 12 change no output; at 20 a
+/// 17-word summary stays out and its list splits (one removal reason
+/// changes).
 const TEASER_LINE_MIN_WORDS: usize = 8;
 
 /// Adjacent title groups that make a list of related articles. One group
@@ -524,12 +527,14 @@ fn best_span(weights: &[f32]) -> (usize, usize) {
 
 /// Longest block that a caption mark (a photo credit, "Ảnh: …") makes a
 /// caption when it reads as prose inside the span, or anywhere outside it; a
-/// longer one stays text, a paragraph that ends in a credit. The longest gold
-/// caption has 189 characters and the longest caption-marked block on the
-/// fixture pages 199: 300 leaves a margin. Nudged: 200 to 1000 change no
-/// output; at 100 two captions of 106 and 119 characters stay in a body (a
-/// floor of `tests/quality.rs` fails), and captions of 123 and 194
-/// characters outside the span lose their caption reason.
+/// longer one stays text, a paragraph that ends in a credit. A caption is a
+/// sentence or two about its photo; past two long sentences a block is a
+/// paragraph that names its source. Measured on all four fixture sets: the
+/// longest gold caption has 189 characters and the longest caption-marked
+/// block 199; 200 to 1000 change no output; at 100 two captions of 106 and
+/// 119 characters stay in a body (a floor of `tests/quality.rs` fails), and
+/// captions of 123 and 194 characters outside the span lose their caption
+/// reason.
 const CAPTION_MAX_CHARS: usize = 300;
 
 /// Longest block that is a stray mark rather than text: one character, an

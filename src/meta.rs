@@ -21,10 +21,14 @@ use crate::tables;
 /// lead; 25 blocks leaves room for a long share bar and breadcrumb.
 const HEAD_WINDOW: usize = 25;
 
-/// How many blocks below the headline a byline may stand. The farthest on
-/// the fixture pages stand four under their headline (on a Vietnamese page,
-/// after a first author line and an "and one more author" line). Nudged: at
-/// 2 those of a Vietnamese and an English page are missed; 4 changes no
+/// How many blocks below the headline a byline may stand. Between them a
+/// page may print a standfirst, a dateline, a share bar, and with several
+/// authors a first author line and an "and one more" line: six blocks.
+/// Further down stand the article's paragraphs and its widgets, whose
+/// labels are often shaped like names. Measured on all four fixture sets:
+/// the farthest byline stands four under its headline (on a Vietnamese
+/// page, after a first author line and an "and one more author" line); at 2
+/// those of a Vietnamese and an English page are missed; 4 changes no
 /// output; at 8 widget labels of two English pages are read as names.
 const BYLINE_REACH: usize = 6;
 
@@ -47,21 +51,26 @@ const BYLINE_ABOVE_SPAN: usize = 6;
 const BYLINE_INTO_SPAN: usize = 3;
 
 /// How many of the span's last blocks may be closing lines it took in (a
-/// byline, a credit): Vietnamese sites print the author's name as the last line
-/// of the article, which the span keeps. Nudged in the byline search: at 0 that
-/// name stays in the body of three Vietnamese pages (and the outlet's name is
-/// taken for the author; `tests/quality.rs` fails); at 2 a byline three blocks
-/// from an English page's end is missed; at 5 a line an English page cut as a
-/// related list is read as an author. In the credit search 0 to 5 change no
-/// output: every credit on the fixture pages stands at or under the span's end.
+/// byline, a credit): Vietnamese sites print the author's name as the last
+/// line of the article, which the span keeps, and may add a source ("Theo
+/// …") and a note on the photos: three lines. Measured on all four fixture
+/// sets, in the byline search: at 0 that name stays in the body of three
+/// Vietnamese pages (and the outlet's name is taken for the author;
+/// `tests/quality.rs` fails); at 2 a byline three blocks from an English
+/// page's end is missed; at 5 a line an English page cut as a related list
+/// is read as an author. In the credit search 0 to 5 change no output:
+/// every credit on the fixture pages stands at or under the span's end.
 const CLOSING_LINES: usize = 3;
 
-/// How far under the span a closing byline may stand: the farthest on the
-/// fixture pages stands four blocks under (an English page); a Vietnamese
-/// page prints its byline three under, after a related box. Nudged: at 0
-/// the output of 17 pages changes (their closing bylines missed), at 2 that
-/// Vietnamese page's byline is missed, at 4 that English page's; at 10 share
-/// buttons and a comment prompt are read as names (the authors test of
+/// How far under the span a closing byline may stand: a related box or a
+/// tag line may come between the article's end and its author, a few
+/// blocks; further down lie share buttons and comment prompts, which are
+/// often shaped like names. Measured on all four fixture sets: the farthest
+/// stands four blocks under (an English page); a Vietnamese page prints its
+/// byline three under, after a related box; at 0 the output of 17 pages
+/// changes (their closing bylines missed), at 2 that Vietnamese page's
+/// byline is missed, at 4 that English page's; at 10 share buttons and a
+/// comment prompt are read as names (the authors test of
 /// `tests/quality.rs` fails).
 const BYLINE_BELOW_SPAN: usize = 6;
 
@@ -291,11 +300,13 @@ fn word_overlap(a: &str, b: &str) -> f32 {
     a.intersection(&b).count() as f32 / union as f32
 }
 
-/// Most words of a kicker: twice the one kicker in the gold (six words),
-/// which is also the only line ending in ":" right over a headline on the
-/// fixture pages. Nudged: at 5 it is missed (`tests/quality.rs` fails); 6 to
-/// 20 change no output, so what a longer line ending in ":" there would be
-/// is not measured.
+/// Most words of a kicker: a kicker names a topic or a series ("Vụ án …:",
+/// "Góc nhìn:", "Exclusive:"), a few words; a longer line ending in ":"
+/// over a headline is a sentence that opens a quote or a list, no label.
+/// Twelve is about half a long headline. Measured on all four fixture sets:
+/// the one kicker has six words and is the only line ending in ":" right
+/// over a headline; at 5 it is missed (`tests/quality.rs` fails); 6 to 20
+/// change no output, so the ceiling rests on the reason above.
 const KICKER_MAX_WORDS: usize = 12;
 
 /// The kicker: a short topic label ending in ":" right above the headline.
@@ -639,9 +650,12 @@ static LEAD_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 const ACRONYM_LETTERS: std::ops::RangeInclusive<usize> = 2..=6;
 
 /// Most words of an outlet's name printed before a lead's dash or a
-/// dateline: the longest seen before a lead has three. Nudged: at 2 and 1
-/// that name is missed; 3 to 8 change no output, so the ceiling is not
-/// measured (nor does any fixture page's outlet come from a dateline).
+/// dateline: a source mark is the outlet's short brand (an acronym, a
+/// domain, a place and "TV"), while a longer run before a dash is a phrase
+/// of the sentence. Measured on all four fixture sets: the longest name
+/// before a lead has three words; at 2 and 1 it is missed; 3 to 8 change no
+/// output (nor does any page's outlet come from a dateline), so the ceiling
+/// rests on the reason above.
 const OUTLET_MAX_WORDS: usize = 4;
 
 /// Fewest characters of what follows a source mark for the mark to be cut
