@@ -145,14 +145,18 @@ struct Ctx<'a> {
 const TINY_PAGE: usize = 5;
 
 /// Share of link-heavy items at or above which a list is a list of links.
-/// Half: a list that is links for the most part is a table of contents or a
-/// link box; one whose items are mostly plain text and link a bug or a source
-/// here and there is content (release notes). Nudged on the fixtures: at 0.3
-/// a blog's list of notes, 30 to 40 % of them links, loses items from its
-/// body; 0.4 changes no output; at 0.6 a list of one page that is links by
-/// half to 60 % gives three linked items back to its body, which its gold
-/// counts as body (so 0.5 is not an optimum found by measuring).
-const LINK_LIST_SHARE: f32 = 0.5;
+/// A link box (a table of contents, a related list, a menu) is links all
+/// through, bar a label or the entry of the page itself: four items in five
+/// or more. A list of content that links a source or a bug in most of its
+/// items (release notes, a list of references) still has plain items among
+/// them, and inside the span its items are body. Measured on all four
+/// fixture sets: only English pages change; from 0.5 to 0.8 two lists of
+/// notes whose items are links at 50 to 80 % give their linked items back
+/// to the body their gold counts them in (readability mean F1 rises); 0.8
+/// to 1.0 change no output; at 0.3 a list of notes loses items. Vietnamese
+/// pages do not change from 0.4 to 1.0: their related boxes are links in
+/// every item.
+const LINK_LIST_SHARE: f32 = 0.8;
 
 /// Marks the link-heavy blocks that belong to lists made mostly of links.
 fn link_lists(doc: &Doc) -> Vec<bool> {
@@ -249,31 +253,35 @@ pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
 }
 
 /// Words the first line of a pair printed twice needs to be an article
-/// title: the floor of [`Features::title_like`]. One- and two-word lines
-/// printed twice are buttons and menu entries (a share button, the "A" of
-/// font-size buttons, a close "×"), which the fixture pages print twice
-/// often; the shortest related title printed twice there has five words.
-/// Nudged: 0 to 5 change no output (a lone pair is left to the other rules
-/// anyway); at 6 a five-word title falls out of its list, which splits (one
-/// removal reason changes).
-const TITLE_PAIR_MIN_WORDS: usize = 3;
+/// title: the floor of [`Features::title_like`], for the pair is a title
+/// printed twice (an image's alt text and its link). One- and two-word
+/// lines printed twice are buttons and menu entries (a share button, the
+/// "A" of font-size buttons, a close "×"), which pages print twice often
+/// (a desktop and a mobile copy). Measured on all four fixture sets: 0 to 5
+/// change no output (a lone pair is left to the other rules anyway); at 6 a
+/// five-word related title falls out of its list, which splits (one removal
+/// reason changes).
+const TITLE_PAIR_MIN_WORDS: usize = crate::features::TITLE_MIN_WORDS;
 
 /// Words a plain line under a title pair needs to be the pair's teaser (its
 /// summary) and join its group; a line that trails off ("…") joins whatever its
 /// length. Joining is what chains a list: a group that takes in its summary
-/// ends where the next pair starts. Summaries are sentences (the shortest on
-/// the fixture pages has 17 words); the other lines seen under a title pair
-/// (bylines, a byline with its date, menu entries, a caption's third copy) have
-/// six words at most. Nudged: 0 to 12 change no output; at 20 a 17-word summary
-/// stays out and its list splits (one removal reason changes).
+/// ends where the next pair starts. A summary is a sentence, while the other
+/// lines that stand under a title are names and dates (a byline, a byline
+/// with its date), menu entries or a caption's third copy, a handful of
+/// words; eight words is a short sentence and more than a name with a date
+/// has. Measured on all four fixture sets: the shortest summary has 17 words
+/// and the other lines six at most; 0 to 12 change no output; at 20 a
+/// 17-word summary stays out and its list splits (one removal reason
+/// changes).
 const TEASER_LINE_MIN_WORDS: usize = 8;
 
 /// Adjacent title groups that make a list of related articles. One group
 /// alone is as often a headline or a caption printed twice with the lead or
-/// a paragraph of the article under it; two in a row are a list. Nudged: at
-/// 1 those paragraphs are cut as teasers (ten pages change; body F1 of one
-/// text page 1.000 -> 0.909, a floor of `tests/quality.rs` fails); 3
-/// changes no output on the fixtures.
+/// a paragraph of the article under it; two in a row are a list. Measured
+/// on all four fixture sets: at 1 those paragraphs are cut as teasers (ten
+/// pages change; a Vietnamese text page loses a tenth of its body and a
+/// floor of `tests/quality.rs` fails); 3 changes no output.
 const LIST_MIN_GROUPS: usize = 2;
 
 /// Teaser membership of each block: `Some(true)` for a title or teaser of a
@@ -382,35 +390,50 @@ const TEASER_WEIGHT_CAP: f32 = 200.0;
 /// follows. Not measured either: 21 such blocks on the fixture pages are
 /// longer, yet from 100 to 100 000 the output does not change; at 0 (such
 /// blocks weigh nothing) the span runs into chrome on eight English pages
-/// (precision 0.988 -> 0.986).
+/// (readability precision drops).
 const HINTED_WEIGHT_CAP: f32 = 300.0;
 
 /// Words from which a sentence too short to be prose (it ends like one but
 /// has under 10 words or 70 characters) weighs for the span, at
 /// [`SHORT_SENTENCE_SHARE`] of its length; shorter ones weigh as any short
-/// line. Below it sit sign-offs ("Posted by" and a two-word name: at 4 one
-/// joins a blog's body); at 8 a six-word closing line of an interview and
-/// short closing lines of two English pages fall out of their spans (recall
-/// 0.960 -> 0.959); 6 changes no output.
+/// line. Chrome that ends like a sentence is short: sign-offs and prompts
+/// ("Posted by" and a name, "Thanks for reading.", "Xem thêm.", "Read
+/// more.") have four words or fewer, while a sentence that closes or breaks
+/// up an article says something of its own: a subject, a verb, what it is
+/// about and one more word, five at the least. Measured on all four
+/// fixture sets: at 4 a sign-off joins a blog's body; 6 changes no output;
+/// at 7 and 8 short closing lines of an interview and of English pages
+/// fall out of their spans (seeds and readability recall drop).
 const SHORT_SENTENCE_MIN_WORDS: usize = 5;
 
 /// Share of its length a short sentence (see [`SHORT_SENTENCE_MIN_WORDS`])
-/// weighs for the span: less than prose of its length would. The value is not
-/// derived from data; nudged: 0.6 and 0.75 change no output; at 0.4 one page's
-/// span loses a two-word line (not gold body); at 0.25 closing paragraphs of
-/// three English pages are lost (recall 0.960 -> 0.959); at 1.0 the span of one
-/// text page climbs over its kicker, headline and byline (headlines 99 -> 98 of
-/// 111; `tests/quality.rs` fails).
+/// weighs for the span: half, less than prose of its length would, for a
+/// short sentence is weaker evidence of the article (a closing remark, a
+/// caption-like line) yet more than a short line's penalty. Measured on all
+/// four fixture sets: 0.6 and 0.75 change no output; at 0.4 one page's span
+/// loses a two-word line (not gold body); at 0.25 closing paragraphs of
+/// three English pages are lost (readability recall drops); at 1.0 the span
+/// of one text page climbs over its kicker, headline and byline (a headline
+/// is missed and `tests/quality.rs` fails).
 const SHORT_SENTENCE_SHARE: f32 = 0.5;
 
 /// Multiplier of the weight of text inside `<article>` or a container whose
 /// class, id or itemprop names article content: the markup's own word that
-/// the article is there. Nudged: from 1.0 to 1.4 a blog post whose body is
-/// broken up by lists and short lines is cut in two (its body F1 0.837 ->
-/// 0.513, mean F1 0.969 -> 0.966); 1.6 changes no output; at 2 and 3 one
-/// page's span reaches its comment controls (a comments button read as an
-/// author).
+/// the article is there. It is strong evidence but not proof: sites put
+/// their share bar, author box, related list and comment thread inside
+/// `<article>` too. So the boost is half again, under what would make a
+/// short sentence inside the markup weigh as much as prose of its length
+/// outside it (`ARTICLE_MARKUP_BOOST * SHORT_SENTENCE_SHARE < 1`, checked
+/// when the crate compiles): the markup strengthens prose, it does not turn short lines
+/// into paragraphs. Measured on all four fixture sets: from 1.0 to 1.4 a
+/// blog post whose body is broken up by lists and short lines is cut in two
+/// (it loses a third of its body; readability mean F1 drops); 1.6 changes
+/// no output; from 1.9 one page's span reaches its comment controls (a
+/// comments button read as an author). No Vietnamese page changes.
 const ARTICLE_MARKUP_BOOST: f32 = 1.5;
+
+// The relation [`ARTICLE_MARKUP_BOOST`]'s value rests on.
+const _: () = assert!(ARTICLE_MARKUP_BOOST * SHORT_SENTENCE_SHARE < 1.0);
 
 fn weight(cx: &Ctx, i: usize) -> f32 {
     let Ctx {
@@ -504,23 +527,27 @@ fn best_span(weights: &[f32]) -> (usize, usize) {
 
 /// Longest block that a caption mark (a photo credit, "Ảnh: …") makes a
 /// caption when it reads as prose inside the span, or anywhere outside it; a
-/// longer one stays text, a paragraph that ends in a credit. The longest gold
-/// caption has 189 characters and the longest caption-marked block on the
-/// fixture pages 199: 300 leaves a margin. Nudged: 200 to 1000 change no
-/// output; at 100 two captions of 106 and 119 characters stay in a body (a
-/// floor of `tests/quality.rs` fails), and captions of 123 and 194
-/// characters outside the span lose their caption reason.
+/// longer one stays text, a paragraph that ends in a credit. A caption is a
+/// sentence or two about its photo; past two long sentences a block is a
+/// paragraph that names its source. Measured on all four fixture sets: the
+/// longest gold caption has 189 characters and the longest caption-marked
+/// block 199; 200 to 1000 change no output; at 100 two captions of 106 and
+/// 119 characters stay in a body (a floor of `tests/quality.rs` fails), and
+/// captions of 123 and 194 characters outside the span lose their caption
+/// reason.
 const CAPTION_MAX_CHARS: usize = 300;
 
-/// Longest block that is a stray mark rather than text: an image's leftover
-/// one-letter alt text in a scrape, a counter, a close "×"; a line right under
-/// such a mark may be the image's caption. Nudged: at 0 the one-letter stand-in
-/// of an image joins a text page's body and the caption under it is missed
-/// (`tests/quality.rs` fails); at 1 two-digit cells of one English page's table
-/// join its body (its gold keeps them; mean scores unchanged); at 3
-/// three-letter lines and numbers that gold counts as body are cut (16 English
-/// pages change, recall 0.960 -> 0.959).
-const STRAY_MARK_CHARS: usize = 2;
+/// Longest block that is a stray mark rather than text: one character, an
+/// image's leftover one-letter alt text in a scrape, a close "×", a bullet;
+/// a line right under such a mark may be the image's caption. Two
+/// characters already make a word or a number a reader needs ("Mỹ", "OK", a
+/// table's "12"). Measured on all four fixture sets: at 0 the one-letter
+/// stand-in of an image joins a text page's body and the caption under it
+/// is missed (`tests/quality.rs` fails); at 2 (the value before) two-digit
+/// cells of an English page's table are cut, which its gold keeps; at 3
+/// three-letter words and numbers are cut on 16 English pages (readability
+/// recall drops). No Vietnamese page changes from 1 to 3.
+const STRAY_MARK_CHARS: usize = 1;
 
 /// The label of a block inside the article span.
 fn inside(cx: &Ctx, i: usize) -> Label {
@@ -574,19 +601,23 @@ fn inside(cx: &Ctx, i: usize) -> Label {
     Label::Body
 }
 
-/// Most words of a line that its layout alone (see [`isolated_caption`]) makes
-/// a caption: above the longest gold caption (32 words). Nudged: at 20 two
-/// captions of 23 words stay in a body (`tests/quality.rs` fails), at 10 one of
-/// 11 words too; 30 to 1000 change no output, for on the fixture pages no body
-/// paragraph stands where a caption does. The limit is what keeps a paragraph
-/// that follows an extra blank line in a body.
+/// Most words of a line that its layout alone (see [`isolated_caption`])
+/// makes a caption: a caption is a sentence or two about a photo (the
+/// longest on the fixture pages has 32 words); the limit is what keeps a
+/// paragraph that follows an extra blank line in a body. Measured on all
+/// four fixture sets: at 20 two captions of 23 words stay in a body
+/// (`tests/quality.rs` fails), at 10 one of 11 words too; 30 to 1000
+/// change no output, for on the fixture pages no body paragraph stands
+/// where a caption does.
 const ISOLATED_CAPTION_MAX_WORDS: usize = 35;
 
-/// Most characters of a line that its layout alone makes a caption: above
-/// the longest gold caption (189), and the same ceiling as
-/// [`Features::title_like`]. Nudged: at 100 two captions of 113 and 117
-/// characters stay in a body; 150 to 10 000 change no output.
-const ISOLATED_CAPTION_MAX_CHARS: usize = 250;
+/// Most characters of a line that its layout alone makes a caption: the
+/// ceiling of [`Features::title_like`], for a caption is a line of about a
+/// title's length (the longest on the fixture pages has 189 characters) and
+/// a longer line set apart by blank lines is a paragraph. Measured on all
+/// four fixture sets: at 100 two captions of 113 and 117 characters stay in
+/// a body; 150 to 10 000 change no output.
+const ISOLATED_CAPTION_MAX_CHARS: usize = crate::features::TITLE_MAX_CHARS;
 
 /// A short line standing alone between image gaps: more blank lines before
 /// it than between paragraphs (where the image was), or right under a stray

@@ -25,7 +25,7 @@ use gold::PageScore;
 // |             | 0 captions in body                                           |
 // | vi-html     | mean F1 ≥ 0.99; headline, dateline, outlet, source 9/9;      |
 // |             | 0 leaks; 0 duplicates; 0 captions in body                    |
-// | readability | mean F1 ≥ 0.955; headline right on ≥ 85 % of pages           |
+// | readability | mean F1 ≥ 0.96; headline right on ≥ 85 % of pages            |
 // ---------------------------------------------------------------------------
 
 /// Seeds: the lowest body F1 any one page may have.
@@ -54,7 +54,7 @@ const VI_HTML_SOURCES: usize = 9;
 const VI_HTML_MAX_LEAKS: usize = 0;
 
 /// readability: the lowest mean body F1.
-const READABILITY_MEAN_F1: f64 = 0.955;
+const READABILITY_MEAN_F1: f64 = 0.96;
 /// readability: the lowest share of pages with the headline right.
 const READABILITY_HEADLINE_SHARE: f64 = 0.85;
 
