@@ -269,13 +269,10 @@ impl Found {
     }
 }
 
-/// Joins names into a regex alternation, longest first so that "september"
-/// is tried before "sep"; a space in a name matches any whitespace run.
+/// Joins names into a regex alternation, in [`alternation_order`]; a space
+/// in a name matches any whitespace run.
 fn alternation<'a>(names: impl Iterator<Item = &'a str>) -> String {
-    let mut names: Vec<&str> = names.collect();
-    names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    names.dedup();
-    names
+    alternation_order(names)
         .iter()
         .map(|n| regex::escape(n).replace(' ', r"\s+"))
         .collect::<Vec<_>>()
@@ -566,7 +563,11 @@ fn short_number_ending_at(b: &[u8], end: usize) -> Option<usize> {
     (1..=2).contains(&(end - start)).then_some(start)
 }
 
-/// The names sorted as [`alternation`] sorts them.
+/// The names in the order an alternation tries them: longest first, so
+/// that "september" is tried before "sep" (the regex crate takes the first
+/// alternative that matches, not the longest), then by bytes, without
+/// repeats. The matchers walk [`MONTHS`] and [`ZONES`] in this order to
+/// find what the patterns built by [`alternation`] find.
 fn alternation_order<'a>(names: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     let mut names: Vec<&str> = names.collect();
     names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
