@@ -314,10 +314,38 @@ static ZONE_ORDER: LazyLock<Vec<&'static str>> =
 /// A weekday and its separator right before the date (or the time).
 static WEEKDAY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?i:{})\.?\s*[,\-–—]?\s*$",
-        alternation(WEEKDAYS.iter().copied())
+        r"(?i:{})\.?\s*{}?\s*$",
+        alternation(WEEKDAYS.iter().copied()),
+        regex_class(WEEKDAY_SEPS)
     ))
 });
+
+/// The separators of the numbers of a numeric date: "29/03/2023",
+/// "7.3.2026", "07-03-2026".
+const DATE_SEPS: &[u8] = b"/.-";
+
+/// The marks besides spaces between the month and the year of a "tháng"
+/// date: "7 tháng 3, 2026", "15 tháng 3/2026".
+const THANG_YEAR_MARKS: &[char] = &[',', '/'];
+
+/// The separators between a date and a time printed before or after it:
+/// "08:47 | 7/3/2026", "7/3/2026 - 21:20". After the date "@" too
+/// ("7/3/2026 @ 21:20"); between a time and the date after it, "@" was
+/// never taken.
+const TIME_SEPS: &[char] = &[',', '|', '-', '–', '—', '·', '•'];
+
+/// The separators after a weekday: "Thứ tư, 29/03/2023", "Monday - 7 March
+/// 2026".
+const WEEKDAY_SEPS: [char; 4] = [',', '-', '–', '—'];
+
+/// A regex character class of `chars`, each escaped: "[,\-]".
+fn regex_class(chars: impl IntoIterator<Item = char>) -> String {
+    let inner: String = chars
+        .into_iter()
+        .map(|c| regex::escape(c.encode_utf8(&mut [0; 4])))
+        .collect();
+    format!("[{inner}]")
+}
 
 static VI_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
@@ -370,7 +398,7 @@ fn may_end_with_weekday(prefix: &str) -> bool {
     let spaces = |c: char| c.is_whitespace();
     let t = prefix.trim_end_matches(spaces);
     let t = t
-        .strip_suffix([',', '-', '–', '—'])
+        .strip_suffix(WEEKDAY_SEPS)
         .map_or(t, |t| t.trim_end_matches(spaces));
     let t = t.strip_suffix('.').unwrap_or(t);
     t.chars()
@@ -395,9 +423,9 @@ const DAY_SUFFIXES: &[&str] = &["st", "nd", "rd", "th", "er"];
 /// marzo").
 const OF_WORDS: &[&str] = &["de", "of"];
 
-/// Whether `b` separates the numbers of a numeric date (`[/.\-]`).
+/// Whether `b` separates the numbers of a numeric date ([`DATE_SEPS`]).
 fn is_date_sep(b: u8) -> bool {
-    matches!(b, b'/' | b'.' | b'-')
+    DATE_SEPS.contains(&b)
 }
 
 /// Whether `b[at]` is there and [`is_date_sep`].
@@ -710,7 +738,10 @@ fn thang_at(t: &str, s: usize) -> Option<CoreMatch> {
             let nam = (spaced > r)
                 .then(|| spaced_word_at(t, spaced, &["năm"]))
                 .flatten();
-            let mark = byte_in(b, spaced, b",/").then(|| skip_spaces(t, spaced + 1));
+            // (The marks are ASCII: one byte.)
+            let mark = t[spaced..]
+                .starts_with(THANG_YEAR_MARKS)
+                .then(|| skip_spaces(t, spaced + 1));
             let bare = (spaced > r).then_some(spaced);
             if let Some(y) = [nam, mark, bare]
                 .into_iter()
@@ -892,12 +923,13 @@ fn push_core_starts(line: &str, start: usize, end: usize, push: &mut impl FnMut(
         push(end - 4);
     }
     let spaces = |c: char| c.is_whitespace();
-    if !line[..start].ends_with(|c: char| c.is_whitespace() || c == ',' || c == '/') {
+    let thang_year_sep = |c: char| c.is_whitespace() || THANG_YEAR_MARKS.contains(&c);
+    if !line[..start].ends_with(thang_year_sep) {
         return;
     }
     // "7 tháng 3 năm 2026", "15 tháng 3/2026": the day before "tháng",
     // the month, then "năm", a comma or a slash, or spaces.
-    let sep = skip_back(line, start, |c| c.is_whitespace() || c == ',' || c == '/');
+    let sep = skip_back(line, start, thang_year_sep);
     let after_nam = word_ending_at(line, sep, "năm").map(|n| skip_back(line, n, spaces));
     for at in [Some(sep), after_nam].into_iter().flatten() {
         if let Some(m) = short_number_ending_at(b, at)
@@ -1338,7 +1370,7 @@ fn time_after(rest: &str) -> Option<(Clock, usize)> {
             let sep = rest[spaced..]
                 .chars()
                 .next()
-                .filter(|c| matches!(c, ',' | '|' | '-' | '–' | '—' | '·' | '•' | '@'))
+                .filter(|&c| TIME_SEPS.contains(&c) || c == '@')
                 .map_or(spaced, |c| spaced + c.len_utf8());
             let at = skip_spaces(rest, sep);
             // (The words start with a letter, the clock with a digit.)
@@ -1382,21 +1414,17 @@ struct Before {
 fn in_time_before(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || c.is_whitespace()
-        || matches!(
-            c,
-            ':' | '.' | ',' | '+' | '-' | '(' | ')' | '[' | ']' | '|' | '−' | '–' | '—' | '·' | '•'
-        )
+        || TIME_SEPS.contains(&c)
+        || matches!(c, ':' | '.' | '+' | '−' | '(' | ')' | '[' | ']')
 }
 
-/// Whether `t[at..]` is what may follow a time before a date:
-/// `\s*[,|\-–—·•]?\s*` to the end.
+/// Whether `t[at..]` is what may follow a time before a date: spaces, a
+/// [`TIME_SEPS`] or none, spaces, to the end.
 fn separator_ends(t: &str, at: usize) -> bool {
     let spaced = skip_spaces(t, at);
     match t[spaced..].chars().next() {
         None => true,
-        Some(c @ (',' | '|' | '-' | '–' | '—' | '·' | '•')) => {
-            skip_spaces(t, spaced + c.len_utf8()) == t.len()
-        }
+        Some(c) if TIME_SEPS.contains(&c) => skip_spaces(t, spaced + c.len_utf8()) == t.len(),
         Some(_) => false,
     }
 }
@@ -1881,23 +1909,25 @@ mod reference {
     use regex::{Captures, Regex};
 
     use super::{
-        Clock, Found, MONTHS, NEIGHBOUR_WEIGHT, SEGMENT_MARKS, WEEKDAYS, ZONES, alternation,
-        char_at, char_before, compile, core_bounded, month_number, signed_offset, word_ends,
-        word_starts, ymd,
+        Clock, DATE_SEPS, Found, MONTHS, NEIGHBOUR_WEIGHT, SEGMENT_MARKS, THANG_YEAR_MARKS,
+        TIME_SEPS, WEEKDAY_BEFORE, ZONES, alternation, char_at, char_before, compile, core_bounded,
+        month_number, regex_class, signed_offset, word_ends, word_starts, ymd,
     };
 
     /// The calendar-date cores. Digits are `[0-9]`, never `\d`: `\d` would take
     /// any Unicode digit, which `u32::from_str` then refuses.
     static CORE: LazyLock<Regex> = LazyLock::new(|| {
         let months = alternation(MONTHS.iter().map(|(n, _)| *n));
+        let date_sep = regex_class(DATE_SEPS.iter().map(|&b| char::from(b)));
+        let thang_mark = regex_class(THANG_YEAR_MARKS.iter().copied());
         let alternatives = [
             // 29/03/2023, 07-03-2026, 7.3.2026 (day first; month first as a
             // fallback when the day-first reading is impossible)
-            r"(?P<d1>[0-9]{1,2})(?P<s1>[/.\-])(?P<m1>[0-9]{1,2})(?P<t1>[/.\-])(?P<y1>[0-9]{4})",
+            r"(?P<d1>[0-9]{1,2})(?P<s1>DATE_SEP)(?P<m1>[0-9]{1,2})(?P<t1>DATE_SEP)(?P<y1>[0-9]{4})",
             // 2024-03-24, 2026/03/07
-            r"(?P<y2>[0-9]{4})(?P<s2>[/.\-])(?P<m2>[0-9]{1,2})(?P<t2>[/.\-])(?P<d2>[0-9]{1,2})",
+            r"(?P<y2>[0-9]{4})(?P<s2>DATE_SEP)(?P<m2>[0-9]{1,2})(?P<t2>DATE_SEP)(?P<d2>[0-9]{1,2})",
             // 07 tháng 03 năm 2026, 7 tháng 3, 2026, 15 tháng 3/2026
-            r"(?P<d3>[0-9]{1,2})\s*(?i:tháng)\s*(?P<m3>[0-9]{1,2})(?:\s+(?i:năm)\s+|\s*[,/]\s*|\s+)(?P<y3>[0-9]{4})",
+            r"(?P<d3>[0-9]{1,2})\s*(?i:tháng)\s*(?P<m3>[0-9]{1,2})(?:\s+(?i:năm)\s+|\s*THANG_MARK\s*|\s+)(?P<y3>[0-9]{4})",
             // March 7, 2026; Mar. 7th 2026
             r"(?P<n4>(?i:MONTHS))\.?\s*(?P<d4>[0-9]{1,2})(?i:st|nd|rd|th)?(?:\s*,\s*|\s+)(?P<y4>[0-9]{4})",
             // 7 March 2026; 7th of March, 2026; 7. März 2026; 7 de marzo de 2026
@@ -1905,7 +1935,13 @@ mod reference {
             // 2026年3月7日, 2026년 3월 7일
             r"(?P<y6>[0-9]{4})\s*[年년]\s*(?P<m6>[0-9]{1,2})\s*[月월]\s*(?P<d6>[0-9]{1,2})\s*[日일]",
         ];
-        compile(&alternatives.join("|").replace("MONTHS", &months))
+        compile(
+            &alternatives
+                .join("|")
+                .replace("MONTHS", &months)
+                .replace("DATE_SEP", &date_sep)
+                .replace("THANG_MARK", &thang_mark),
+        )
     });
 
     /// A clock time: 21:20, 08:52:11.000, 08h52, 9h; then AM/PM ("SA"/"CH" are
@@ -1925,7 +1961,8 @@ mod reference {
     /// `·` "lúc" "at" …) and spaces, then the clock.
     static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         compile(&format!(
-            r"^(?:[Tt]|\s*[,|\-–—·•@]?\s*(?:(?i:lúc|at|um|à|alle)\s+)?){CLOCK}"
+            r"^(?:[Tt]|\s*{}?\s*(?:(?i:lúc|at|um|à|alle)\s+)?){CLOCK}",
+            regex_class(TIME_SEPS.iter().copied().chain(['@']))
         ))
     });
 
@@ -1940,21 +1977,14 @@ mod reference {
     /// A time printed before the date ("07:12 ", "08:47 | ", "14:05 GMT, ").
     static TIME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         compile(&format!(
-            r"{CLOCK}(?:\s*(?P<open>[(\[]\s*)?{}(?P<close>\s*[)\]])?)?\s*[,|\-–—·•]?\s*$",
-            offset_pattern()
+            r"{CLOCK}(?:\s*(?P<open>[(\[]\s*)?{}(?P<close>\s*[)\]])?)?\s*{}?\s*$",
+            offset_pattern(),
+            regex_class(TIME_SEPS.iter().copied())
         ))
     });
 
     /// "ngày" right before the date.
     static NGAY_BEFORE: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i:ngày)\s*$"));
-
-    /// A weekday and its separator right before the date (or the time).
-    static WEEKDAY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        compile(&format!(
-            r"(?i:{})\.?\s*[,\-–—]?\s*$",
-            alternation(WEEKDAYS.iter().copied())
-        ))
-    });
 
     /// Fast reject: every full date printed has a four-digit year.
     fn has_four_digits(line: &str) -> bool {
@@ -2256,6 +2286,22 @@ mod tests {
             assert!(b[0].is_ascii_lowercase(), "{name}");
             assert!(b[b.len() - 1].is_ascii_lowercase(), "{name}");
         }
+    }
+
+    /// The separator lists make the classes the patterns were written
+    /// with: every mark escaped, none dropped.
+    #[test]
+    fn regex_class_escapes_every_mark() {
+        assert_eq!(regex_class(WEEKDAY_SEPS), r"[,\-–—]");
+        assert_eq!(
+            regex_class(TIME_SEPS.iter().copied().chain(['@'])),
+            r"[,\|\-–—·•@]"
+        );
+        assert_eq!(
+            regex_class(DATE_SEPS.iter().map(|&b| char::from(b))),
+            r"[/\.\-]"
+        );
+        assert_eq!(regex_class(THANG_YEAR_MARKS.iter().copied()), "[,/]");
     }
 
     /// A found date as "YYYY-MM-DD[ HH:MM[:SS]][ ±offset-minutes]".
