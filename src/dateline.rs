@@ -1118,6 +1118,17 @@ impl ClockMatch {
         let s = u8::try_from(self.s.unwrap_or(0)).ok()?;
         checked_clock(h, mi, s, self.ap.filter(|_| with_ampm).map(|(pm, _)| pm))
     }
+
+    /// The clock and where it ends in `t`, or `None`: its AM/PM counts
+    /// only when a word ends after it ("07:00 Amsterdam" is 07:00), and
+    /// without it the clock must end a word.
+    fn word_end(&self, t: &str) -> Option<(Clock, usize)> {
+        match self.ap {
+            Some((_, ap)) if word_ends(t, ap) => Some((self.clock(true)?, ap)),
+            _ if word_ends(t, self.clk_end) => Some((self.clock(false)?, self.clk_end)),
+            _ => None,
+        }
+    }
 }
 
 /// A clock in 24-hour time, checked: `pm` says whether a printed AM/PM
@@ -1380,11 +1391,7 @@ fn time_after(rest: &str) -> Option<(Clock, usize)> {
                 .and_then(|w| clock_at(rest, w))
                 .or_else(|| clock_at(rest, at))
         })?;
-    match m.ap {
-        Some((_, ap)) if word_ends(rest, ap) => Some((m.clock(true)?, ap)),
-        _ if word_ends(rest, m.clk_end) => Some((m.clock(false)?, m.clk_end)),
-        _ => None,
-    }
+    m.word_end(rest)
 }
 
 /// The offset right after a time: minutes and the length it takes in `rest`.
@@ -1900,8 +1907,10 @@ fn parse_iso(s: &str, default_offset: Option<i16>) -> Option<Machine> {
 /// The implementation before the hand-written matchers: its regexes are the
 /// oracle the property tests compare the matchers with. The checks of the
 /// values a match holds (`ymd`, `month_number`, `checked_clock`,
-/// `signed_offset`, `core_bounded`) are shared with the matchers, not
-/// compared: the literal cases of the tests pin them.
+/// `signed_offset`, `core_bounded`) and the rules applied after a match
+/// (`offset_end`, `ClockMatch::word_end`) are shared with the matchers, not
+/// compared: the literal cases of the tests pin them. The oracle turns its
+/// captures into the matchers' `ClockMatch` and `OffsetMatch` for them.
 #[cfg(test)]
 mod reference {
     use std::sync::LazyLock;
@@ -1909,9 +1918,9 @@ mod reference {
     use regex::{Captures, Regex};
 
     use super::{
-        Clock, DATE_SEPS, Found, MONTHS, NEIGHBOUR_WEIGHT, SEGMENT_MARKS, THANG_YEAR_MARKS,
-        TIME_SEPS, WEEKDAY_BEFORE, ZONES, alternation, char_at, char_before, compile, core_bounded,
-        month_number, regex_class, signed_offset, word_ends, word_starts, ymd,
+        Clock, ClockMatch, DATE_SEPS, Found, MONTHS, NEIGHBOUR_WEIGHT, OffsetMatch, SEGMENT_MARKS,
+        THANG_YEAR_MARKS, TIME_SEPS, WEEKDAY_BEFORE, ZONES, alternation, char_at, char_before,
+        compile, core_bounded, month_number, regex_class, signed_offset, word_starts, ymd,
     };
 
     /// The calendar-date cores. Digits are `[0-9]`, never `\d`: `\d` would take
@@ -2040,16 +2049,17 @@ mod reference {
         ymd(num(c, "y6")?, num(c, "m6")?, num(c, "d6")?)
     }
 
-    /// The clock of a clock match, checked.
-    fn clock(c: &Captures, with_ampm: bool) -> Option<Clock> {
-        let h = u8::try_from(num(c, "h")?).ok()?;
-        let mi = u8::try_from(num(c, "mi").unwrap_or(0)).ok()?;
-        let s = u8::try_from(num(c, "s").unwrap_or(0)).ok()?;
-        let pm = c
-            .name("ap")
-            .filter(|_| with_ampm)
-            .map(|m| m.as_str().starts_with(['p', 'P', 'C']));
-        super::checked_clock(h, mi, s, pm)
+    /// The clock match of the clock pattern's captures.
+    fn clock_match(c: &Captures) -> Option<ClockMatch> {
+        Some(ClockMatch {
+            h: num(c, "h")?,
+            mi: num(c, "mi"),
+            s: num(c, "s"),
+            clk_end: c.name("clk")?.end(),
+            ap: c
+                .name("ap")
+                .map(|m| (m.as_str().starts_with(['p', 'P', 'C']), m.end())),
+        })
     }
 
     /// The offset of an offset match, in minutes, checked.
@@ -2069,40 +2079,29 @@ mod reference {
         }
     }
 
-    /// Where an offset match really ends, or `None` when it is not one: brackets
-    /// must pair, "Z" must touch the time, and a zone name must end a word.
-    fn offset_end(c: &Captures, text: &str) -> Option<usize> {
-        let body = c.name("obody")?;
-        if !word_ends(text, body.end()) {
-            return None;
-        }
+    /// The offset of an offset match of `text` (its minutes, if valid) and
+    /// where it really ends, by the matchers' rule ([`super::offset_end`]).
+    fn offset(c: &Captures, text: &str) -> Option<(Option<i16>, usize)> {
+        let m = OffsetMatch {
+            value: offset_value(c),
+            z: c.name("oz").is_some(),
+            end: c.name("obody")?.end(),
+        };
         let spaced = c.name("osp").is_some_and(|m| !m.is_empty());
-        if c.name("oz").is_some() && (spaced || c.name("open").is_some()) {
-            return None;
-        }
-        match (c.name("open"), c.name("close")) {
-            (Some(_), Some(close)) => Some(close.end()),
-            (Some(_), None) => None,
-            _ => Some(body.end()),
-        }
+        let close = c.name("close").map(|m| m.end());
+        let end = super::offset_end(text, &m, spaced, c.name("open").is_some(), close)?;
+        Some((m.value, end))
     }
 
     /// The time right after a date: the clock and the length it takes in `rest`.
     pub(super) fn time_after(rest: &str) -> Option<(Clock, usize)> {
-        let c = TIME_AFTER.captures(rest)?;
-        let clk = c.name("clk")?;
-        match c.name("ap") {
-            Some(ap) if word_ends(rest, ap.end()) => Some((clock(&c, true)?, ap.end())),
-            _ if word_ends(rest, clk.end()) => Some((clock(&c, false)?, clk.end())),
-            _ => None,
-        }
+        clock_match(&TIME_AFTER.captures(rest)?)?.word_end(rest)
     }
 
     /// The offset right after a time: minutes and the length it takes in `rest`.
     pub(super) fn offset_after(rest: &str) -> Option<(i16, usize)> {
-        let c = OFFSET_AFTER.captures(rest)?;
-        let end = offset_end(&c, rest)?;
-        Some((offset_value(&c)?, end))
+        let (value, end) = offset(&OFFSET_AFTER.captures(rest)?, rest)?;
+        Some((value?, end))
     }
 
     /// A time printed before the date: where it starts, the clock, the offset.
@@ -2121,14 +2120,11 @@ mod reference {
         }
         let offset = match c.name("obody") {
             None => None,
-            Some(_) => {
-                offset_end(&c, prefix)?;
-                Some(offset_value(&c)?)
-            }
+            Some(_) => Some(offset(&c, prefix)?.0?),
         };
         Some(Before {
             start,
-            clock: clock(&c, true)?,
+            clock: clock_match(&c)?.clock(true)?,
             offset,
         })
     }
