@@ -3290,6 +3290,22 @@ mod tests {
         }
     }
 
+    /// More than the eight starts [`Starts`] keeps on the stack: the
+    /// starts spill to the heap, come in order without repeats, and the
+    /// valid date after nine impossible ones is found, as the regexes find
+    /// it.
+    #[test]
+    fn many_starts_spill_in_order() {
+        let line = format!("{}07/03/2026 08:52", "31/02/2026 ".repeat(9));
+        let starts = core_starts(&line);
+        assert!(!starts.more.is_empty(), "the heap path was not taken");
+        assert!(starts.as_slice().windows(2).all(|w| w[0] < w[1]));
+        let found = find(&line).expect("the valid date is found");
+        assert_eq!(found.text(&line), "07/03/2026 08:52");
+        assert_eq!(describe(&found), "2026-03-07 08:52");
+        assert_eq!(Some(found), reference::find(&line));
+    }
+
     #[test]
     fn core_starts_skips_lines_without_a_core() {
         assert!(core_starts("Chiều 29/3, lúc 14:00").as_slice().is_empty());
