@@ -547,25 +547,31 @@ fn class_at(bytes: &[u8], i: usize) -> (usize, Class) {
 /// at every line feed and at every character that may need folding or
 /// composing ([`unclean`]); a line with no such stop is copied as it is,
 /// less the spaces at its ends (the usual case), and only the others are
-/// composed and folded. A line is a unit of NFC: a line feed composes with
-/// nothing on either side.
+/// folded, and composed if the scan saw a character that is not
+/// `surely_nfc` ([`unsure`]). A line is a unit of NFC: a line feed composes
+/// with nothing on either side.
 pub(crate) fn clean_lines(text: &str, mut line: impl FnMut(String)) {
     let b = text.as_bytes();
     let mut start = 0;
-    let mut dirty = false;
-    let mut emit = |start: usize, end: usize, dirty: bool| {
+    let mut stops = Stops::default();
+    let mut emit = |start: usize, end: usize, stops: Stops| {
         let raw = &text[start..end];
         // A carriage return before the line feed is no stop of its own.
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        if !dirty {
+        if !stops.dirty {
             // Spaces at the ends fold away whatever the rest is.
             return line(raw.trim_ascii().to_owned());
         }
         // Fold first: a control character dropped by folding may stand
         // between a letter and its combining mark, which compose only then.
-        // Most dirty lines only had white space to fold (a no-break space,
-        // a doubled space): their folded text is NFC and kept as it is.
         let folded = fold(raw);
+        // Most dirty lines only had white space to fold (a no-break space,
+        // a doubled space): folding only drops characters and adds ASCII
+        // spaces, so without an unsure character the folded text is NFC,
+        // and `nfc` need not scan it again to find that out.
+        if !stops.unsure {
+            return line(folded);
+        }
         line(match nfc(&folded) {
             Cow::Borrowed(_) => folded,
             Cow::Owned(composed) => composed,
@@ -573,19 +579,32 @@ pub(crate) fn clean_lines(text: &str, mut line: impl FnMut(String)) {
     };
     crate::scan::for_each_hit(b, maybe_unclean, |p| {
         if b[p] == b'\n' {
-            emit(start, p, dirty);
+            emit(start, p, stops);
             start = p + 1;
-            dirty = false;
-        } else {
-            // The scan's test is a superset of `unclean`'s.
+            stops = Stops::default();
+        } else if !stops.unsure {
+            // The scan's test is a superset of `unclean`'s, and `unclean`'s
+            // of `unsure`'s: after an unsure character the line is known
+            // to need all there is, and only its end is looked for.
             let (x, y, z) = crate::scan::triple(b, p);
-            dirty |= unclean(x, y, z) && !(x == b'\r' && y == b'\n');
+            stops.dirty |= unclean(x, y, z) && !(x == b'\r' && y == b'\n');
+            stops.unsure = unsure(x, y, z);
         }
         true
     });
     if start < b.len() {
-        emit(start, b.len(), dirty);
+        emit(start, b.len(), stops);
     }
+}
+
+/// What the scan of [`clean_lines`] saw in a line.
+#[derive(Clone, Copy, Default)]
+struct Stops {
+    /// An [`unclean`] character: the line must be folded (and maybe
+    /// composed).
+    dirty: bool,
+    /// An [`unsure`] character: the folded line must be composed.
+    unsure: bool,
 }
 
 /// A superset of [`unclean`] cheaper for the vector scan, which spends most
@@ -618,18 +637,6 @@ fn unclean(x: u8, y: u8, z: u8) -> bool {
         | unsure(x, y, z)
 }
 
-/// Whether `text` is surely NFC and folding leaves it as it is: no leading,
-/// trailing or doubled space and no [`unclean`] character.
-#[cfg(test)]
-fn is_clean(text: &str) -> bool {
-    let b = text.as_bytes();
-    let n = b.len();
-    if n == 0 || b[0] == b' ' || b[n - 1] == b' ' {
-        return n == 0;
-    }
-    crate::scan::next_triple(b, 0, unclean).is_none()
-}
-
 /// `text` with white space folded to single spaces and trimmed.
 pub(crate) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -643,6 +650,17 @@ pub(crate) fn fold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether `text` is surely NFC and folding leaves it as it is: no
+    /// leading, trailing or doubled space and no [`unclean`] character.
+    fn is_clean(text: &str) -> bool {
+        let b = text.as_bytes();
+        let n = b.len();
+        if n == 0 || b[0] == b' ' || b[n - 1] == b' ' {
+            return n == 0;
+        }
+        crate::scan::next_triple(b, 0, unclean).is_none()
+    }
 
     #[test]
     fn folds_and_trims() {
