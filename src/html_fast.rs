@@ -10,7 +10,8 @@
 //! Only the tree-construction rules that change where text blocks start and
 //! end are kept: the implied `html`/`head`/`body`, an open `p` closed by the
 //! standard's start tags ([`crate::html::closes_p`]), the implied closes of
-//! `li`, `dt`, `dd`, `tr`, `td`, `th`, `option` and headings, void elements,
+//! `li`, `dt`, `dd`, `tr`, `td`, `th`, `option` and headings, the form
+//! element pointer (a nested `form` is ignored), void elements,
 //! the raw text of `script`, `style`, `textarea`, `title` and their kin, and
 //! end tags that match no open element in scope are ignored. Formatting
 //! elements are not reconstructed, tables do not foster-parent, and
@@ -81,6 +82,29 @@ struct Open {
     skip: bool,
     /// svg or MathML, or inside one.
     foreign: bool,
+    /// The form element pointer points at it ([`FormPointer::Open`]).
+    pointed: bool,
+    /// Taken off the tree builder's stack of open elements by a `</form>`
+    /// while elements opened inside it were still open: it stays here
+    /// only so that the walker's frames keep their nesting (in the tree
+    /// those elements stay its children), is invisible to every scan, and
+    /// closes as soon as it is the top again.
+    detached: bool,
+}
+
+/// The tree builder's form element pointer: set by a `<form>` start tag
+/// (outside templates) and cleared only by a `</form>` end tag, so that
+/// while it is set a nested `<form>` start tag is ignored, even when the
+/// form it points at was closed by another end tag meanwhile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FormPointer {
+    /// Not set.
+    None,
+    /// Set, at the stack entry marked `pointed`.
+    Open,
+    /// Set, at an element no longer on the stack (closed, or inserted and
+    /// popped at once in a table): a `</form>` finds it out of scope.
+    Gone,
 }
 
 /// A microdata author item whose name is read from its content.
@@ -114,6 +138,8 @@ struct State {
     quirks: bool,
     /// How many `table` elements are open.
     open_table: usize,
+    /// The form element pointer.
+    form: FormPointer,
     html_open: bool,
     body_open: bool,
     elements: usize,
@@ -145,6 +171,7 @@ impl Fast {
                 quirks: true,
                 attr_buf: Vec::new(),
                 open_table: 0,
+                form: FormPointer::None,
                 html_open: false,
                 body_open: false,
                 elements: 0,
@@ -429,10 +456,14 @@ impl State {
         self.stack.last().is_some_and(|o| o.foreign)
     }
 
-    /// Pops the stack down to `len` entries, closing what they opened.
+    /// Pops the stack down to `len` entries, closing what they opened, and
+    /// then any detached form left on top (its last child just closed).
     fn pop_to(&mut self, len: usize) {
-        while self.stack.len() > len {
+        while self.stack.len() > len || self.stack.last().is_some_and(|o| o.detached) {
             let Some(o) = self.stack.pop() else { break };
+            if o.pointed {
+                self.form = FormPointer::Gone;
+            }
             if o.frame {
                 self.walker.close();
             }
@@ -490,7 +521,7 @@ impl State {
         barrier: impl Fn(&LocalName) -> bool,
     ) -> Option<usize> {
         for (i, o) in self.stack.iter().enumerate().rev() {
-            if o.foreign {
+            if o.foreign || o.detached {
                 continue;
             }
             if target(&o.name) {
@@ -518,6 +549,8 @@ impl State {
             frame,
             skip: false,
             foreign: false,
+            pointed: false,
+            detached: false,
         });
     }
 
@@ -567,6 +600,8 @@ impl State {
             frame,
             skip,
             foreign: false,
+            pointed: false,
+            detached: false,
         });
     }
 
@@ -580,6 +615,8 @@ impl State {
                 frame: false,
                 skip: false,
                 foreign: true,
+                pointed: false,
+                detached: false,
             });
         }
         open
@@ -718,8 +755,30 @@ impl State {
         if !self.body_open && !in_head(name) {
             self.ensure_body(&[]);
         }
+        // A `<form>` outside templates sets the form element pointer, and
+        // while it is set a nested one is ignored whole (no `p` closes, no
+        // element opens). In a table, where the tree builder's current
+        // node is the table or one of its sections or rows, a form is
+        // inserted and popped at once: an empty element, as if void.
+        let mut points = false;
+        let mut form_void = false;
+        if *name == local_name!("form") {
+            let in_template = self.in_template();
+            if self.form != FormPointer::None && !in_template {
+                self.attr_buf = attrs;
+                return None;
+            }
+            points = !in_template;
+            form_void = points && self.in_table_mode();
+            if points {
+                // Until the element is on the stack (it may be dropped
+                // past the depth limit, or be void here), the pointer
+                // points at no open element.
+                self.form = FormPointer::Gone;
+            }
+        }
         let raw = raw_kind(name);
-        let void = is_void(name);
+        let void = is_void(name) || form_void;
         if !void {
             self.implied_closes(name);
         }
@@ -737,6 +796,13 @@ impl State {
             return None;
         }
         self.push(name.clone(), &attrs, void);
+        if points
+            && !void
+            && let Some(top) = self.stack.last_mut()
+        {
+            top.pointed = true;
+            self.form = FormPointer::Open;
+        }
         if !void {
             let depth = self.stack.len();
             if wants.title {
@@ -758,6 +824,83 @@ impl State {
         }
         self.attr_buf = attrs;
         raw
+    }
+
+    /// A `template` is open: the form element pointer is neither read nor
+    /// set inside one.
+    fn in_template(&self) -> bool {
+        self.stack
+            .iter()
+            .any(|o| !o.foreign && !o.detached && o.name == local_name!("template"))
+    }
+
+    /// The tree builder would be in its "in table" insertion mode: the
+    /// innermost open element is a table or one of its sections or rows
+    /// (inside a cell or caption it reads as body again).
+    fn in_table_mode(&self) -> bool {
+        self.stack
+            .iter()
+            .rev()
+            .find(|o| !o.foreign && !o.detached)
+            .is_some_and(|o| {
+                matches!(
+                    o.name,
+                    local_name!("table")
+                        | local_name!("tbody")
+                        | local_name!("thead")
+                        | local_name!("tfoot")
+                        | local_name!("tr")
+                )
+            })
+    }
+
+    /// `</form>` outside templates, as the tree builder reads it: it clears
+    /// the form element pointer, and if the element pointed at is open and
+    /// in scope, closes the implied ends above it and takes it off the
+    /// stack. Elements still open inside it stay open (they are its
+    /// children in the tree), so it is only detached until they close.
+    fn end_form(&mut self) {
+        let pointer = std::mem::replace(&mut self.form, FormPointer::None);
+        if pointer != FormPointer::Open {
+            return;
+        }
+        let Some(at) = self.stack.iter().rposition(|o| o.pointed) else {
+            return;
+        };
+        self.stack[at].pointed = false;
+        let in_scope = self.stack[at + 1..]
+            .iter()
+            .all(|o| o.foreign || o.detached || !is_scope_boundary(&o.name));
+        if !in_scope {
+            return;
+        }
+        // The standard's "generate implied end tags" (the set html5ever
+        // calls cursory: the elements whose end tag may be left out).
+        while self.stack.len() > at + 1
+            && self.stack.last().is_some_and(|o| {
+                !o.foreign
+                    && matches!(
+                        o.name,
+                        local_name!("dd")
+                            | local_name!("dt")
+                            | local_name!("li")
+                            | local_name!("optgroup")
+                            | local_name!("option")
+                            | local_name!("p")
+                            | local_name!("rb")
+                            | local_name!("rp")
+                            | local_name!("rt")
+                            | local_name!("rtc")
+                    )
+            })
+        {
+            self.pop_to(self.stack.len() - 1);
+        }
+        if self.stack.len() == at + 1 {
+            self.pop_to(at);
+        } else {
+            self.stack[at].detached = true;
+        }
     }
 
     /// An `itemprop=name` inside an author item names the author.
@@ -821,8 +964,20 @@ impl State {
                 _ => return,
             }
         }
+        if *name == local_name!("form") && !self.in_template() {
+            self.end_form();
+            return;
+        }
         match *name {
             local_name!("html") | local_name!("body") => return,
+            // `</template>` closes the innermost open template whatever is
+            // open inside it (no scope, no special barrier).
+            local_name!("template") => {
+                if let Some(i) = self.find(|n| *n == local_name!("template"), |_| false) {
+                    self.pop_to(i);
+                }
+                return;
+            }
             local_name!("head") => {
                 if !self.body_open
                     && let Some(i) = self.find(|n| *n == local_name!("head"), |_| false)
@@ -882,7 +1037,7 @@ impl State {
             && let Some(i) = hit
             && self.stack[i + 1..]
                 .iter()
-                .any(|o| !o.foreign && is_special(&o.name))
+                .any(|o| !o.foreign && !o.detached && is_special(&o.name))
         {
             return;
         }
@@ -1208,6 +1363,28 @@ mod tests {
         assert_eq!(texts("<div>one</p>two</div>"), ["one", "two"]);
         // An end tag matching nothing in scope is ignored.
         assert_eq!(texts("<div><span>a</div>b</span>"), ["a", "b"]);
+    }
+
+    /// The form element pointer: a nested `<form>` is ignored while one is
+    /// set (even after its form closed), `</form>` clears it and takes the
+    /// form off the stack while what it holds stays open.
+    #[test]
+    fn form_pointer() {
+        assert_eq!(texts("<form><p>a<form>b</form>c"), ["ab", "c"]);
+        for h in [
+            "<div><form></div><p>a<form>b</form>c",
+            "<div><form></div></form><p>a<form>b</form>c",
+            "<form><div>a</form>b</div>c<p>d<form>e",
+            "<form><div><p>a</form>b</div>c",
+            "<form><ul><li>a</form>b</ul>c",
+            "<table><form><tr><td>a<form>b</table><p>c<form>d",
+            "<table><tr><td><form><p>a</td><td>b<form>c</table>d",
+            "<template><form><p>a<form>b</template><p>c<form>d",
+            "<form><template><p>a</form>b</template>c</form><p>d<form>e",
+            "<form><b>a<p>b</form>c</b>d",
+        ] {
+            texts(h);
+        }
     }
 
     /// The standard's lists (`closes_p`, `is_special`) where they differ
