@@ -231,7 +231,8 @@ fn in_head(name: &LocalName) -> bool {
 /// are skipped whole and scans pass over their elements. html5ever's tree
 /// builder (the other parse) lists the obsolete `isindex` instead of
 /// `keygen` and `search`; `keygen` is void, so only a `<search>` box can
-/// tell the two apart.
+/// tell the two apart: an ordinary end tag inside one (a test,
+/// `standard_lists_agree_with_tree_parse`, shows the case).
 fn is_special(name: &LocalName) -> bool {
     is_heading(name)
         || matches!(
@@ -1398,14 +1399,25 @@ mod tests {
             "<!DOCTYPE html><p>a<table><tr><td>b</table>c",
             "<p>a<table><tr><td>b</table>c",
             // `dialog` and `legend` are no barrier to an `li`, `dd` or an
-            // ordinary end tag. (That `search` is one shows in no block
-            // text: `search` is no block box, so no case here checks it.)
+            // ordinary end tag.
             "<ul><li>a<dialog open><li>b</dialog></ul>c",
             "<dl><dd>a<legend><dt>b</legend></dl>c",
             "<div><span>a<dialog open>b</span>c</dialog>d</div>",
+            // `search` is a block box like `div`.
+            "<div>a<search>b</search>c</div>",
+            "<p>a<search>b<p>c</search>d",
+            "<ul><li>a<search><li>b</search></ul>c",
         ] {
             texts(h);
         }
+        // Where the two parses part on purpose: `search` is special in the
+        // standard (an ordinary end tag does not close across it, as in
+        // browsers), not in html5ever's tree builder, which closes the
+        // `span` and the `search` with it (["a", "b", "cd"]). When its list
+        // catches up, this case belongs in the loop above.
+        let h = "<div><span>a<search>b</span>c</search>d</div>";
+        let fast: Vec<String> = doc(h).blocks.into_iter().map(|b| b.text).collect();
+        assert_eq!(fast, ["a", "bc", "d"]);
     }
 
     #[test]
