@@ -373,6 +373,21 @@ fn is_table_part(name: &LocalName) -> bool {
     )
 }
 
+/// Start tags that the tree builder ignores outside a table (and
+/// outside a frameset, for `frame`): the "in body" insertion mode's parse
+/// errors for `caption`, `col`, `colgroup`, `frame`, `tbody`, `td`,
+/// `tfoot`, `th`, `thead` and `tr` (`head` is handled with the body).
+fn is_table_only(name: &LocalName) -> bool {
+    is_table_part(name)
+        || matches!(
+            *name,
+            local_name!("caption")
+                | local_name!("col")
+                | local_name!("colgroup")
+                | local_name!("frame")
+        )
+}
+
 /// Elements counted in [`State::open_implied`]: those a later start tag
 /// closes without an end tag of their own (besides `p`).
 fn is_implied(name: &LocalName) -> bool {
@@ -778,6 +793,13 @@ impl State {
                 self.form = FormPointer::Gone;
             }
         }
+        // Table parts with no table open are ignored whole, as the tree
+        // builder's "in body" mode does (in a template they open: its
+        // content may be a table's).
+        if self.open_table == 0 && is_table_only(name) && !self.in_template() {
+            self.attr_buf = attrs;
+            return None;
+        }
         let raw = raw_kind(name);
         let void = is_void(name) || form_void;
         if !void {
@@ -1053,7 +1075,13 @@ impl State {
     /// would have moved before the table) between.
     fn clear_table_context(&mut self, name: &LocalName) {
         let part = |n: &LocalName| *n == local_name!("table") || is_table_part(n);
-        let ctx = |st: &State| st.find(part, |n| *n == local_name!("html"));
+        // The standard's table scope: a template inside a cell holds its
+        // own table parts, which close nothing outside it.
+        let ctx = |st: &State| {
+            st.find(part, |n| {
+                matches!(*n, local_name!("html") | local_name!("template"))
+            })
+        };
         match *name {
             local_name!("td") | local_name!("th") => {
                 if let Some(i) = ctx(self) {
@@ -1383,6 +1411,24 @@ mod tests {
             "<template><form><p>a<form>b</template><p>c<form>d",
             "<form><template><p>a</form>b</template>c</form><p>d<form>e",
             "<form><b>a<p>b</form>c</b>d",
+        ] {
+            texts(h);
+        }
+    }
+
+    /// Table parts outside a table are ignored (a stray `caption` in a
+    /// paragraph does not split it); in a template inside a cell they do
+    /// not close the cell.
+    #[test]
+    fn stray_table_parts() {
+        assert_eq!(texts("<p>a<caption>b</caption>c"), ["abc"]);
+        assert_eq!(texts("<div>a<tr>b<th>c</th>d</tr>e</div>"), ["abcde"]);
+        for h in [
+            "<p>a<td>b</td>c",
+            "<p>a<col>b<colgroup>c<tbody>d<thead>e<tfoot>f<frame>g",
+            "<template><p>a<td>b</template>c",
+            "<table><tr><td><template><p>a<td>b</template>c</table>d",
+            "<table><tr><td><div>a<td>b</table>d",
         ] {
             texts(h);
         }
