@@ -14,7 +14,9 @@
 //! element pointer (a nested `form` is ignored), void elements,
 //! the raw text of `script`, `style`, `textarea`, `title` and their kin, and
 //! end tags that match no open element in scope are ignored. Formatting
-//! elements are not reconstructed, tables do not foster-parent, and
+//! elements are not reconstructed (a formatting end tag across blocks only
+//! closes what opened in the innermost one, as the adoption agency's last
+//! round does), tables do not foster-parent, and
 //! `svg`/`math` subtrees are skipped whole (they hold icons and formulas,
 //! not running text).
 //!
@@ -84,11 +86,11 @@ struct Open {
     foreign: bool,
     /// The form element pointer points at it ([`FormPointer::Open`]).
     pointed: bool,
-    /// Taken off the tree builder's stack of open elements by a `</form>`
-    /// while elements opened inside it were still open: it stays here
-    /// only so that the walker's frames keep their nesting (in the tree
-    /// those elements stay its children), is invisible to every scan, and
-    /// closes as soon as it is the top again.
+    /// Taken off the tree builder's stack of open elements while elements
+    /// opened inside it were still open (a form by `</form>`, a
+    /// formatting element by the adoption agency): it stays here only so
+    /// that the walker's frames keep their nesting, is invisible to every
+    /// scan, and closes as soon as it is the top again.
     detached: bool,
 }
 
@@ -318,11 +320,13 @@ fn is_special(name: &LocalName) -> bool {
 }
 
 /// The boundaries of the standard's default scope: block end tags and
-/// formatting end tags do not reach across them.
+/// formatting end tags do not reach across them. `select` is one since the
+/// standard's customizable select (and in html5ever's tree builder).
 fn is_scope_boundary(name: &LocalName) -> bool {
     matches!(
         *name,
         local_name!("html")
+            | local_name!("select")
             | local_name!("table")
             | local_name!("td")
             | local_name!("th")
@@ -662,19 +666,27 @@ impl State {
                             )
                     },
                 ),
-                local_name!("option") | local_name!("optgroup") => self.find(
-                    |n| *n == local_name!("option"),
-                    |n| *n != local_name!("option"),
-                ),
+                // Outside a select (in scope), an option closes an option
+                // that is the current node.
+                local_name!("option") | local_name!("optgroup") if !self.select_in_scope() => self
+                    .find(
+                        |n| *n == local_name!("option"),
+                        |n| *n != local_name!("option"),
+                    ),
                 _ => None,
             };
             if let Some(i) = hit {
                 self.pop_to(i);
             }
         }
-        if self.open_select > 0 {
-            // Inside a select only options close each other.
-            return;
+        // In a select, an option or optgroup closes what may be left
+        // open above (an option, a p, an li…; an optgroup stays open for
+        // an option).
+        if matches!(*name, local_name!("option") | local_name!("optgroup"))
+            && self.select_in_scope()
+        {
+            let keep = (*name == local_name!("option")).then_some(local_name!("optgroup"));
+            self.pop_implied_ends(0, keep.as_ref());
         }
         if self.open_table > 0 {
             self.clear_table_context(name);
@@ -693,9 +705,14 @@ impl State {
         if is_heading(name) && self.stack.last().is_some_and(|o| is_heading(&o.name)) {
             self.pop_to(self.stack.len() - 1);
         }
-        // A link inside a link (within one block) closes the first.
+        // A link inside a link (within one block) closes the first; not
+        // one out of scope (past a select, a table or a cell), which the
+        // adoption agency leaves open.
         if *name == local_name!("a")
-            && let Some(i) = self.find(|n| *n == local_name!("a"), |n| role_of(n) == Role::Block)
+            && let Some(i) = self.find(
+                |n| *n == local_name!("a"),
+                |n| role_of(n) == Role::Block || is_scope_boundary(n),
+            )
         {
             self.pop_to(i);
         }
@@ -714,39 +731,18 @@ impl State {
             }
         }
         if self.open_select > 0 {
-            // In a select, as the tree builder reads it: another select
-            // closes it, form fields close it, options nest, everything
-            // else is dropped.
-            match *name {
-                local_name!("select")
-                | local_name!("input")
-                | local_name!("keygen")
-                | local_name!("textarea") => {
-                    let select_scope = |n: &LocalName| {
-                        !matches!(*n, local_name!("option") | local_name!("optgroup"))
-                    };
-                    if let Some(i) = self.find(|n| *n == local_name!("select"), select_scope) {
-                        self.pop_to(i);
-                    }
-                    if *name == local_name!("select") {
-                        return None;
-                    }
+            // In a select, as html5ever's tree builder reads it (the
+            // standard's customizable select: its content is parsed as
+            // body content, and hidden here as a form control's): another
+            // select or an input closes a select in scope; the select
+            // start tag is then dropped.
+            if matches!(*name, local_name!("select") | local_name!("input"))
+                && let Some(i) = self.find(|n| *n == local_name!("select"), is_scope_boundary)
+            {
+                self.pop_to(i);
+                if *name == local_name!("select") {
+                    return None;
                 }
-                // html5ever's tree builder inserts a `plaintext` met in a
-                // select: the rest of the page is its text, inside the
-                // select, never shown.
-                local_name!("plaintext") => {
-                    self.skipping += 1;
-                    return Some(TokenSinkResult::Plaintext);
-                }
-                // A table opens (html5ever keeps it), and holds the rest.
-                local_name!("option")
-                | local_name!("optgroup")
-                | local_name!("table")
-                | local_name!("script")
-                | local_name!("style")
-                | local_name!("template") => {}
-                _ => return None,
             }
         }
         // The buffer is reused from tag to tag (the rare early returns below
@@ -849,6 +845,41 @@ impl State {
         raw
     }
 
+    /// A `select` is open in the default scope.
+    fn select_in_scope(&self) -> bool {
+        self.open_select > 0
+            && self
+                .find(|n| *n == local_name!("select"), is_scope_boundary)
+                .is_some()
+    }
+
+    /// The standard's "generate implied end tags" (the set html5ever calls
+    /// cursory: the elements whose end tag may be left out), but `keep`,
+    /// and never below stack length `floor`.
+    fn pop_implied_ends(&mut self, floor: usize, keep: Option<&LocalName>) {
+        while self.stack.len() > floor
+            && self.stack.last().is_some_and(|o| {
+                !o.foreign
+                    && Some(&o.name) != keep
+                    && matches!(
+                        o.name,
+                        local_name!("dd")
+                            | local_name!("dt")
+                            | local_name!("li")
+                            | local_name!("optgroup")
+                            | local_name!("option")
+                            | local_name!("p")
+                            | local_name!("rb")
+                            | local_name!("rp")
+                            | local_name!("rt")
+                            | local_name!("rtc")
+                    )
+            })
+        {
+            self.pop_to(self.stack.len() - 1);
+        }
+    }
+
     /// A `template` is open: the form element pointer is neither read nor
     /// set inside one.
     fn in_template(&self) -> bool {
@@ -897,28 +928,7 @@ impl State {
         if !in_scope {
             return;
         }
-        // The standard's "generate implied end tags" (the set html5ever
-        // calls cursory: the elements whose end tag may be left out).
-        while self.stack.len() > at + 1
-            && self.stack.last().is_some_and(|o| {
-                !o.foreign
-                    && matches!(
-                        o.name,
-                        local_name!("dd")
-                            | local_name!("dt")
-                            | local_name!("li")
-                            | local_name!("optgroup")
-                            | local_name!("option")
-                            | local_name!("p")
-                            | local_name!("rb")
-                            | local_name!("rp")
-                            | local_name!("rt")
-                            | local_name!("rtc")
-                    )
-            })
-        {
-            self.pop_to(self.stack.len() - 1);
-        }
+        self.pop_implied_ends(at + 1, None);
         if self.stack.len() == at + 1 {
             self.pop_to(at);
         } else {
@@ -981,12 +991,6 @@ impl State {
                 }
             }
         }
-        if self.open_select > 0 {
-            match *name {
-                local_name!("option") | local_name!("optgroup") | local_name!("select") => {}
-                _ => return,
-            }
-        }
         if *name == local_name!("form") && !self.in_template() {
             self.end_form();
             return;
@@ -1030,7 +1034,10 @@ impl State {
                 }
             }
             hit
-        } else if is_formatting(name) || role_of(name) == Role::Block {
+        } else if is_formatting(name)
+            || role_of(name) == Role::Block
+            || *name == local_name!("select")
+        {
             let barrier = match *name {
                 local_name!("li") => |n: &LocalName| {
                     is_scope_boundary(n) || matches!(*n, local_name!("ul") | local_name!("ol"))
@@ -1053,16 +1060,30 @@ impl State {
             self.find(|n| n == name, is_special)
         };
         // A formatting end tag with a block opened inside it: the tree
-        // builder's adoption agency keeps that block open and moves the
-        // formatting out of it, so the text that follows stays where it
-        // was; closing nothing is the nearest cheap reading.
+        // builder's adoption agency keeps the blocks open and moves the
+        // formatting out of them, so the text that follows stays in the
+        // innermost block; what was opened inside that block (inline
+        // elements, svg or MathML) is closed by its last round. It runs
+        // at most 8 rounds, one a block: past 7 blocks the last round
+        // finds a block again and nothing closes.
         if is_formatting(name)
             && let Some(i) = hit
-            && self.stack[i + 1..]
-                .iter()
-                .any(|o| !o.foreign && !o.detached && is_special(&o.name))
         {
-            return;
+            let mut blocks = self.stack[i + 1..]
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| !o.foreign && !o.detached && is_special(&o.name))
+                .map(|(j, _)| i + 1 + j);
+            let innermost = blocks.by_ref().take(7).last();
+            if let Some(innermost) = innermost {
+                if blocks.next().is_none() {
+                    self.pop_to(innermost + 1);
+                    // The tree builder took the formatting element off its
+                    // stack: a second end tag of its name closes nothing.
+                    self.stack[i].detached = true;
+                }
+                return;
+            }
         }
         let hit = hit.or_else(|| self.implied_table_part(name));
         if let Some(i) = hit {
@@ -1429,6 +1450,60 @@ mod tests {
             "<template><p>a<td>b</template>c",
             "<table><tr><td><template><p>a<td>b</template>c</table>d",
             "<table><tr><td><div>a<td>b</table>d",
+        ] {
+            texts(h);
+        }
+    }
+
+    /// A select's content is read as body content (html5ever's tree
+    /// builder follows the standard's customizable select): svg, MathML,
+    /// raw text and blocks open inside it, and it closes by its end tag,
+    /// another select or an input in scope, not by an end tag that does
+    /// not reach across it. Cases found by the soup property test.
+    #[test]
+    fn select_content_is_body_content() {
+        for h in [
+            "Thành phố<b><select><option><A<p><math><select><option></b>Theo TTXVN",
+            "<figure><figcaption><select><option><math><select><option></figcaption></figure>Z",
+            "<p><select><option><math><select><option><plaintext>Thành phố",
+            "<p><select><option><title><select><option><p>&amp;",
+            "<svg><p>a<select><option><title><select><option><ul><li>b",
+            "<select><option>a<p>b<option>c</select>d",
+            "<p>x<select><option>a<p>b<optgroup><option>c<hr>d</select>e",
+            "<select><div>a<input>b",
+            "<table><tr><td><select><option>a<td>b</table>c",
+            "<select><option><b>a</select>b</b>c",
+            // A link in a select does not close one outside it.
+            "<a href=x><select><option><a href=y>a",
+            "<table><tr><td><a href=x>a<table><tr><td><a href=y>b</table>c</table>d",
+        ] {
+            texts(h);
+        }
+    }
+
+    /// A formatting end tag across blocks: the text after it stays in the
+    /// innermost block, and what opened inside that block (MathML here)
+    /// closes, as the adoption agency's last round pops it; past 7 blocks
+    /// nothing closes. Cases found by the soup property test.
+    #[test]
+    fn formatting_end_tag_across_blocks() {
+        assert_eq!(
+            texts("<b><p>a<math></b>b<meta charset=windows-1258>c"),
+            ["abc"]
+        );
+        for h in [
+            "<a href=\"/x\"><ul><li><math></a><title><p>d",
+            "<b><p><math></b><select><option><meta charset=windows-1258>d",
+            "<b><div>a<math></b>b<br>c",
+            "<b><p>a<i>x<div>y<u>z</b>w</div>v",
+            "<a href=x>1<div>2<span>3</a>4</div>5",
+            "<b>1<div>2<div>3<div>4<div>5<div>6<div>7<u>9</b>10</div>11",
+            "<b>1<div>2<div>3<div>4<div>5<div>6<div>7<div>8<u>9</b>10</div>11",
+            // The formatting element is off the stack: a second end tag
+            // of its name closes nothing.
+            "<a href=x><title>t</title><h1>a</a><math></a>b",
+            "<b><ul><li></b><math></b>a",
+            "<b>a<figure><figcaption></b>b<math></b>c",
         ] {
             texts(h);
         }
