@@ -14,9 +14,10 @@
 //! element pointer (a nested `form` is ignored), void elements,
 //! the raw text of `script`, `style`, `textarea`, `title` and their kin, and
 //! end tags that match no open element in scope are ignored. Formatting
-//! elements are not reconstructed (a formatting end tag across blocks only
-//! closes what opened in the innermost one, as the adoption agency's last
-//! round does), tables do not foster-parent, and
+//! elements closed by another element's end are reopened (the list of
+//! active formatting elements), but a formatting end tag across blocks
+//! only closes what opened in the innermost one (the adoption agency's
+//! last round) and clones nothing, tables do not foster-parent, and
 //! `svg`/`math` subtrees are skipped whole (they hold icons and formulas,
 //! not running text).
 //!
@@ -92,7 +93,32 @@ struct Open {
     /// that the walker's frames keep their nesting, is invisible to every
     /// scan, and closes as soon as it is the top again.
     detached: bool,
+    /// Its entry on the list of active formatting elements (0: none).
+    active: u32,
 }
+
+/// An entry of the tree builder's list of active formatting elements.
+#[derive(Debug)]
+enum Active {
+    /// Put by a cell, caption, object, marquee, applet or template: a
+    /// formatting element before it is not reopened inside it.
+    Marker,
+    /// A formatting element, reopened with its kept attributes when text or
+    /// an inline element comes after it was closed by another element's
+    /// end.
+    Elem {
+        name: LocalName,
+        attrs: Vec<(Key, StrTendril)>,
+        /// The stack entry's `active` while open.
+        id: u32,
+        open: bool,
+    },
+}
+
+/// At most this many formatting elements after the last marker: past it
+/// the oldest is forgotten, so reopening stays bounded on pages that leave
+/// hundreds open (the standard bounds only identical ones, to 3).
+const MAX_ACTIVE: usize = 32;
 
 /// The tree builder's form element pointer: set by a `<form>` start tag
 /// (outside templates) and cleared only by a `</form>` end tag, so that
@@ -142,6 +168,10 @@ struct State {
     open_table: usize,
     /// The form element pointer.
     form: FormPointer,
+    /// The list of active formatting elements.
+    active: Vec<Active>,
+    /// The last id given to an entry of `active`.
+    last_id: u32,
     html_open: bool,
     body_open: bool,
     elements: usize,
@@ -174,6 +204,8 @@ impl Fast {
                 attr_buf: Vec::new(),
                 open_table: 0,
                 form: FormPointer::None,
+                active: Vec::new(),
+                last_id: 0,
                 html_open: false,
                 body_open: false,
                 elements: 0,
@@ -360,6 +392,28 @@ fn is_formatting(name: &LocalName) -> bool {
     )
 }
 
+/// Start tags before which the tree builder reopens closed formatting
+/// elements: the inline ones. Not block starts that close a `p` (but
+/// `xmp`), list items, head elements, table parts, or raw-text fields.
+fn reconstructs(name: &LocalName) -> bool {
+    if *name == local_name!("xmp") {
+        return true;
+    }
+    !(closes_p(name)
+        || in_head(name)
+        || is_table_only(name)
+        || matches!(
+            *name,
+            local_name!("html")
+                | local_name!("body")
+                | local_name!("textarea")
+                | local_name!("iframe")
+                | local_name!("noembed")
+                | local_name!("noframes")
+                | local_name!("frameset")
+        ))
+}
+
 /// The elements that put a marker on the list of active formatting
 /// elements (and `html`, its bottom): a formatting element opened before
 /// one is not seen by a link start tag inside it.
@@ -501,6 +555,17 @@ impl State {
             if o.pointed {
                 self.form = FormPointer::Gone;
             }
+            if o.active != 0 {
+                self.close_active(o.active);
+            }
+            if !o.foreign && o.name != local_name!("html") && is_formatting_marker(&o.name) {
+                // Up to and including the last marker.
+                while let Some(a) = self.active.pop() {
+                    if matches!(a, Active::Marker) {
+                        break;
+                    }
+                }
+            }
             if o.frame {
                 self.walker.close();
             }
@@ -588,6 +653,7 @@ impl State {
             foreign: false,
             pointed: false,
             detached: false,
+            active: 0,
         });
     }
 
@@ -639,6 +705,7 @@ impl State {
             foreign: false,
             pointed: false,
             detached: false,
+            active: 0,
         });
     }
 
@@ -654,6 +721,7 @@ impl State {
                 foreign: true,
                 pointed: false,
                 detached: false,
+                active: 0,
             });
         }
         open
@@ -729,8 +797,18 @@ impl State {
         // otherwise as a formatting end tag across blocks, and only taken
         // off the stack when out of scope (past a select or a table).
         if *name == local_name!("a")
-            && let Some(i) = self.find(|n| *n == local_name!("a"), is_formatting_marker)
+            && let Some((k, open)) = self.last_active(name)
         {
+            if !open {
+                // Closed already: the adoption agency only forgets it.
+                self.active.remove(k);
+                return;
+            }
+            let Some(i) = self.find(|n| *n == local_name!("a"), is_formatting_marker) else {
+                return;
+            };
+            let id = std::mem::take(&mut self.stack[i].active);
+            self.remove_active(id);
             let in_scope = self.stack[i + 1..]
                 .iter()
                 .all(|o| o.foreign || o.detached || !is_scope_boundary(&o.name));
@@ -760,6 +838,8 @@ impl State {
             return false;
         };
         if blocks.next().is_none() {
+            let id = std::mem::take(&mut self.stack[i].active);
+            self.remove_active(id);
             self.pop_to(innermost + 1);
             // The tree builder took the formatting element off its stack:
             // a second end tag of its name closes nothing.
@@ -851,6 +931,9 @@ impl State {
         if !void {
             self.implied_closes(name);
         }
+        if reconstructs(name) {
+            self.reconstruct();
+        }
         let wants = self.meta.element(name, &attrs);
         if matches!(*name, local_name!("svg") | local_name!("math")) {
             self.skip_foreign = self.push_foreign(tag);
@@ -865,6 +948,9 @@ impl State {
             return None;
         }
         self.push(name.clone(), &attrs, void);
+        if !void {
+            self.list_active(name, &attrs);
+        }
         if points
             && !void
             && let Some(top) = self.stack.last_mut()
@@ -893,6 +979,123 @@ impl State {
         }
         self.attr_buf = attrs;
         raw
+    }
+
+    /// Marks the active formatting entry `id` closed (its element left the
+    /// stack; the entry stays, to be reopened).
+    fn close_active(&mut self, id: u32) {
+        for a in self.active.iter_mut().rev() {
+            if let Active::Elem { id: e, open, .. } = a
+                && *e == id
+            {
+                *open = false;
+                return;
+            }
+        }
+    }
+
+    /// Removes the active formatting entry `id`, if listed.
+    fn remove_active(&mut self, id: u32) {
+        if id == 0 {
+            return;
+        }
+        if let Some(k) = self
+            .active
+            .iter()
+            .rposition(|a| matches!(a, Active::Elem { id: e, .. } if *e == id))
+        {
+            self.active.remove(k);
+        }
+    }
+
+    /// The index in `active` of the last entry named `name` after the last
+    /// marker, and whether its element is open.
+    fn last_active(&self, name: &LocalName) -> Option<(usize, bool)> {
+        for (k, a) in self.active.iter().enumerate().rev() {
+            match a {
+                Active::Marker => return None,
+                Active::Elem { name: n, open, .. } if n == name => return Some((k, *open)),
+                Active::Elem { .. } => {}
+            }
+        }
+        None
+    }
+
+    /// Lists the formatting element or marker just pushed on top of the
+    /// stack. Like the standard's "Noah's Ark" clause, a fourth identical
+    /// element (same name and kept attributes) after the last marker
+    /// drops the first; past [`MAX_ACTIVE`] the oldest goes.
+    fn list_active(&mut self, name: &LocalName, attrs: &[(Key, StrTendril)]) {
+        if is_formatting_marker(name) {
+            self.active.push(Active::Marker);
+            return;
+        }
+        if !is_formatting(name) {
+            return;
+        }
+        let start = self
+            .active
+            .iter()
+            .rposition(|a| matches!(a, Active::Marker))
+            .map_or(0, |k| k + 1);
+        let mut same = (start..self.active.len()).filter(|&k| {
+            matches!(&self.active[k], Active::Elem { name: n, attrs: a, .. }
+                if n == name && a.as_slice() == attrs)
+        });
+        let first = same.next();
+        if let Some(first) = first
+            && same.nth(1).is_some()
+        {
+            self.active.remove(first);
+        } else if self.active.len() - start >= MAX_ACTIVE {
+            self.active.remove(start);
+        }
+        self.last_id += 1;
+        let id = self.last_id;
+        if let Some(top) = self.stack.last_mut() {
+            top.active = id;
+        }
+        self.active.push(Active::Elem {
+            name: name.clone(),
+            attrs: attrs.to_vec(),
+            id,
+            open: true,
+        });
+    }
+
+    /// The standard's "reconstruct the active formatting elements": the
+    /// formatting elements closed by another element's end since the last
+    /// marker or open one are opened again, in order, before text or an
+    /// inline element (so `<p><b>a</p>b` keeps `b` bold, and an end tag of
+    /// the name later closes what opened inside the reopened element).
+    fn reconstruct(&mut self) {
+        if !matches!(self.active.last(), Some(Active::Elem { open: false, .. })) {
+            return;
+        }
+        let mut k = self.active.len() - 1;
+        while k > 0 && matches!(self.active[k - 1], Active::Elem { open: false, .. }) {
+            k -= 1;
+        }
+        for j in k..self.active.len() {
+            if self.stack.len() >= self.max_depth {
+                break;
+            }
+            let Active::Elem { name, attrs, .. } = &self.active[j] else {
+                break;
+            };
+            let (name, attrs) = (name.clone(), attrs.clone());
+            self.elements += 1;
+            self.push(name, &attrs, false);
+            self.last_id += 1;
+            let new = self.last_id;
+            if let Some(top) = self.stack.last_mut() {
+                top.active = new;
+            }
+            if let Active::Elem { id, open, .. } = &mut self.active[j] {
+                *id = new;
+                *open = true;
+            }
+        }
     }
 
     /// A `select` is open in the default scope.
@@ -1071,6 +1274,14 @@ impl State {
             }
             _ => {}
         }
+        // The formatting element of that name was closed by another end:
+        // the adoption agency forgets it and closes nothing.
+        if is_formatting(name)
+            && let Some((k, false)) = self.last_active(name)
+        {
+            self.active.remove(k);
+            return;
+        }
         let hit = if *name == local_name!("p") {
             let hit = self.find(
                 |n| *n == local_name!("p"),
@@ -1112,9 +1323,12 @@ impl State {
         // A formatting end tag with a block opened inside it.
         if is_formatting(name)
             && let Some(i) = hit
-            && self.adopt_across_blocks(i)
         {
-            return;
+            if self.adopt_across_blocks(i) {
+                return;
+            }
+            let id = std::mem::take(&mut self.stack[i].active);
+            self.remove_active(id);
         }
         let hit = hit.or_else(|| self.implied_table_part(name));
         if let Some(i) = hit {
@@ -1202,6 +1416,19 @@ impl State {
                 return;
             }
             self.ensure_body(&[]);
+        }
+        // Text in the body reopens closed formatting elements, but not in
+        // svg/MathML or a raw-text element, nor white space where a table
+        // holds it (the tree builder's "in table text").
+        if matches!(self.active.last(), Some(Active::Elem { open: false, .. }))
+            && !self.foreign()
+            && self
+                .stack
+                .last()
+                .is_none_or(|o| raw_kind(&o.name).is_none())
+            && !(self.in_table_mode() && t.bytes().all(|b| b.is_ascii_whitespace()))
+        {
+            self.reconstruct();
         }
         let depth = self.stack.len();
         // Past four bytes a character, a text is surely longer than any name
@@ -1553,6 +1780,27 @@ mod tests {
             "<a href=x>1<dialog open>2<a href=y>3</dialog>4",
             "<table><tr><td><a href=x>1</td><td><a href=y>2</table>3",
             "<p><a href=x>1<p>2<a href=y>3",
+        ] {
+            texts(h);
+        }
+    }
+
+    /// Formatting elements closed by another element's end are reopened
+    /// before text and inline elements, as the tree builder does; a later
+    /// end tag of the name then closes what opened inside. Cases found by
+    /// the soup property test.
+    #[test]
+    fn formatting_reopened() {
+        assert_eq!(texts("<p><b>a</p>b</b>c"), ["a", "bc"]);
+        for h in [
+            "<div><a href=x></div>a<math></a>b<script><ul><li>c",
+            "<p><a href=x><ul><li><math></a><title><p>a",
+            "a<div><b></div><math></b><script><p>b<div>c",
+            "<b><a href=x></b><math></a><script><p>a",
+            "<a href=x><b><a href=y>a<math></b>b</a>c",
+            "<table><tr><td><b>a</td><td>b</b>c</table>d",
+            "<b id=1><b id=2><b id=3><b id=4><p>a</p>b",
+            "<b><b><b><b><p>a</p>b",
         ] {
             texts(h);
         }
