@@ -1349,6 +1349,25 @@ impl State {
             })
         };
         match *name {
+            // A table start tag where the tree builder is in a table, its
+            // section or row (not a cell or caption; elements it moved
+            // before the table do not change that) closes that table
+            // first: the new one follows it, not nested.
+            local_name!("table") => {
+                let mode = self.find(
+                    |n| part(n) || *n == local_name!("caption"),
+                    |n| matches!(*n, local_name!("html") | local_name!("template")),
+                );
+                let in_table = mode.is_some_and(|i| {
+                    !matches!(
+                        self.stack[i].name,
+                        local_name!("td") | local_name!("th") | local_name!("caption")
+                    )
+                });
+                if in_table && let Some(t) = self.find(|n| *n == local_name!("table"), |_| false) {
+                    self.pop_to(t);
+                }
+            }
             local_name!("td") | local_name!("th") => {
                 if let Some(i) = ctx(self) {
                     let cell = matches!(self.stack[i].name, local_name!("td") | local_name!("th"));
@@ -1801,6 +1820,26 @@ mod tests {
             "<table><tr><td><b>a</td><td>b</b>c</table>d",
             "<b id=1><b id=2><b id=3><b id=4><p>a</p>b",
             "<b><b><b><b><p>a</p>b",
+        ] {
+            texts(h);
+        }
+    }
+
+    /// A table start tag in a table, its section or row closes that table
+    /// (not in a cell or caption, where tables nest). Cases found by the
+    /// soup property test.
+    #[test]
+    fn table_in_table_closes_it() {
+        assert_eq!(
+            texts("<table><tr><table><tr><td>a</table>b</table>c"),
+            ["a", "bc"]
+        );
+        for h in [
+            "a<table><b><table><math></b><title><br>b",
+            "<table>a<figure><figcaption><b><table>b<math></b>c<b>d",
+            "<table><div>x<table><tr><td>a</table>b",
+            "<table><caption>x<table><tr><td>a</table>b</table>c",
+            "<table><tr><td>x<table><tr><td>a</table>b</table>c",
         ] {
             texts(h);
         }
