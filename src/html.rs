@@ -1131,6 +1131,7 @@ pub(crate) fn role_of(local: &LocalName) -> Role {
         | local_name!("body")
         | local_name!("p")
         | local_name!("div")
+        | local_name!("search")
         | local_name!("section")
         | local_name!("article")
         | local_name!("header")
@@ -1443,9 +1444,12 @@ impl Walker {
             local_name!("aside") => flags.set(Flags::IN_ASIDE),
             local_name!("ul") | local_name!("ol") | local_name!("dl") => flags.set(Flags::IN_LIST),
             local_name!("table") => flags.set(Flags::IN_TABLE),
-            local_name!("form") | local_name!("label") | local_name!("fieldset") => {
-                flags.set(Flags::IN_FORM)
-            }
+            // `search` has the implicit ARIA role `search`, read as a form
+            // like `role=search` above: a site's search box, not text.
+            local_name!("form")
+            | local_name!("search")
+            | local_name!("label")
+            | local_name!("fieldset") => flags.set(Flags::IN_FORM),
             local_name!("address") => flags.set(Flags::AUTHOR_HINT),
             local_name!("blockquote") => flags.set(QUOTE_CTX),
             local_name!("pre") | local_name!("listing") | local_name!("xmp") => flags.set(PRE_CTX),
@@ -2359,7 +2363,7 @@ mod tests {
              <article><header><p>ah</p></header><figure><p>f</p><figcaption>fc</figcaption></figure>\
              <p><b>Bold</b> <strong>all</strong></p><p><a href=x>link</a> not</p>\
              <p align=right>By X</p><p style=\"text-align: right\">R</p><address>A</address>\
-             <form><p>F</p></form></article><aside><p>as</p></aside><footer><p>ft</p></footer></body>");
+             <form><p>F</p></form><search>S</search></article><aside><p>as</p></aside><footer><p>ft</p></footer></body>");
         let get = |t: &str| d.blocks.iter().find(|b| b.text == t).unwrap().flags;
         assert!(get("hd").has(Flags::IN_HEADER));
         assert!(get("n").has(Flags::IN_NAV | Flags::ALL_LINK));
@@ -2375,6 +2379,7 @@ mod tests {
         assert!(get("R").has(Flags::RIGHT_ALIGNED));
         assert!(get("A").has(Flags::AUTHOR_HINT));
         assert!(get("F").has(Flags::IN_FORM));
+        assert!(get("S").has(Flags::IN_FORM));
         assert!(get("as").has(Flags::IN_ASIDE));
         assert!(get("ft").has(Flags::IN_FOOTER));
         assert!(!get("ft").has(Flags::IN_ARTICLE));

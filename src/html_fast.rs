@@ -10,10 +10,14 @@
 //! Only the tree-construction rules that change where text blocks start and
 //! end are kept: the implied `html`/`head`/`body`, an open `p` closed by the
 //! standard's start tags ([`crate::html::closes_p`]), the implied closes of
-//! `li`, `dt`, `dd`, `tr`, `td`, `th`, `option` and headings, void elements,
+//! `li`, `dt`, `dd`, `tr`, `td`, `th`, `option` and headings, the form
+//! element pointer (a nested `form` is ignored), void elements,
 //! the raw text of `script`, `style`, `textarea`, `title` and their kin, and
 //! end tags that match no open element in scope are ignored. Formatting
-//! elements are not reconstructed, tables do not foster-parent, and
+//! elements closed by another element's end are reopened (the list of
+//! active formatting elements), but a formatting end tag across blocks
+//! only closes what opened in the innermost one (the adoption agency's
+//! last round) and clones nothing, tables do not foster-parent, and
 //! `svg`/`math` subtrees are skipped whole (they hold icons and formulas,
 //! not running text).
 //!
@@ -81,6 +85,54 @@ struct Open {
     skip: bool,
     /// svg or MathML, or inside one.
     foreign: bool,
+    /// The form element pointer points at it ([`FormPointer::Open`]).
+    pointed: bool,
+    /// Taken off the tree builder's stack of open elements while elements
+    /// opened inside it were still open (a form by `</form>`, a
+    /// formatting element by the adoption agency): it stays here only so
+    /// that the walker's frames keep their nesting, is invisible to every
+    /// scan, and closes as soon as it is the top again.
+    detached: bool,
+    /// Its entry on the list of active formatting elements (0: none).
+    active: u32,
+}
+
+/// An entry of the tree builder's list of active formatting elements.
+#[derive(Debug)]
+enum Active {
+    /// Put by a cell, caption, object, marquee, applet or template: a
+    /// formatting element before it is not reopened inside it.
+    Marker,
+    /// A formatting element, reopened with its kept attributes when text or
+    /// an inline element comes after it was closed by another element's
+    /// end.
+    Elem {
+        name: LocalName,
+        attrs: Vec<(Key, StrTendril)>,
+        /// The stack entry's `active` while open.
+        id: u32,
+        open: bool,
+    },
+}
+
+/// At most this many formatting elements after the last marker: past it
+/// the oldest is forgotten, so reopening stays bounded on pages that leave
+/// hundreds open (the standard bounds only identical ones, to 3).
+const MAX_ACTIVE: usize = 32;
+
+/// The tree builder's form element pointer: set by a `<form>` start tag
+/// (outside templates) and cleared only by a `</form>` end tag, so that
+/// while it is set a nested `<form>` start tag is ignored, even when the
+/// form it points at was closed by another end tag meanwhile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FormPointer {
+    /// Not set.
+    None,
+    /// Set, at the stack entry marked `pointed`.
+    Open,
+    /// Set, at an element no longer on the stack (closed, or inserted and
+    /// popped at once in a table): a `</form>` finds it out of scope.
+    Gone,
 }
 
 /// A microdata author item whose name is read from its content.
@@ -114,6 +166,12 @@ struct State {
     quirks: bool,
     /// How many `table` elements are open.
     open_table: usize,
+    /// The form element pointer.
+    form: FormPointer,
+    /// The list of active formatting elements.
+    active: Vec<Active>,
+    /// The last id given to an entry of `active`.
+    last_id: u32,
     html_open: bool,
     body_open: bool,
     elements: usize,
@@ -145,6 +203,9 @@ impl Fast {
                 quirks: true,
                 attr_buf: Vec::new(),
                 open_table: 0,
+                form: FormPointer::None,
+                active: Vec::new(),
+                last_id: 0,
                 html_open: false,
                 body_open: false,
                 elements: 0,
@@ -204,7 +265,8 @@ fn in_head(name: &LocalName) -> bool {
 /// are skipped whole and scans pass over their elements. html5ever's tree
 /// builder (the other parse) lists the obsolete `isindex` instead of
 /// `keygen` and `search`; `keygen` is void, so only a `<search>` box can
-/// tell the two apart.
+/// tell the two apart: an ordinary end tag inside one (a test,
+/// `standard_lists_agree_with_tree_parse`, shows the case).
 fn is_special(name: &LocalName) -> bool {
     is_heading(name)
         || matches!(
@@ -290,11 +352,13 @@ fn is_special(name: &LocalName) -> bool {
 }
 
 /// The boundaries of the standard's default scope: block end tags and
-/// formatting end tags do not reach across them.
+/// formatting end tags do not reach across them. `select` is one since the
+/// standard's customizable select (and in html5ever's tree builder).
 fn is_scope_boundary(name: &LocalName) -> bool {
     matches!(
         *name,
         local_name!("html")
+            | local_name!("select")
             | local_name!("table")
             | local_name!("td")
             | local_name!("th")
@@ -328,6 +392,45 @@ fn is_formatting(name: &LocalName) -> bool {
     )
 }
 
+/// Start tags before which the tree builder reopens closed formatting
+/// elements: the inline ones. Not block starts that close a `p` (but
+/// `xmp`), list items, head elements, table parts, or raw-text fields.
+fn reconstructs(name: &LocalName) -> bool {
+    if *name == local_name!("xmp") {
+        return true;
+    }
+    !(closes_p(name)
+        || in_head(name)
+        || is_table_only(name)
+        || matches!(
+            *name,
+            local_name!("html")
+                | local_name!("body")
+                | local_name!("textarea")
+                | local_name!("iframe")
+                | local_name!("noembed")
+                | local_name!("noframes")
+                | local_name!("frameset")
+        ))
+}
+
+/// The elements that put a marker on the list of active formatting
+/// elements (and `html`, its bottom): a formatting element opened before
+/// one is not seen by a link start tag inside it.
+fn is_formatting_marker(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("html")
+            | local_name!("td")
+            | local_name!("th")
+            | local_name!("caption")
+            | local_name!("marquee")
+            | local_name!("object")
+            | local_name!("applet")
+            | local_name!("template")
+    )
+}
+
 fn is_heading(name: &LocalName) -> bool {
     matches!(name.as_bytes(), [b'h', b'1'..=b'6'])
 }
@@ -343,6 +446,21 @@ fn is_table_part(name: &LocalName) -> bool {
             | local_name!("thead")
             | local_name!("tfoot")
     )
+}
+
+/// Start tags that the tree builder ignores outside a table (and
+/// outside a frameset, for `frame`): the "in body" insertion mode's parse
+/// errors for `caption`, `col`, `colgroup`, `frame`, `tbody`, `td`,
+/// `tfoot`, `th`, `thead` and `tr` (`head` is handled with the body).
+fn is_table_only(name: &LocalName) -> bool {
+    is_table_part(name)
+        || matches!(
+            *name,
+            local_name!("caption")
+                | local_name!("col")
+                | local_name!("colgroup")
+                | local_name!("frame")
+        )
 }
 
 /// Elements counted in [`State::open_implied`]: those a later start tag
@@ -429,10 +547,25 @@ impl State {
         self.stack.last().is_some_and(|o| o.foreign)
     }
 
-    /// Pops the stack down to `len` entries, closing what they opened.
+    /// Pops the stack down to `len` entries, closing what they opened, and
+    /// then any detached form left on top (its last child just closed).
     fn pop_to(&mut self, len: usize) {
-        while self.stack.len() > len {
+        while self.stack.len() > len || self.stack.last().is_some_and(|o| o.detached) {
             let Some(o) = self.stack.pop() else { break };
+            if o.pointed {
+                self.form = FormPointer::Gone;
+            }
+            if o.active != 0 {
+                self.close_active(o.active);
+            }
+            if !o.foreign && o.name != local_name!("html") && is_formatting_marker(&o.name) {
+                // Up to and including the last marker.
+                while let Some(a) = self.active.pop() {
+                    if matches!(a, Active::Marker) {
+                        break;
+                    }
+                }
+            }
             if o.frame {
                 self.walker.close();
             }
@@ -490,7 +623,7 @@ impl State {
         barrier: impl Fn(&LocalName) -> bool,
     ) -> Option<usize> {
         for (i, o) in self.stack.iter().enumerate().rev() {
-            if o.foreign {
+            if o.foreign || o.detached {
                 continue;
             }
             if target(&o.name) {
@@ -518,6 +651,9 @@ impl State {
             frame,
             skip: false,
             foreign: false,
+            pointed: false,
+            detached: false,
+            active: 0,
         });
     }
 
@@ -567,6 +703,9 @@ impl State {
             frame,
             skip,
             foreign: false,
+            pointed: false,
+            detached: false,
+            active: 0,
         });
     }
 
@@ -580,6 +719,9 @@ impl State {
                 frame: false,
                 skip: false,
                 foreign: true,
+                pointed: false,
+                detached: false,
+                active: 0,
             });
         }
         open
@@ -609,19 +751,27 @@ impl State {
                             )
                     },
                 ),
-                local_name!("option") | local_name!("optgroup") => self.find(
-                    |n| *n == local_name!("option"),
-                    |n| *n != local_name!("option"),
-                ),
+                // Outside a select (in scope), an option closes an option
+                // that is the current node.
+                local_name!("option") | local_name!("optgroup") if !self.select_in_scope() => self
+                    .find(
+                        |n| *n == local_name!("option"),
+                        |n| *n != local_name!("option"),
+                    ),
                 _ => None,
             };
             if let Some(i) = hit {
                 self.pop_to(i);
             }
         }
-        if self.open_select > 0 {
-            // Inside a select only options close each other.
-            return;
+        // In a select, an option or optgroup closes what may be left
+        // open above (an option, a p, an li…; an optgroup stays open for
+        // an option).
+        if matches!(*name, local_name!("option") | local_name!("optgroup"))
+            && self.select_in_scope()
+        {
+            let keep = (*name == local_name!("option")).then_some(local_name!("optgroup"));
+            self.pop_implied_ends(0, keep.as_ref());
         }
         if self.open_table > 0 {
             self.clear_table_context(name);
@@ -640,12 +790,62 @@ impl State {
         if is_heading(name) && self.stack.last().is_some_and(|o| is_heading(&o.name)) {
             self.pop_to(self.stack.len() - 1);
         }
-        // A link inside a link (within one block) closes the first.
+        // A link inside a link (one opened since the last cell, caption or
+        // other marker of the active formatting elements) runs the
+        // adoption agency for the first, which then leaves the tree
+        // builder's stack: closed when nothing special opened inside it,
+        // otherwise as a formatting end tag across blocks, and only taken
+        // off the stack when out of scope (past a select or a table).
         if *name == local_name!("a")
-            && let Some(i) = self.find(|n| *n == local_name!("a"), |n| role_of(n) == Role::Block)
+            && let Some((k, open)) = self.last_active(name)
         {
-            self.pop_to(i);
+            if !open {
+                // Closed already: the adoption agency only forgets it.
+                self.active.remove(k);
+                return;
+            }
+            let Some(i) = self.find(|n| *n == local_name!("a"), is_formatting_marker) else {
+                return;
+            };
+            let id = std::mem::take(&mut self.stack[i].active);
+            self.remove_active(id);
+            let in_scope = self.stack[i + 1..]
+                .iter()
+                .all(|o| o.foreign || o.detached || !is_scope_boundary(&o.name));
+            if !in_scope {
+                self.stack[i].detached = true;
+            } else if !self.adopt_across_blocks(i) {
+                self.pop_to(i);
+            }
         }
+    }
+
+    /// The adoption agency for the formatting element at stack index `i`
+    /// when blocks (special elements) opened inside it; whether there were
+    /// any. The tree builder keeps the blocks open and moves the
+    /// formatting out of them, so the text that follows stays in the
+    /// innermost block; what was opened inside that block (inline
+    /// elements, svg or MathML) is closed by its last round. It runs at
+    /// most 8 rounds, one a block: past 7 blocks the last round finds a
+    /// block again and nothing closes.
+    fn adopt_across_blocks(&mut self, i: usize) -> bool {
+        let mut blocks = self.stack[i + 1..]
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| !o.foreign && !o.detached && is_special(&o.name))
+            .map(|(j, _)| i + 1 + j);
+        let Some(innermost) = blocks.by_ref().take(7).last() else {
+            return false;
+        };
+        if blocks.next().is_none() {
+            let id = std::mem::take(&mut self.stack[i].active);
+            self.remove_active(id);
+            self.pop_to(innermost + 1);
+            // The tree builder took the formatting element off its stack:
+            // a second end tag of its name closes nothing.
+            self.stack[i].detached = true;
+        }
+        true
     }
 
     fn start_tag(&mut self, tag: &Tag) -> Option<TokenSinkResult<()>> {
@@ -661,39 +861,18 @@ impl State {
             }
         }
         if self.open_select > 0 {
-            // In a select, as the tree builder reads it: another select
-            // closes it, form fields close it, options nest, everything
-            // else is dropped.
-            match *name {
-                local_name!("select")
-                | local_name!("input")
-                | local_name!("keygen")
-                | local_name!("textarea") => {
-                    let select_scope = |n: &LocalName| {
-                        !matches!(*n, local_name!("option") | local_name!("optgroup"))
-                    };
-                    if let Some(i) = self.find(|n| *n == local_name!("select"), select_scope) {
-                        self.pop_to(i);
-                    }
-                    if *name == local_name!("select") {
-                        return None;
-                    }
+            // In a select, as html5ever's tree builder reads it (the
+            // standard's customizable select: its content is parsed as
+            // body content, and hidden here as a form control's): another
+            // select or an input closes a select in scope; the select
+            // start tag is then dropped.
+            if matches!(*name, local_name!("select") | local_name!("input"))
+                && let Some(i) = self.find(|n| *n == local_name!("select"), is_scope_boundary)
+            {
+                self.pop_to(i);
+                if *name == local_name!("select") {
+                    return None;
                 }
-                // html5ever's tree builder inserts a `plaintext` met in a
-                // select: the rest of the page is its text, inside the
-                // select, never shown.
-                local_name!("plaintext") => {
-                    self.skipping += 1;
-                    return Some(TokenSinkResult::Plaintext);
-                }
-                // A table opens (html5ever keeps it), and holds the rest.
-                local_name!("option")
-                | local_name!("optgroup")
-                | local_name!("table")
-                | local_name!("script")
-                | local_name!("style")
-                | local_name!("template") => {}
-                _ => return None,
             }
         }
         // The buffer is reused from tag to tag (the rare early returns below
@@ -718,10 +897,42 @@ impl State {
         if !self.body_open && !in_head(name) {
             self.ensure_body(&[]);
         }
+        // A `<form>` outside templates sets the form element pointer, and
+        // while it is set a nested one is ignored whole (no `p` closes, no
+        // element opens). In a table, where the tree builder's current
+        // node is the table or one of its sections or rows, a form is
+        // inserted and popped at once: an empty element, as if void.
+        let mut points = false;
+        let mut form_void = false;
+        if *name == local_name!("form") {
+            let in_template = self.in_template();
+            if self.form != FormPointer::None && !in_template {
+                self.attr_buf = attrs;
+                return None;
+            }
+            points = !in_template;
+            form_void = points && self.in_table_mode();
+            if points {
+                // Until the element is on the stack (it may be dropped
+                // past the depth limit, or be void here), the pointer
+                // points at no open element.
+                self.form = FormPointer::Gone;
+            }
+        }
+        // Table parts with no table open are ignored whole, as the tree
+        // builder's "in body" mode does (in a template they open: its
+        // content may be a table's).
+        if self.open_table == 0 && is_table_only(name) && !self.in_template() {
+            self.attr_buf = attrs;
+            return None;
+        }
         let raw = raw_kind(name);
-        let void = is_void(name);
+        let void = is_void(name) || form_void;
         if !void {
             self.implied_closes(name);
+        }
+        if reconstructs(name) {
+            self.reconstruct();
         }
         let wants = self.meta.element(name, &attrs);
         if matches!(*name, local_name!("svg") | local_name!("math")) {
@@ -737,6 +948,16 @@ impl State {
             return None;
         }
         self.push(name.clone(), &attrs, void);
+        if !void {
+            self.list_active(name, &attrs);
+        }
+        if points
+            && !void
+            && let Some(top) = self.stack.last_mut()
+        {
+            top.pointed = true;
+            self.form = FormPointer::Open;
+        }
         if !void {
             let depth = self.stack.len();
             if wants.title {
@@ -758,6 +979,214 @@ impl State {
         }
         self.attr_buf = attrs;
         raw
+    }
+
+    /// Marks the active formatting entry `id` closed (its element left the
+    /// stack; the entry stays, to be reopened).
+    fn close_active(&mut self, id: u32) {
+        for a in self.active.iter_mut().rev() {
+            if let Active::Elem { id: e, open, .. } = a
+                && *e == id
+            {
+                *open = false;
+                return;
+            }
+        }
+    }
+
+    /// Removes the active formatting entry `id`, if listed.
+    fn remove_active(&mut self, id: u32) {
+        if id == 0 {
+            return;
+        }
+        if let Some(k) = self
+            .active
+            .iter()
+            .rposition(|a| matches!(a, Active::Elem { id: e, .. } if *e == id))
+        {
+            self.active.remove(k);
+        }
+    }
+
+    /// The index in `active` of the last entry named `name` after the last
+    /// marker, and whether its element is open.
+    fn last_active(&self, name: &LocalName) -> Option<(usize, bool)> {
+        for (k, a) in self.active.iter().enumerate().rev() {
+            match a {
+                Active::Marker => return None,
+                Active::Elem { name: n, open, .. } if n == name => return Some((k, *open)),
+                Active::Elem { .. } => {}
+            }
+        }
+        None
+    }
+
+    /// Lists the formatting element or marker just pushed on top of the
+    /// stack. Like the standard's "Noah's Ark" clause, a fourth identical
+    /// element (same name and kept attributes) after the last marker
+    /// drops the first; past [`MAX_ACTIVE`] the oldest goes.
+    fn list_active(&mut self, name: &LocalName, attrs: &[(Key, StrTendril)]) {
+        if is_formatting_marker(name) {
+            self.active.push(Active::Marker);
+            return;
+        }
+        if !is_formatting(name) {
+            return;
+        }
+        let start = self
+            .active
+            .iter()
+            .rposition(|a| matches!(a, Active::Marker))
+            .map_or(0, |k| k + 1);
+        let mut same = (start..self.active.len()).filter(|&k| {
+            matches!(&self.active[k], Active::Elem { name: n, attrs: a, .. }
+                if n == name && a.as_slice() == attrs)
+        });
+        let first = same.next();
+        if let Some(first) = first
+            && same.nth(1).is_some()
+        {
+            self.active.remove(first);
+        } else if self.active.len() - start >= MAX_ACTIVE {
+            self.active.remove(start);
+        }
+        self.last_id += 1;
+        let id = self.last_id;
+        if let Some(top) = self.stack.last_mut() {
+            top.active = id;
+        }
+        self.active.push(Active::Elem {
+            name: name.clone(),
+            attrs: attrs.to_vec(),
+            id,
+            open: true,
+        });
+    }
+
+    /// The standard's "reconstruct the active formatting elements": the
+    /// formatting elements closed by another element's end since the last
+    /// marker or open one are opened again, in order, before text or an
+    /// inline element (so `<p><b>a</p>b` keeps `b` bold, and an end tag of
+    /// the name later closes what opened inside the reopened element).
+    fn reconstruct(&mut self) {
+        if !matches!(self.active.last(), Some(Active::Elem { open: false, .. })) {
+            return;
+        }
+        let mut k = self.active.len() - 1;
+        while k > 0 && matches!(self.active[k - 1], Active::Elem { open: false, .. }) {
+            k -= 1;
+        }
+        for j in k..self.active.len() {
+            if self.stack.len() >= self.max_depth {
+                break;
+            }
+            let Active::Elem { name, attrs, .. } = &self.active[j] else {
+                break;
+            };
+            let (name, attrs) = (name.clone(), attrs.clone());
+            self.elements += 1;
+            self.push(name, &attrs, false);
+            self.last_id += 1;
+            let new = self.last_id;
+            if let Some(top) = self.stack.last_mut() {
+                top.active = new;
+            }
+            if let Active::Elem { id, open, .. } = &mut self.active[j] {
+                *id = new;
+                *open = true;
+            }
+        }
+    }
+
+    /// A `select` is open in the default scope.
+    fn select_in_scope(&self) -> bool {
+        self.open_select > 0
+            && self
+                .find(|n| *n == local_name!("select"), is_scope_boundary)
+                .is_some()
+    }
+
+    /// The standard's "generate implied end tags" (the set html5ever calls
+    /// cursory: the elements whose end tag may be left out), but `keep`,
+    /// and never below stack length `floor`.
+    fn pop_implied_ends(&mut self, floor: usize, keep: Option<&LocalName>) {
+        while self.stack.len() > floor
+            && self.stack.last().is_some_and(|o| {
+                !o.foreign
+                    && Some(&o.name) != keep
+                    && matches!(
+                        o.name,
+                        local_name!("dd")
+                            | local_name!("dt")
+                            | local_name!("li")
+                            | local_name!("optgroup")
+                            | local_name!("option")
+                            | local_name!("p")
+                            | local_name!("rb")
+                            | local_name!("rp")
+                            | local_name!("rt")
+                            | local_name!("rtc")
+                    )
+            })
+        {
+            self.pop_to(self.stack.len() - 1);
+        }
+    }
+
+    /// A `template` is open: the form element pointer is neither read nor
+    /// set inside one.
+    fn in_template(&self) -> bool {
+        self.stack
+            .iter()
+            .any(|o| !o.foreign && !o.detached && o.name == local_name!("template"))
+    }
+
+    /// The tree builder would be in its "in table" insertion mode: the
+    /// innermost open element is a table or one of its sections or rows
+    /// (inside a cell or caption it reads as body again).
+    fn in_table_mode(&self) -> bool {
+        self.stack
+            .iter()
+            .rev()
+            .find(|o| !o.foreign && !o.detached)
+            .is_some_and(|o| {
+                matches!(
+                    o.name,
+                    local_name!("table")
+                        | local_name!("tbody")
+                        | local_name!("thead")
+                        | local_name!("tfoot")
+                        | local_name!("tr")
+                )
+            })
+    }
+
+    /// `</form>` outside templates, as the tree builder reads it: it clears
+    /// the form element pointer, and if the element pointed at is open and
+    /// in scope, closes the implied ends above it and takes it off the
+    /// stack. Elements still open inside it stay open (they are its
+    /// children in the tree), so it is only detached until they close.
+    fn end_form(&mut self) {
+        let pointer = std::mem::replace(&mut self.form, FormPointer::None);
+        if pointer != FormPointer::Open {
+            return;
+        }
+        let Some(at) = self.stack.iter().rposition(|o| o.pointed) else {
+            return;
+        };
+        self.stack[at].pointed = false;
+        let in_scope = self.stack[at + 1..]
+            .iter()
+            .all(|o| o.foreign || o.detached || !is_scope_boundary(&o.name));
+        if !in_scope {
+            return;
+        }
+        self.pop_implied_ends(at + 1, None);
+        if self.stack.len() == at + 1 {
+            self.pop_to(at);
+        } else {
+            self.stack[at].detached = true;
+        }
     }
 
     /// An `itemprop=name` inside an author item names the author.
@@ -815,14 +1244,20 @@ impl State {
                 }
             }
         }
-        if self.open_select > 0 {
-            match *name {
-                local_name!("option") | local_name!("optgroup") | local_name!("select") => {}
-                _ => return,
-            }
+        if *name == local_name!("form") && !self.in_template() {
+            self.end_form();
+            return;
         }
         match *name {
             local_name!("html") | local_name!("body") => return,
+            // `</template>` closes the innermost open template whatever is
+            // open inside it (no scope, no special barrier).
+            local_name!("template") => {
+                if let Some(i) = self.find(|n| *n == local_name!("template"), |_| false) {
+                    self.pop_to(i);
+                }
+                return;
+            }
             local_name!("head") => {
                 if !self.body_open
                     && let Some(i) = self.find(|n| *n == local_name!("head"), |_| false)
@@ -839,6 +1274,14 @@ impl State {
             }
             _ => {}
         }
+        // The formatting element of that name was closed by another end:
+        // the adoption agency forgets it and closes nothing.
+        if is_formatting(name)
+            && let Some((k, false)) = self.last_active(name)
+        {
+            self.active.remove(k);
+            return;
+        }
         let hit = if *name == local_name!("p") {
             let hit = self.find(
                 |n| *n == local_name!("p"),
@@ -852,7 +1295,10 @@ impl State {
                 }
             }
             hit
-        } else if is_formatting(name) || role_of(name) == Role::Block {
+        } else if is_formatting(name)
+            || role_of(name) == Role::Block
+            || *name == local_name!("select")
+        {
             let barrier = match *name {
                 local_name!("li") => |n: &LocalName| {
                     is_scope_boundary(n) || matches!(*n, local_name!("ul") | local_name!("ol"))
@@ -874,17 +1320,15 @@ impl State {
         } else {
             self.find(|n| n == name, is_special)
         };
-        // A formatting end tag with a block opened inside it: the tree
-        // builder's adoption agency keeps that block open and moves the
-        // formatting out of it, so the text that follows stays where it
-        // was; closing nothing is the nearest cheap reading.
+        // A formatting end tag with a block opened inside it.
         if is_formatting(name)
             && let Some(i) = hit
-            && self.stack[i + 1..]
-                .iter()
-                .any(|o| !o.foreign && is_special(&o.name))
         {
-            return;
+            if self.adopt_across_blocks(i) {
+                return;
+            }
+            let id = std::mem::take(&mut self.stack[i].active);
+            self.remove_active(id);
         }
         let hit = hit.or_else(|| self.implied_table_part(name));
         if let Some(i) = hit {
@@ -897,8 +1341,33 @@ impl State {
     /// would have moved before the table) between.
     fn clear_table_context(&mut self, name: &LocalName) {
         let part = |n: &LocalName| *n == local_name!("table") || is_table_part(n);
-        let ctx = |st: &State| st.find(part, |n| *n == local_name!("html"));
+        // The standard's table scope: a template inside a cell holds its
+        // own table parts, which close nothing outside it.
+        let ctx = |st: &State| {
+            st.find(part, |n| {
+                matches!(*n, local_name!("html") | local_name!("template"))
+            })
+        };
         match *name {
+            // A table start tag where the tree builder is in a table, its
+            // section or row (not a cell or caption; elements it moved
+            // before the table do not change that) closes that table
+            // first: the new one follows it, not nested.
+            local_name!("table") => {
+                let mode = self.find(
+                    |n| part(n) || *n == local_name!("caption"),
+                    |n| matches!(*n, local_name!("html") | local_name!("template")),
+                );
+                let in_table = mode.is_some_and(|i| {
+                    !matches!(
+                        self.stack[i].name,
+                        local_name!("td") | local_name!("th") | local_name!("caption")
+                    )
+                });
+                if in_table && let Some(t) = self.find(|n| *n == local_name!("table"), |_| false) {
+                    self.pop_to(t);
+                }
+            }
             local_name!("td") | local_name!("th") => {
                 if let Some(i) = ctx(self) {
                     let cell = matches!(self.stack[i].name, local_name!("td") | local_name!("th"));
@@ -966,6 +1435,19 @@ impl State {
                 return;
             }
             self.ensure_body(&[]);
+        }
+        // Text in the body reopens closed formatting elements, but not in
+        // svg/MathML or a raw-text element, nor white space where a table
+        // holds it (the tree builder's "in table text").
+        if matches!(self.active.last(), Some(Active::Elem { open: false, .. }))
+            && !self.foreign()
+            && self
+                .stack
+                .last()
+                .is_none_or(|o| raw_kind(&o.name).is_none())
+            && !(self.in_table_mode() && t.bytes().all(|b| b.is_ascii_whitespace()))
+        {
+            self.reconstruct();
         }
         let depth = self.stack.len();
         // Past four bytes a character, a text is surely longer than any name
@@ -1210,6 +1692,159 @@ mod tests {
         assert_eq!(texts("<div><span>a</div>b</span>"), ["a", "b"]);
     }
 
+    /// The form element pointer: a nested `<form>` is ignored while one is
+    /// set (even after its form closed), `</form>` clears it and takes the
+    /// form off the stack while what it holds stays open.
+    #[test]
+    fn form_pointer() {
+        assert_eq!(texts("<form><p>a<form>b</form>c"), ["ab", "c"]);
+        for h in [
+            "<div><form></div><p>a<form>b</form>c",
+            "<div><form></div></form><p>a<form>b</form>c",
+            "<form><div>a</form>b</div>c<p>d<form>e",
+            "<form><div><p>a</form>b</div>c",
+            "<form><ul><li>a</form>b</ul>c",
+            "<table><form><tr><td>a<form>b</table><p>c<form>d",
+            "<table><tr><td><form><p>a</td><td>b<form>c</table>d",
+            "<template><form><p>a<form>b</template><p>c<form>d",
+            "<form><template><p>a</form>b</template>c</form><p>d<form>e",
+            "<form><b>a<p>b</form>c</b>d",
+        ] {
+            texts(h);
+        }
+    }
+
+    /// Table parts outside a table are ignored (a stray `caption` in a
+    /// paragraph does not split it); in a template inside a cell they do
+    /// not close the cell.
+    #[test]
+    fn stray_table_parts() {
+        assert_eq!(texts("<p>a<caption>b</caption>c"), ["abc"]);
+        assert_eq!(texts("<div>a<tr>b<th>c</th>d</tr>e</div>"), ["abcde"]);
+        for h in [
+            "<p>a<td>b</td>c",
+            "<p>a<col>b<colgroup>c<tbody>d<thead>e<tfoot>f<frame>g",
+            "<template><p>a<td>b</template>c",
+            "<table><tr><td><template><p>a<td>b</template>c</table>d",
+            "<table><tr><td><div>a<td>b</table>d",
+        ] {
+            texts(h);
+        }
+    }
+
+    /// A select's content is read as body content (html5ever's tree
+    /// builder follows the standard's customizable select): svg, MathML,
+    /// raw text and blocks open inside it, and it closes by its end tag,
+    /// another select or an input in scope, not by an end tag that does
+    /// not reach across it. Cases found by the soup property test.
+    #[test]
+    fn select_content_is_body_content() {
+        for h in [
+            "Thành phố<b><select><option><A<p><math><select><option></b>Theo TTXVN",
+            "<figure><figcaption><select><option><math><select><option></figcaption></figure>Z",
+            "<p><select><option><math><select><option><plaintext>Thành phố",
+            "<p><select><option><title><select><option><p>&amp;",
+            "<svg><p>a<select><option><title><select><option><ul><li>b",
+            "<select><option>a<p>b<option>c</select>d",
+            "<p>x<select><option>a<p>b<optgroup><option>c<hr>d</select>e",
+            "<select><div>a<input>b",
+            "<table><tr><td><select><option>a<td>b</table>c",
+            "<select><option><b>a</select>b</b>c",
+            // A link in a select does not close one outside it.
+            "<a href=x><select><option><a href=y>a",
+            "<table><tr><td><a href=x>a<table><tr><td><a href=y>b</table>c</table>d",
+        ] {
+            texts(h);
+        }
+    }
+
+    /// A formatting end tag across blocks: the text after it stays in the
+    /// innermost block, and what opened inside that block (MathML here)
+    /// closes, as the adoption agency's last round pops it; past 7 blocks
+    /// nothing closes. Cases found by the soup property test.
+    #[test]
+    fn formatting_end_tag_across_blocks() {
+        assert_eq!(
+            texts("<b><p>a<math></b>b<meta charset=windows-1258>c"),
+            ["abc"]
+        );
+        for h in [
+            "<a href=\"/x\"><ul><li><math></a><title><p>d",
+            "<b><p><math></b><select><option><meta charset=windows-1258>d",
+            "<b><div>a<math></b>b<br>c",
+            "<b><p>a<i>x<div>y<u>z</b>w</div>v",
+            "<a href=x>1<div>2<span>3</a>4</div>5",
+            "<b>1<div>2<div>3<div>4<div>5<div>6<div>7<u>9</b>10</div>11",
+            "<b>1<div>2<div>3<div>4<div>5<div>6<div>7<div>8<u>9</b>10</div>11",
+            // The formatting element is off the stack: a second end tag
+            // of its name closes nothing.
+            "<a href=x><title>t</title><h1>a</a><math></a>b",
+            "<b><ul><li></b><math></b>a",
+            "<b>a<figure><figcaption></b>b<math></b>c",
+        ] {
+            texts(h);
+        }
+    }
+
+    /// A link start tag inside a link runs the adoption agency for the
+    /// first: closed in one block, across blocks as an end tag would, and
+    /// out of scope (past a select) only taken off the stack, so a later
+    /// select start tag's close leaves it out. Cases found by the soup
+    /// property test.
+    #[test]
+    fn link_inside_link() {
+        for h in [
+            "<a href=x><select><option><a href=y></a><select><option><a href=z>a",
+            "<a href=x>1<div>2<span>3<a href=y>4</div>5",
+            "<a href=x>1<dialog open>2<a href=y>3</dialog>4",
+            "<table><tr><td><a href=x>1</td><td><a href=y>2</table>3",
+            "<p><a href=x>1<p>2<a href=y>3",
+        ] {
+            texts(h);
+        }
+    }
+
+    /// Formatting elements closed by another element's end are reopened
+    /// before text and inline elements, as the tree builder does; a later
+    /// end tag of the name then closes what opened inside. Cases found by
+    /// the soup property test.
+    #[test]
+    fn formatting_reopened() {
+        assert_eq!(texts("<p><b>a</p>b</b>c"), ["a", "bc"]);
+        for h in [
+            "<div><a href=x></div>a<math></a>b<script><ul><li>c",
+            "<p><a href=x><ul><li><math></a><title><p>a",
+            "a<div><b></div><math></b><script><p>b<div>c",
+            "<b><a href=x></b><math></a><script><p>a",
+            "<a href=x><b><a href=y>a<math></b>b</a>c",
+            "<table><tr><td><b>a</td><td>b</b>c</table>d",
+            "<b id=1><b id=2><b id=3><b id=4><p>a</p>b",
+            "<b><b><b><b><p>a</p>b",
+        ] {
+            texts(h);
+        }
+    }
+
+    /// A table start tag in a table, its section or row closes that table
+    /// (not in a cell or caption, where tables nest). Cases found by the
+    /// soup property test.
+    #[test]
+    fn table_in_table_closes_it() {
+        assert_eq!(
+            texts("<table><tr><table><tr><td>a</table>b</table>c"),
+            ["a", "bc"]
+        );
+        for h in [
+            "a<table><b><table><math></b><title><br>b",
+            "<table>a<figure><figcaption><b><table>b<math></b>c<b>d",
+            "<table><div>x<table><tr><td>a</table>b",
+            "<table><caption>x<table><tr><td>a</table>b</table>c",
+            "<table><tr><td>x<table><tr><td>a</table>b</table>c",
+        ] {
+            texts(h);
+        }
+    }
+
     /// The standard's lists (`closes_p`, `is_special`) where they differ
     /// from the block boxes of `role_of`, checked against the tree parse.
     #[test]
@@ -1221,14 +1856,25 @@ mod tests {
             "<!DOCTYPE html><p>a<table><tr><td>b</table>c",
             "<p>a<table><tr><td>b</table>c",
             // `dialog` and `legend` are no barrier to an `li`, `dd` or an
-            // ordinary end tag. (That `search` is one shows in no block
-            // text: `search` is no block box, so no case here checks it.)
+            // ordinary end tag.
             "<ul><li>a<dialog open><li>b</dialog></ul>c",
             "<dl><dd>a<legend><dt>b</legend></dl>c",
             "<div><span>a<dialog open>b</span>c</dialog>d</div>",
+            // `search` is a block box like `div`.
+            "<div>a<search>b</search>c</div>",
+            "<p>a<search>b<p>c</search>d",
+            "<ul><li>a<search><li>b</search></ul>c",
         ] {
             texts(h);
         }
+        // Where the two parses part on purpose: `search` is special in the
+        // standard (an ordinary end tag does not close across it, as in
+        // browsers), not in html5ever's tree builder, which closes the
+        // `span` and the `search` with it (["a", "b", "cd"]). When its list
+        // catches up, this case belongs in the loop above.
+        let h = "<div><span>a<search>b</span>c</search>d</div>";
+        let fast: Vec<String> = doc(h).blocks.into_iter().map(|b| b.text).collect();
+        assert_eq!(fast, ["a", "bc", "d"]);
     }
 
     #[test]

@@ -10,14 +10,19 @@
 //!    and every line of a removed piece, is a non-empty substring of one
 //!    input line after NFC and white-space folding (the
 //!    documented removals, a source prefix before the lead and a trailing
-//!    "./.", only ever shorten a line at its ends). HTML input: every body
+//!    "./.", only ever shorten a line at its ends), both compared in NFD
+//!    without combining marks (see `unmarked`). HTML input: every body
 //!    paragraph and caption, with all white space removed, is a substring
 //!    of the page's shown text nodes (html5ever's parse, so entities
 //!    decoded; not those inside script, style, title, form controls, svg or
-//!    MathML, which the cleaner skips) concatenated in NFC with all white
-//!    space removed. The page is passed as UTF-8. White space is
-//!    compared away because the cleaner puts a space where a `<br>` or a
-//!    flattened block stood, which no text node holds.
+//!    MathML, which the cleaner skips) concatenated, both sides in NFD with
+//!    all white space and all combining marks removed. The page is passed
+//!    as UTF-8. White space is compared away because the cleaner puts a
+//!    space where a `<br>` or a flattened block stood, which no text node
+//!    holds; combining marks because normalizing the page's whole text
+//!    reorders marks across the boundary of two blocks (a block that
+//!    starts with a mark swaps it with the previous block's last mark),
+//!    which the cleaner, normalizing each block apart, rightly does not.
 //! 3. Cleaning an article's own text again keeps its body: the text
 //!    "headline, blank line, body paragraphs separated by blank lines"
 //!    cleans to the same body paragraphs, in the same order (checked on the
@@ -33,10 +38,25 @@ use proptest::prelude::*;
 use tinsach::{Article, Cleaner, PageInfo};
 use unicode_normalization::UnicodeNormalization;
 
-/// `text` without any white space (or control characters).
+/// `text` in NFD without any white space, control characters or
+/// combining marks (see the module docs for why the marks go).
 fn squeeze(text: &str) -> String {
-    text.nfc()
-        .filter(|c| !is_space(*c) && !c.is_control())
+    text.nfd()
+        .filter(|c| {
+            !is_space(*c)
+                && !c.is_control()
+                && unicode_normalization::char::canonical_combining_class(*c) == 0
+        })
+        .collect()
+}
+
+/// `text` in NFD without combining marks: a control character the cleaner
+/// drops between two marks lets normalization reorder them, which the
+/// input line, normalized with the control character in place, does not
+/// show (the soup case \u{10eab} NUL \u{5ad} cleans to \u{5ad}\u{10eab}).
+fn unmarked(text: &str) -> String {
+    text.nfd()
+        .filter(|c| unicode_normalization::char::canonical_combining_class(*c) == 0)
         .collect()
 }
 
@@ -45,7 +65,7 @@ fn squeeze(text: &str) -> String {
 /// an empty line.
 fn assert_text_of_lines(input: &str, article: &Article) -> Result<(), TestCaseError> {
     let nfc: String = input.nfc().collect();
-    let lines: Vec<String> = nfc.lines().map(fold).collect();
+    let lines: Vec<String> = nfc.lines().map(|l| unmarked(&fold(l))).collect();
     let removed = article.removed.iter().flat_map(|r| r.text.split('\n'));
     for p in article
         .body
@@ -55,8 +75,9 @@ fn assert_text_of_lines(input: &str, article: &Article) -> Result<(), TestCaseEr
         .chain(removed)
     {
         prop_assert!(!p.is_empty(), "an empty line in {:?}", article.removed);
+        let bare = unmarked(p);
         prop_assert!(
-            lines.iter().any(|l| l.contains(p)),
+            lines.iter().any(|l| l.contains(&bare)),
             "not a line's text: {p:?}"
         );
     }
