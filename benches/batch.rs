@@ -122,8 +122,8 @@ const RUNS_PER_ROUND: usize = 10;
 ///
 /// What `work` returns is dropped outside the timing, as the caller of a
 /// batch drops its results: that drop runs on the caller's one thread
-/// whatever the pool. It is timed apart (`drop`, the median), with the
-/// scaling of the fastest call and drop together.
+/// whatever the pool. It is timed apart (`drop`, the median), and the
+/// line ends with the scalings of call and drop together (fastest, median).
 fn print_scaling<T: Send>(
     name: &str,
     pools: &[(usize, rayon::ThreadPool)],
