@@ -6,13 +6,15 @@
 //! Everything after this stage (classification, metadata, assembly) is shared
 //! by both paths and never looks at markup.
 
+use std::borrow::Cow;
+
 use crate::article::Reason;
 
 /// A page cut into blocks, in reading order.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Doc {
+pub(crate) struct Doc<'a> {
     /// The blocks in document order. Every block has non-empty text.
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<Block<'a>>,
     /// HTML only: the elements that contain blocks, indexed by
     /// [`Block::parent`] and [`Element::parent`]. Element 0 is the root.
     pub elements: Vec<Element>,
@@ -22,7 +24,7 @@ pub(crate) struct Doc {
     pub is_html: bool,
 }
 
-impl Doc {
+impl Doc<'_> {
     /// The element that holds block `i`'s own element: the list of a list
     /// item, the column of a paragraph (a block's `parent` is its own `p` or
     /// `li`). For text input, where there are no elements, the root.
@@ -34,9 +36,12 @@ impl Doc {
 
 /// One block of running text.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Block {
+pub(crate) struct Block<'a> {
     /// The text, in NFC with white space folded to single spaces and trimmed.
-    pub text: String,
+    /// A line of text input that is already so borrows the input: most
+    /// lines of a page are chrome, which the article never copies (a cut
+    /// line is only appended to its removed piece).
+    pub text: Cow<'a, str>,
     /// What kind of block this is.
     pub kind: BlockKind,
     /// Text input: how many blank lines stand between this line and the
@@ -55,9 +60,9 @@ pub(crate) struct Block {
     pub hint: Option<Reason>,
 }
 
-impl Block {
+impl<'a> Block<'a> {
     /// A block of plain text input.
-    pub fn line(text: String, gap_before: u32) -> Block {
+    pub fn line(text: Cow<'a, str>, gap_before: u32) -> Block<'a> {
         Block {
             text,
             kind: BlockKind::Line,

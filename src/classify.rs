@@ -125,7 +125,7 @@ fn effective_hints(doc: &Doc, feats: &[Features]) -> Vec<Option<Reason>> {
 /// What every rule reads: the blocks, their features, and the page-level
 /// facts computed once.
 struct Ctx<'a> {
-    doc: &'a Doc,
+    doc: &'a Doc<'a>,
     feats: &'a [Features<'a, 'a>],
     /// Chrome hints, voided where they cover the article's column.
     hints: Vec<Option<Reason>>,

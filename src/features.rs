@@ -537,7 +537,7 @@ impl Keys {
             ends: Vec::with_capacity(doc.blocks.len()),
         };
         for b in &doc.blocks {
-            let t = b.text.as_str();
+            let t: &str = &b.text;
             if key_is_folded(t) {
                 crate::normalize::push_lower(&mut keys.text, t);
             } else {
@@ -631,7 +631,7 @@ fn of_block<'k, 't>(
     counts: ByteCounts,
     page_hits: u32,
 ) -> Features<'k, 't> {
-    let text = b.text.as_str();
+    let text: &str = &b.text;
     // Characters are the bytes that open one; words, the spaces plus one
     // (block text is folded: single spaces, trimmed). Bytes from 0xE3 up open
     // the CJK characters, and only a block with one is decoded.
@@ -1065,6 +1065,7 @@ mod tests {
     /// The features of one line of text (its page and keys leaked: tests
     /// only).
     fn feat(t: &str) -> Features<'static, 'static> {
+        let t: &'static str = Box::leak(t.to_string().into_boxed_str());
         let doc: &'static Doc = Box::leak(Box::new(crate::text::segment(t)));
         assert_eq!(doc.blocks.len(), 1, "one line: {t}");
         let keys: &'static Keys = Box::leak(Box::new(Keys::of(doc)));
@@ -1167,7 +1168,8 @@ mod tests {
         for start in 0..lines.len() {
             for len in 1..=lines.len() - start {
                 let page = &lines[start..start + len];
-                let doc = crate::text::segment(&page.join("\n"));
+                let joined = page.join("\n");
+                let doc = crate::text::segment(&joined);
                 let keys = Keys::of(&doc);
                 for p in patterns {
                     let re = Regex::new(p).unwrap();

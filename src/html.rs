@@ -37,7 +37,7 @@ use crate::hints::{self, Hint, Tokens};
 use crate::normalize::{fold, nfc, push_folded};
 
 /// Parses an HTML document into blocks.
-pub(crate) fn parse(html: &str, limits: &Limits) -> Result<Doc, Error> {
+pub(crate) fn parse(html: &str, limits: &Limits) -> Result<Doc<'static>, Error> {
     let tree = build_tree(html, limits)?;
     let meta = read_meta(&tree);
     let (blocks, elements) = Walker::new(limits.max_depth).run(&tree);
@@ -1238,7 +1238,7 @@ pub(crate) struct Walker {
     stack: Vec<Frame>,
     /// Indices into `stack` of the block frames.
     blocks_open: Vec<u32>,
-    blocks: Vec<Block>,
+    blocks: Vec<Block<'static>>,
     elements: Vec<Element>,
     cur: Pending,
     gap_pending: bool,
@@ -1282,7 +1282,7 @@ impl Walker {
         w
     }
 
-    fn run(mut self, tree: &Tree) -> (Vec<Block>, Vec<Element>) {
+    fn run(mut self, tree: &Tree) -> (Vec<Block<'static>>, Vec<Element>) {
         self.stack[0].cursor = tree.nodes[DOCUMENT as usize].first;
         while let Some(top) = self.stack.last_mut() {
             let child = top.cursor;
@@ -1310,7 +1310,7 @@ impl Walker {
     }
 
     /// Ends the last block and hands back the blocks and their elements.
-    pub(crate) fn finish(mut self) -> (Vec<Block>, Vec<Element>) {
+    pub(crate) fn finish(mut self) -> (Vec<Block<'static>>, Vec<Element>) {
         self.flush();
         (self.blocks, self.elements)
     }
@@ -1579,7 +1579,7 @@ impl Walker {
         };
         let link_chars = (cur.link_chars as usize).min(text.chars().count()) as u32;
         self.blocks.push(Block {
-            text,
+            text: text.into(),
             kind,
             gap_before: cur.gap,
             parent,
@@ -2280,12 +2280,16 @@ mod json_ld {
 mod tests {
     use super::*;
 
-    fn doc(html: &str) -> Doc {
+    fn doc(html: &str) -> Doc<'static> {
         parse(html, &Limits::default()).expect("parses")
     }
 
     fn texts(html: &str) -> Vec<String> {
-        doc(html).blocks.into_iter().map(|b| b.text).collect()
+        doc(html)
+            .blocks
+            .into_iter()
+            .map(|b| b.text.into_owned())
+            .collect()
     }
 
     #[test]
@@ -2512,7 +2516,7 @@ mod tests {
         );
         let d = parse(&html, &limits).unwrap();
         // Flattened, but the paragraphs neither merge nor glue ("ab").
-        let texts: Vec<&str> = d.blocks.iter().map(|b| b.text.as_str()).collect();
+        let texts: Vec<&str> = d.blocks.iter().map(|b| &*b.text).collect();
         assert_eq!(texts, ["a", "b"]);
     }
 

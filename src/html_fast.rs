@@ -48,7 +48,7 @@ use crate::html::{
 use crate::normalize::push_folded;
 
 /// Parses an HTML document into blocks in one pass over its tokens.
-pub(crate) fn parse(html: &str, limits: &Limits) -> Result<Doc, Error> {
+pub(crate) fn parse(html: &str, limits: &Limits) -> Result<Doc<'static>, Error> {
     let input = Rc::new(BufferQueue::default());
     let tokenizer = Tokenizer::new(
         Fast::new(limits, Rc::clone(&input)),
@@ -1588,7 +1588,7 @@ mod tests {
     use super::*;
 
     /// The one-pass parse with the default limits.
-    fn doc(html: &str) -> Doc {
+    fn doc(html: &str) -> Doc<'static> {
         let limits = Limits::default();
         match parse(html, &limits) {
             Ok(d) => d,
@@ -1598,9 +1598,17 @@ mod tests {
 
     /// The block texts, checked against the tree builder's parse.
     fn texts(html: &str) -> Vec<String> {
-        let fast: Vec<String> = doc(html).blocks.into_iter().map(|b| b.text).collect();
+        let fast: Vec<String> = doc(html)
+            .blocks
+            .into_iter()
+            .map(|b| b.text.into_owned())
+            .collect();
         let tree = crate::html::parse(html, &Limits::default()).expect("parses");
-        let tree: Vec<String> = tree.blocks.into_iter().map(|b| b.text).collect();
+        let tree: Vec<String> = tree
+            .blocks
+            .into_iter()
+            .map(|b| b.text.into_owned())
+            .collect();
         assert_eq!(fast, tree, "{html}");
         fast
     }
@@ -1873,7 +1881,11 @@ mod tests {
         // `span` and the `search` with it (["a", "b", "cd"]). When its list
         // catches up, this case belongs in the loop above.
         let h = "<div><span>a<search>b</span>c</search>d</div>";
-        let fast: Vec<String> = doc(h).blocks.into_iter().map(|b| b.text).collect();
+        let fast: Vec<String> = doc(h)
+            .blocks
+            .into_iter()
+            .map(|b| b.text.into_owned())
+            .collect();
         assert_eq!(fast, ["a", "bc", "d"]);
     }
 

@@ -172,7 +172,7 @@ fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta
                 if is_head_with_suffix(title, &doc.blocks[i].text)
                     || word_overlap(title, &doc.blocks[i].text) >= REWORDED_TITLE =>
             {
-                doc.blocks[i].text.clone()
+                doc.blocks[i].text.to_string()
             }
             _ => title.to_string(),
         };
@@ -238,7 +238,7 @@ fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta
         meta.headline = page_title;
         return None;
     };
-    let text = doc.blocks[h].text.clone();
+    let text = doc.blocks[h].text.to_string();
     cls.labels[h] = Label::Cut(Reason::Headline);
     // A page that prints the headline again (mobile and desktop copies).
     let lower = feats[h].lower_key();
@@ -322,7 +322,7 @@ fn kicker(
     };
     let t = &doc.blocks[k].text;
     if t.ends_with(':') && feats[k].words <= KICKER_MAX_WORDS && feats[k].chrome().is_none() {
-        meta.kicker = Some(t.clone());
+        meta.kicker = Some(t.to_string());
         cls.labels[k] = Label::Cut(Reason::Kicker);
     }
 }

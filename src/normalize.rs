@@ -545,12 +545,12 @@ fn class_at(bytes: &[u8], i: usize) -> (usize, Class) {
 ///
 /// One vector scan over the whole text ([`crate::scan::for_each_hit`]) stops
 /// at every line feed and at every character that may need folding or
-/// composing ([`unclean`]); a line with no such stop is copied as it is,
+/// composing ([`unclean`]); a line with no such stop is handed on borrowed,
 /// less the spaces at its ends (the usual case), and only the others are
 /// folded, and composed if the scan saw a character that is not
 /// `surely_nfc` ([`unsure`]). A line is a unit of NFC: a line feed composes
 /// with nothing on either side.
-pub(crate) fn clean_lines(text: &str, mut line: impl FnMut(String)) {
+pub(crate) fn clean_lines<'a>(text: &'a str, mut line: impl FnMut(Cow<'a, str>)) {
     let b = text.as_bytes();
     let mut start = 0;
     let mut stops = Stops::default();
@@ -560,7 +560,7 @@ pub(crate) fn clean_lines(text: &str, mut line: impl FnMut(String)) {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         if !stops.dirty {
             // Spaces at the ends fold away whatever the rest is.
-            return line(raw.trim_ascii().to_owned());
+            return line(Cow::Borrowed(raw.trim_ascii()));
         }
         // Fold first: a control character dropped by folding may stand
         // between a letter and its combining mark, which compose only then.
@@ -570,12 +570,12 @@ pub(crate) fn clean_lines(text: &str, mut line: impl FnMut(String)) {
         // spaces, so without an unsure character the folded text is NFC,
         // and `nfc` need not scan it again to find that out.
         if !stops.unsure {
-            return line(folded);
+            return line(Cow::Owned(folded));
         }
-        line(match nfc(&folded) {
+        line(Cow::Owned(match nfc(&folded) {
             Cow::Borrowed(_) => folded,
             Cow::Owned(composed) => composed,
-        });
+        }));
     };
     crate::scan::for_each_hit(b, maybe_unclean, |p| {
         if b[p] == b'\n' {
@@ -735,12 +735,14 @@ mod tests {
     #[test]
     fn clean_lines_are_copied_only_when_folding_and_nfc_keep_them() {
         let mut lines = Vec::new();
-        clean_lines("a\r\nb\n\n c \nd\re\n\u{a0}f\u{a0}", |l| lines.push(l));
+        clean_lines("a\r\nb\n\n c \nd\re\n\u{a0}f\u{a0}", |l| {
+            lines.push(l.into_owned())
+        });
         assert_eq!(lines, ["a", "b", "", "c", "d e", "f"]);
         // A control character between a letter and its mark: dropped, then
         // the two compose.
         let mut lines = Vec::new();
-        clean_lines("e\u{1}\u{301}", |l| lines.push(l));
+        clean_lines("e\u{1}\u{301}", |l| lines.push(l.into_owned()));
         assert_eq!(lines, ["é"]);
         for c in ('\u{0}'..='\u{3000}').filter(|&c| c != '\n').chain([
             '\u{FEFF}',
@@ -756,7 +758,7 @@ mod tests {
                     assert_eq!(line, want, "U+{:04X}", c as u32);
                 }
                 let mut got = Vec::new();
-                clean_lines(&line, |l| got.push(l));
+                clean_lines(&line, |l| got.push(l.into_owned()));
                 assert_eq!(got, [want], "U+{:04X}", c as u32);
             }
         }
@@ -869,7 +871,7 @@ mod tests {
                 want.push(folded.trim_end_matches(' ').nfc().collect());
             }
             let mut got = Vec::new();
-            clean_lines(&text, |l| got.push(l));
+            clean_lines(&text, |l| got.push(l.into_owned()));
             proptest::prop_assert_eq!(got, want);
         }
     }

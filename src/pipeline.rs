@@ -3,6 +3,8 @@
 //! (stage 5).
 
 use crate::article::{Article, EncodingInfo, Reason, Removed};
+use std::borrow::Cow;
+
 use crate::block::{Block, Doc};
 use crate::classify::{self, Label};
 use crate::error::{Error, ErrorKind, NoArticleReason};
@@ -31,7 +33,7 @@ impl Default for Options {
 }
 
 pub(crate) fn run(
-    mut doc: Doc,
+    mut doc: Doc<'_>,
     encoding: Option<EncodingInfo>,
     options: Options,
 ) -> Result<Article, Error> {
@@ -88,6 +90,7 @@ pub(crate) fn run(
     drop(feats);
     let labels = cls.labels;
     for i in 0..doc.blocks.len() {
+        // A borrowed line becomes the article's own here, and only if kept.
         let text = std::mem::take(&mut doc.blocks[i].text);
         let key = block_keys[i];
         // What the rest of a run cut for this block's label will add to
@@ -106,7 +109,7 @@ pub(crate) fn run(
                 };
                 if !copy {
                     body_keys.push(key);
-                    article.body.push(text);
+                    article.body.push(text.into_owned());
                     removed.end_run();
                 } else {
                     // Whether the next paragraph is a copy too is not known
@@ -116,7 +119,7 @@ pub(crate) fn run(
             }
             Label::Cut(Reason::Caption) => {
                 let reason = if seen_caption.insert(key) {
-                    article.captions.push(text.clone());
+                    article.captions.push(text.to_string());
                     Reason::Caption
                 } else {
                     Reason::RepeatedCaption
@@ -186,7 +189,7 @@ impl Pieces {
     ///
     /// A new piece is made the size `rest` says the run will reach (what
     /// follows this block), so that it is not grown line by line.
-    fn cut(&mut self, text: String, reason: Reason, rest: impl FnOnce() -> usize) {
+    fn cut(&mut self, text: Cow<'_, str>, reason: Reason, rest: impl FnOnce() -> usize) {
         let continues = std::mem::replace(&mut self.run, true);
         if !self.keep {
             return;
@@ -199,7 +202,7 @@ impl Pieces {
             _ => {
                 let rest = rest();
                 let text = if rest == 0 {
-                    text
+                    text.into_owned()
                 } else {
                     let mut piece = String::with_capacity(text.len() + rest);
                     piece.push_str(&text);
@@ -229,7 +232,7 @@ impl Pieces {
 /// blocks that follow with the same `label`, after a line break. (Captions
 /// of one run may split into first and repeated ones; the piece is then
 /// larger than it needs, by the repeats.)
-fn run_rest(blocks: &[Block], labels: &[Label], label: Label) -> usize {
+fn run_rest(blocks: &[Block<'_>], labels: &[Label], label: Label) -> usize {
     blocks
         .iter()
         .zip(labels)

@@ -11,10 +11,12 @@ use crate::block::Doc;
 use crate::cleaner::Limits;
 
 /// A page cut into blocks: the output of the parse or segment stage, opaque.
+/// It may borrow the text it was cut from (`'a`): a clean line of a text
+/// input is not copied.
 #[derive(Debug, Clone)]
-pub struct Blocks(Doc);
+pub struct Blocks<'a>(Doc<'a>);
 
-impl Blocks {
+impl Blocks<'_> {
     /// How many blocks the page was cut into.
     pub fn len(&self) -> usize {
         self.0.blocks.len()
@@ -44,7 +46,7 @@ pub fn decode_len(bytes: &[u8]) -> usize {
 /// # Panics
 ///
 /// When the page is over the default element limit (no fixture is).
-pub fn parse_html(html: &str) -> Blocks {
+pub fn parse_html(html: &str) -> Blocks<'static> {
     match crate::html_fast::parse(html, &Limits::default()) {
         Ok(doc) => Blocks(doc),
         Err(e) => panic!("parse_html: {e}"),
@@ -57,7 +59,7 @@ pub fn parse_html(html: &str) -> Blocks {
 /// # Panics
 ///
 /// When the page is over the default element limit (no fixture is).
-pub fn parse_html_tree(html: &str) -> Blocks {
+pub fn parse_html_tree(html: &str) -> Blocks<'static> {
     match crate::html::parse(html, &Limits::default()) {
         Ok(doc) => Blocks(doc),
         Err(e) => panic!("parse_html_tree: {e}"),
@@ -81,13 +83,13 @@ pub fn clean_html_tree(bytes: &[u8]) -> usize {
 }
 
 /// Stage 3 (text): cuts scraped text into line blocks.
-pub fn segment_text(text: &str) -> Blocks {
+pub fn segment_text(text: &str) -> Blocks<'_> {
     Blocks(crate::text::segment(text))
 }
 
 /// Stage 4: computes the block features and classifies every block; returns
 /// how many blocks were labelled body.
-pub fn classify(blocks: &Blocks) -> usize {
+pub fn classify(blocks: &Blocks<'_>) -> usize {
     let keys = crate::features::Keys::of(&blocks.0);
     let feats = crate::features::compute(&blocks.0, &keys);
     let cls = crate::classify::classify(&blocks.0, &feats);
@@ -100,7 +102,7 @@ pub fn classify(blocks: &Blocks) -> usize {
 /// Stage 4, then stage 5's metadata read (from the blocks and the page's
 /// head) without the assembly; returns the headline's length plus the number
 /// of authors (0 when neither was found).
-pub fn metadata(blocks: &Blocks) -> usize {
+pub fn metadata(blocks: &Blocks<'_>) -> usize {
     let keys = crate::features::Keys::of(&blocks.0);
     let feats = crate::features::compute(&blocks.0, &keys);
     let mut cls = crate::classify::classify(&blocks.0, &feats);

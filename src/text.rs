@@ -4,7 +4,8 @@ use crate::block::{Block, Doc};
 use crate::normalize::clean_lines;
 
 /// Cuts scraped text into lines, each a block, recording blank-line gaps.
-pub(crate) fn segment(input: &str) -> Doc {
+/// The blocks borrow `input` wherever a line needs no cleaning.
+pub(crate) fn segment(input: &str) -> Doc<'_> {
     let mut blocks = Vec::new();
     let mut gap = 0u32;
     clean_lines(input, |line| {
