@@ -1500,35 +1500,71 @@ fn grow(line: &str, core_start: usize, core: &CoreMatch) -> Option<Found> {
     if !core_bounded(line, core_start, core.end, core.cjk) {
         return None;
     }
-    let (year, month, day) = core.date?;
-    let mut end = core.end;
+    Some(widen(&MATCHERS, line, core_start, core.end, core.date?))
+}
+
+/// The steps that widen a date core into the printed date: the
+/// hand-written matchers ([`MATCHERS`]), and in the tests the regexes of
+/// the oracle, which [`widen`] then checks step by step.
+struct Steps {
+    /// A time right after the date: the clock and its length.
+    time_after: fn(&str) -> Option<(Clock, usize)>,
+    /// An offset right after a time: minutes and their length.
+    offset_after: fn(&str) -> Option<(i16, usize)>,
+    /// "ngày" and spaces ending a prefix: where they start.
+    ngay_before: fn(&str) -> Option<usize>,
+    /// A time printed before the date, ending a prefix.
+    time_before: fn(&str) -> Option<Before>,
+}
+
+/// The hand-written matchers of this module.
+const MATCHERS: Steps = Steps {
+    time_after,
+    offset_after,
+    ngay_before,
+    time_before,
+};
+
+/// The printed date around a bounded core `line[core_start..core_end]` of
+/// the given date: the time and offset after it, or else a time before it
+/// past a "ngày", and a weekday before all.
+fn widen(
+    steps: &Steps,
+    line: &str,
+    core_start: usize,
+    core_end: usize,
+    (year, month, day): (i32, u8, u8),
+) -> Found {
+    let mut end = core_end;
     let mut time = None;
     let mut offset = None;
-    if let Some((t, len)) = time_after(&line[end..]) {
+    if let Some((t, len)) = (steps.time_after)(&line[end..]) {
         time = Some(t);
         end += len;
-        if let Some((o, len)) = offset_after(&line[end..]) {
+        if let Some((o, len)) = (steps.offset_after)(&line[end..]) {
             offset = Some(o);
             end += len;
         }
     }
     let mut start = core_start;
-    if let Some(s) = ngay_before(&line[..start]) {
+    if let Some(s) = (steps.ngay_before)(&line[..start]) {
         start = s;
     }
     if time.is_none()
-        && let Some(before) = time_before(&line[..start])
+        && let Some(before) = (steps.time_before)(&line[..start])
     {
         start = before.start;
         time = Some(before.clock);
         offset = before.offset;
     }
+    // The fast reject is checked against the regex alone by a property
+    // test; both paths share it here.
     if may_end_with_weekday(&line[..start])
         && let Some(s) = word_before(&WEEKDAY_BEFORE, &line[..start])
     {
         start = s;
     }
-    Some(Found {
+    Found {
         start,
         end,
         year,
@@ -1536,7 +1572,7 @@ fn grow(line: &str, core_start: usize, core: &CoreMatch) -> Option<Found> {
         day,
         time,
         offset,
-    })
+    }
 }
 
 /// Finds the first full printed date (day, month and year) in a line, with
@@ -1907,10 +1943,12 @@ fn parse_iso(s: &str, default_offset: Option<i16>) -> Option<Machine> {
 /// The implementation before the hand-written matchers: its regexes are the
 /// oracle the property tests compare the matchers with. The checks of the
 /// values a match holds (`ymd`, `month_number`, `checked_clock`,
-/// `signed_offset`, `core_bounded`) and the rules applied after a match
-/// (`offset_end`, `ClockMatch::word_end`) are shared with the matchers, not
-/// compared: the literal cases of the tests pin them. The oracle turns its
-/// captures into the matchers' `ClockMatch` and `OffsetMatch` for them.
+/// `signed_offset`, `core_bounded`), the rules applied after a match
+/// (`offset_end`, `ClockMatch::word_end`) and the widening of a core into
+/// the printed date (`widen`, with the oracle's steps) are shared with the
+/// matchers, not compared: the literal cases of the tests pin them. The
+/// oracle turns its captures into the matchers' `ClockMatch` and
+/// `OffsetMatch` for them.
 #[cfg(test)]
 mod reference {
     use std::sync::LazyLock;
@@ -1918,9 +1956,10 @@ mod reference {
     use regex::{Captures, Regex};
 
     use super::{
-        Clock, ClockMatch, DATE_SEPS, Found, MONTHS, NEIGHBOUR_WEIGHT, OffsetMatch, SEGMENT_MARKS,
-        THANG_YEAR_MARKS, TIME_SEPS, WEEKDAY_BEFORE, ZONES, alternation, char_at, char_before,
-        compile, core_bounded, month_number, regex_class, signed_offset, word_starts, ymd,
+        Before, Clock, ClockMatch, DATE_SEPS, Found, MONTHS, NEIGHBOUR_WEIGHT, OffsetMatch,
+        SEGMENT_MARKS, Steps, THANG_YEAR_MARKS, TIME_SEPS, ZONES, alternation, char_at,
+        char_before, compile, core_bounded, month_number, regex_class, signed_offset, widen,
+        word_before, word_starts, ymd,
     };
 
     /// The calendar-date cores. Digits are `[0-9]`, never `\d`: `\d` would take
@@ -2104,13 +2143,6 @@ mod reference {
         Some((value?, end))
     }
 
-    /// A time printed before the date: where it starts, the clock, the offset.
-    pub(super) struct Before {
-        pub(super) start: usize,
-        pub(super) clock: Clock,
-        pub(super) offset: Option<i16>,
-    }
-
     /// A time printed before the date, ending `prefix`.
     pub(super) fn time_before(prefix: &str) -> Option<Before> {
         let c = TIME_BEFORE.captures(prefix)?;
@@ -2129,13 +2161,6 @@ mod reference {
         })
     }
 
-    /// Where a pattern anchored at the end of `prefix` starts, if it starts a
-    /// word.
-    fn word_before(re: &Regex, prefix: &str) -> Option<usize> {
-        let start = re.find(prefix)?.start();
-        word_starts(prefix, start).then_some(start)
-    }
-
     /// The printed date around a core match, or `None` when the core is not a
     /// real, free-standing date.
     fn grow(line: &str, c: &Captures) -> Option<Found> {
@@ -2143,42 +2168,17 @@ mod reference {
         if !core_bounded(line, core.start(), core.end(), c.name("y6").is_some()) {
             return None;
         }
-        let (year, month, day) = core_date(c)?;
-        let mut end = core.end();
-        let mut time = None;
-        let mut offset = None;
-        if let Some((t, len)) = time_after(&line[end..]) {
-            time = Some(t);
-            end += len;
-            if let Some((o, len)) = offset_after(&line[end..]) {
-                offset = Some(o);
-                end += len;
-            }
-        }
-        let mut start = core.start();
-        if let Some(s) = word_before(&NGAY_BEFORE, &line[..start]) {
-            start = s;
-        }
-        if time.is_none()
-            && let Some(before) = time_before(&line[..start])
-        {
-            start = before.start;
-            time = Some(before.clock);
-            offset = before.offset;
-        }
-        if let Some(s) = word_before(&WEEKDAY_BEFORE, &line[..start]) {
-            start = s;
-        }
-        Some(Found {
-            start,
-            end,
-            year,
-            month,
-            day,
-            time,
-            offset,
-        })
+        let date = core_date(c)?;
+        Some(widen(&REGEXES, line, core.start(), core.end(), date))
     }
+
+    /// The oracle's regexes as the steps of [`widen`].
+    const REGEXES: Steps = Steps {
+        time_after,
+        offset_after,
+        ngay_before,
+        time_before,
+    };
 
     /// Finds the first full printed date (day, month and year) in a line, with
     /// the time and UTC offset when printed. Dates without a year ("Ngày 4/7")
