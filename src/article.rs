@@ -187,7 +187,7 @@ impl std::str::FromStr for DateTime {
     /// variants pages use (a space for `T`, `+0700`, fractional seconds)
     /// are accepted too. A date without a time or offset is an error.
     fn from_str(s: &str) -> Result<DateTime, ParseDateTimeError> {
-        crate::dateline::parse_machine_full(s, None)
+        crate::recognize::dateline::parse_machine_full(s, None)
             .filter(|m| m.has_time)
             .map(|m| m.datetime)
             .ok_or_else(|| ParseDateTimeError {

@@ -2,7 +2,7 @@
 
 use crate::article::Article;
 use crate::error::{Error, ErrorKind};
-use crate::{decode, html_fast, pipeline, text};
+use crate::{decode, html, pipeline, text};
 
 /// Limits that bound the work done on one input.
 ///
@@ -113,7 +113,7 @@ impl Cleaner {
             return Err(Error::new(ErrorKind::EmptyInput));
         }
         let decoded = decode::decode(input, info.content_type);
-        let mut doc = html_fast::parse(&decoded.text, &self.limits)?;
+        let mut doc = html::tree::parse(&decoded.text, &self.limits)?;
         if doc.meta.url.is_none() {
             doc.meta.url = info.url.map(str::to_string);
         }

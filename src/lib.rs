@@ -50,21 +50,20 @@ mod batch;
 mod block;
 mod classify;
 mod cleaner;
-mod dateline;
+mod data;
 mod decode;
 mod error;
-mod features;
 mod hash;
-mod hints;
 mod html;
-mod html_fast;
 mod meta;
 mod normalize;
 mod pipeline;
+mod recognize;
 mod scan;
 #[doc(hidden)]
 pub mod stages;
-mod tables;
+#[cfg(test)]
+mod testutil;
 mod text;
 
 pub use crate::article::{
@@ -74,8 +73,8 @@ pub use crate::article::{
 pub use crate::cleaner::{
     Builder, Cleaner, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES, PageInfo,
 };
-pub use crate::dateline::parse_dateline;
 pub use crate::error::{Error, ErrorKind, NoArticleReason};
+pub use crate::recognize::dateline::parse_dateline;
 
 /// Cleans raw HTML bytes, in any encoding, with default settings.
 ///

@@ -10,8 +10,9 @@ use crate::classify::{self, Label};
 use crate::error::{Error, ErrorKind, NoArticleReason};
 use std::collections::hash_map::Entry;
 
+use crate::classify::features;
 use crate::hash::{FastMap, FastSet};
-use crate::{features, meta};
+use crate::meta;
 
 /// The end mark Vietnamese outlets print after the last paragraph; cut
 /// from the end of any body paragraph, since the copy detection or a cut

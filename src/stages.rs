@@ -47,39 +47,10 @@ pub fn decode_len(bytes: &[u8]) -> usize {
 ///
 /// When the page is over the default element limit (no fixture is).
 pub fn parse_html(html: &str) -> Blocks<'static> {
-    match crate::html_fast::parse(html, &Limits::default()) {
+    match crate::html::parse(html, &Limits::default()) {
         Ok(doc) => Blocks(doc),
         Err(e) => panic!("parse_html: {e}"),
     }
-}
-
-/// Stages 2 and 3 (HTML) the former way: html5ever's tree builder into an arena,
-/// then a walk of the tree; kept to measure the one-pass parse against.
-///
-/// # Panics
-///
-/// When the page is over the default element limit (no fixture is).
-pub fn parse_html_tree(html: &str) -> Blocks<'static> {
-    match crate::html::parse(html, &Limits::default()) {
-        Ok(doc) => Blocks(doc),
-        Err(e) => panic!("parse_html_tree: {e}"),
-    }
-}
-
-/// `clean_html` end to end with the tree-builder parse instead of the
-/// one-pass one (default limits, no page info); returns the body's length
-/// in paragraphs. For comparing the two parses in one bench run.
-///
-/// # Panics
-///
-/// When the page is over the default element limit (no fixture is).
-pub fn clean_html_tree(bytes: &[u8]) -> usize {
-    let decoded = crate::decode::decode(bytes, None);
-    let doc = match crate::html::parse(&decoded.text, &Limits::default()) {
-        Ok(doc) => doc,
-        Err(e) => panic!("clean_html_tree: {e}"),
-    };
-    crate::pipeline::run(doc, Some(decoded.info), Default::default()).map_or(0, |a| a.body.len())
 }
 
 /// Stage 3 (text): cuts scraped text into line blocks.
@@ -90,8 +61,8 @@ pub fn segment_text(text: &str) -> Blocks<'_> {
 /// Stage 4: computes the block features and classifies every block; returns
 /// how many blocks were labelled body.
 pub fn classify(blocks: &Blocks<'_>) -> usize {
-    let keys = crate::features::Keys::of(&blocks.0);
-    let feats = crate::features::compute(&blocks.0, &keys);
+    let keys = crate::classify::features::Keys::of(&blocks.0);
+    let feats = crate::classify::features::compute(&blocks.0, &keys);
     let cls = crate::classify::classify(&blocks.0, &feats);
     cls.labels
         .iter()
@@ -103,8 +74,8 @@ pub fn classify(blocks: &Blocks<'_>) -> usize {
 /// head) without the assembly; returns the headline's length plus the number
 /// of authors (0 when neither was found).
 pub fn metadata(blocks: &Blocks<'_>) -> usize {
-    let keys = crate::features::Keys::of(&blocks.0);
-    let feats = crate::features::compute(&blocks.0, &keys);
+    let keys = crate::classify::features::Keys::of(&blocks.0);
+    let feats = crate::classify::features::compute(&blocks.0, &keys);
     let mut cls = crate::classify::classify(&blocks.0, &feats);
     let meta = crate::meta::read(&blocks.0, &feats, &mut cls);
     meta.headline.map_or(0, |h| h.len()) + meta.authors.len()

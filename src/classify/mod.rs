@@ -16,11 +16,13 @@
 // Blocks, features and labels are parallel arrays addressed by index.
 #![allow(clippy::needless_range_loop)]
 
+pub(crate) mod features;
+
 use std::collections::HashMap;
 
 use crate::article::Reason;
 use crate::block::{BlockKind, Doc, Flags};
-use crate::features::Features;
+use crate::classify::features::Features;
 
 /// The verdict on one block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -261,7 +263,7 @@ pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
 /// change no output (a lone pair is left to the other rules anyway); at 6 a
 /// five-word related title falls out of its list, which splits (one removal
 /// reason changes).
-const TITLE_PAIR_MIN_WORDS: usize = crate::features::TITLE_MIN_WORDS;
+const TITLE_PAIR_MIN_WORDS: usize = crate::classify::features::TITLE_MIN_WORDS;
 
 /// Words a plain line under a title pair needs to be the pair's teaser (its
 /// summary) and join its group; a line that trails off ("…") joins whatever its
@@ -617,7 +619,7 @@ const ISOLATED_CAPTION_MAX_WORDS: usize = 35;
 /// a longer line set apart by blank lines is a paragraph. Measured on all
 /// four fixture sets: at 100 two captions of 113 and 117 characters stay in
 /// a body; 150 to 10 000 change no output.
-const ISOLATED_CAPTION_MAX_CHARS: usize = crate::features::TITLE_MAX_CHARS;
+const ISOLATED_CAPTION_MAX_CHARS: usize = crate::classify::features::TITLE_MAX_CHARS;
 
 /// A short line standing alone between image gaps: more blank lines before
 /// it than between paragraphs (where the image was), or right under a stray

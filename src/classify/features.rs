@@ -7,15 +7,15 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
+use crate::data::chrome::{CAPTION_CREDIT_MAX_CHARS, PATTERN_MAX_CHARS};
 use crate::normalize::is_upper;
-use crate::tables::{CAPTION_CREDIT_MAX_CHARS, PATTERN_MAX_CHARS};
 
 use crate::article::{Reason, TeaserKind};
 use crate::block::{Block, BlockKind, Doc, Flags};
-use crate::dateline::{self, Found};
-use crate::tables;
+use crate::data::chrome;
+use crate::recognize::dateline::{self, Found};
 
-/// How a credit line opens, lower case (see [`tables::CREDIT_PATTERNS`]).
+/// How a credit line opens, lower case (see [`chrome::CREDIT_PATTERNS`]).
 const CREDIT_OPENERS: &[&str] = &["theo", "(theo", "nguồn", "(nguồn", "source", "(source"];
 
 /// Blocks up to this many characters get a lower-cased key; longer ones
@@ -159,7 +159,7 @@ impl Features<'_, '_> {
     }
 
     /// The teaser kind of a block already judged to be a teaser, by its
-    /// topic (see [`tables::TEASER_TOPICS`]).
+    /// topic (see [`chrome::TEASER_TOPICS`]).
     pub fn teaser_kind(&self) -> TeaserKind {
         teaser_kind_of(&self.lower_key())
     }
@@ -197,18 +197,18 @@ impl Features<'_, '_> {
 
 static LABEL_INDEX: LazyLock<crate::hash::FastMap<&'static str, (Reason, bool)>> =
     LazyLock::new(|| {
-        tables::LABELS
+        chrome::LABELS
             .iter()
             .map(|l| (l.text, (l.reason, l.heads_list)))
             .collect()
     });
 
-/// The (first byte, last byte) pairs of the [`tables::LABELS`], one bit
+/// The (first byte, last byte) pairs of the [`chrome::LABELS`], one bit
 /// each: most short lines pair their ends otherwise, and one bit read
 /// spares them the hash lookup.
 static LABEL_ENDS: LazyLock<Vec<u64>> = LazyLock::new(|| {
     let mut bits = vec![0u64; 1 << 10];
-    for l in tables::LABELS {
+    for l in chrome::LABELS {
         let at = ends_index(l.text);
         bits[at / 64] |= 1 << (at % 64);
     }
@@ -231,7 +231,7 @@ fn label_of(key: &str) -> Option<(Reason, bool)> {
     LABEL_INDEX.get(key).copied()
 }
 
-/// The chrome patterns of [`tables::PATTERNS`], compiled for speed. Every
+/// The chrome patterns of [`chrome::PATTERNS`], compiled for speed. Every
 /// pattern anchored at the start goes into one set, whose search dies within
 /// a few bytes on a line that opens otherwise; every other pattern is a
 /// regex of its own, so that the engine can search for its literal or back
@@ -248,7 +248,7 @@ struct Patterns {
 
 /// A chrome pattern not anchored at the start of the block.
 struct Other {
-    /// Its index in [`tables::PATTERNS`].
+    /// Its index in [`chrome::PATTERNS`].
     index: usize,
     re: Regex,
     reason: Reason,
@@ -358,7 +358,7 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     let mut anchored = (Vec::new(), Vec::new());
     let mut others = Vec::new();
     let mut bits = 0;
-    for (index, &(p, reason)) in tables::PATTERNS.iter().enumerate() {
+    for (index, &(p, reason)) in chrome::PATTERNS.iter().enumerate() {
         if p.starts_with('^') && !p.starts_with("^.*") {
             anchored.0.push(p);
             anchored.1.push((index, reason));
@@ -388,19 +388,19 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
 });
 
 static CREDIT: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    tables::CREDIT_PATTERNS
+    chrome::CREDIT_PATTERNS
         .iter()
         .map(|p| Regex::new(&format!("(?i){p}")).expect("credit patterns compile"))
         .collect()
 });
 
-/// [`tables::TEASER_TOPICS`], compiled to match lower-case text (without
+/// [`chrome::TEASER_TOPICS`], compiled to match lower-case text (without
 /// case folding the engine searches for the topics' literal words): as one
 /// set, whose one search tells most teasers (about no topic) apart, and one
 /// by one, which tell the topic (the set's own `matches` would report
 /// every overlapping match, a dearer search).
 static TEASER: LazyLock<(RegexSet, Vec<(Regex, TeaserKind)>)> = LazyLock::new(|| {
-    let topics = tables::TEASER_TOPICS;
+    let topics = chrome::TEASER_TOPICS;
     let set = RegexSet::new(topics.iter().map(|(p, _)| p)).expect("teasers compile");
     let each = topics
         .iter()
@@ -439,9 +439,9 @@ fn label_key(key: &str) -> &str {
 /// The last bytes of the stock captions and their endings: a block that
 /// ends otherwise (most do) is not compared with them.
 static STOCK_LAST_BYTES: LazyLock<Vec<u8>> = LazyLock::new(|| {
-    let mut last: Vec<u8> = tables::STOCK_CAPTIONS
+    let mut last: Vec<u8> = chrome::STOCK_CAPTIONS
         .iter()
-        .chain(tables::STOCK_CAPTION_ENDS)
+        .chain(chrome::STOCK_CAPTION_ENDS)
         .filter_map(|s| s.as_bytes().last().copied())
         .collect();
     last.sort_unstable();
@@ -457,8 +457,8 @@ fn caption_marker(key: &str, colon: bool) -> bool {
         .as_bytes()
         .last()
         .is_some_and(|b| STOCK_LAST_BYTES.contains(b))
-        && (tables::STOCK_CAPTIONS.contains(&bare)
-            || tables::STOCK_CAPTION_ENDS.iter().any(|e| bare.ends_with(e)))
+        && (chrome::STOCK_CAPTIONS.contains(&bare)
+            || chrome::STOCK_CAPTION_ENDS.iter().any(|e| bare.ends_with(e)))
     {
         return true;
     }
@@ -480,9 +480,9 @@ fn caption_marker(key: &str, colon: bool) -> bool {
             before.is_empty() || before.ends_with([' ', '.', '-', '–', '—', '('])
         })
     };
-    tables::CAPTION_MARKERS.iter().any(|m| opens(m))
+    chrome::CAPTION_MARKERS.iter().any(|m| opens(m))
         || paren
-            && tables::CAPTION_PAREN_MARKERS
+            && chrome::CAPTION_PAREN_MARKERS
                 .iter()
                 .any(|m| head.strip_suffix(m).is_some_and(|b| b.ends_with('(')))
 }
@@ -504,7 +504,7 @@ fn placeholder(key: &str) -> bool {
     if number.is_empty() || number.len() > 3 || !number.bytes().all(|c| c.is_ascii_digit()) {
         return false;
     }
-    tables::PLACEHOLDER_WORDS.iter().any(|w| {
+    chrome::PLACEHOLDER_WORDS.iter().any(|w| {
         rest.strip_suffix(w).is_some_and(|before| {
             before.is_empty() || [" - ", " – ", " — "].iter().any(|d| before.ends_with(d))
         })
@@ -779,7 +779,7 @@ const GLUED_LABEL_MAX_WORDS: usize = 5;
 
 /// `text` without the follow-and-share buttons a scrape glued to its end
 /// ("Theo Đại Đoàn kết Copy link", "… Link bài gốc Lấy link!"): trailing
-/// runs of words that are whole [`tables::LABELS`] of that kind.
+/// runs of words that are whole [`chrome::LABELS`] of that kind.
 fn strip_glued_buttons(text: &str) -> &str {
     let mut t = text.trim_end();
     'strip: loop {
@@ -917,14 +917,14 @@ fn first_byte_folded(word: &str) -> u8 {
     word.as_bytes().first().map_or(0, u8::to_ascii_lowercase)
 }
 
-/// [`tables::NOT_NAME_WORDS`] by their length in bytes and their folded
+/// [`chrome::NOT_NAME_WORDS`] by their length in bytes and their folded
 /// first byte: a word is compared with the one or two entries that could
 /// be it, not with the whole table.
 static NOT_NAME_INDEX: LazyLock<crate::hash::FastMap<(usize, u8), Vec<&'static str>>> =
     LazyLock::new(|| {
         let mut index: crate::hash::FastMap<(usize, u8), Vec<&'static str>> =
             crate::hash::FastMap::default();
-        for w in tables::NOT_NAME_WORDS {
+        for w in chrome::NOT_NAME_WORDS {
             index
                 .entry((w.len(), first_byte_folded(w)))
                 .or_default()
@@ -934,7 +934,7 @@ static NOT_NAME_INDEX: LazyLock<crate::hash::FastMap<(usize, u8), Vec<&'static s
     });
 
 /// Whether the first word of a phrase (up to a space, comma, ampersand or
-/// slash) is one of [`tables::NOT_NAME_WORDS`].
+/// slash) is one of [`chrome::NOT_NAME_WORDS`].
 fn opens_with_not_name_word(phrase: &str) -> bool {
     let phrase = phrase.trim_start();
     let end = phrase
@@ -949,7 +949,7 @@ fn opens_with_not_name_word(phrase: &str) -> bool {
 }
 
 /// `text` without a closing role ("(tổng hợp)", "PV", see
-/// [`tables::BYLINE_ROLES`]) or source ("theo Reuters"), matched without
+/// [`chrome::BYLINE_ROLES`]) or source ("theo Reuters"), matched without
 /// regard to case.
 fn strip_byline_role(text: &str) -> &str {
     // From the source word on ("… theo Reuters"), the rest names a source.
@@ -957,7 +957,7 @@ fn strip_byline_role(text: &str) -> &str {
     for word in space_split(text) {
         let bare = word.trim_start_matches(['(', '[']);
         if at > 0
-            && bare.eq_ignore_ascii_case(tables::BYLINE_SOURCE_WORD)
+            && bare.eq_ignore_ascii_case(chrome::BYLINE_SOURCE_WORD)
             && at + word.len() < text.len()
         {
             return text[..at].trim_end();
@@ -965,7 +965,7 @@ fn strip_byline_role(text: &str) -> &str {
         at += word.len() + 1;
     }
     let bare = text.trim_end_matches([')', ']', ' ']);
-    for role in tables::BYLINE_ROLES {
+    for role in chrome::BYLINE_ROLES {
         // Capitals of these words have the bytes' length of their small
         // letters: the tail of the role's length in bytes is compared.
         let Some(start) = bare.len().checked_sub(role.len()) else {
@@ -995,7 +995,7 @@ fn strip_byline_role(text: &str) -> &str {
 /// Đức Trung/DIENBIENTV.VN", "Hà Thu (tổng hợp)", "Theo Hồ Hương".
 pub(crate) fn names_of(text: &str) -> Option<Vec<String>> {
     let mut t = text.trim();
-    if let Some(rest) = tables::BYLINE_OPENERS
+    if let Some(rest) = chrome::BYLINE_OPENERS
         .iter()
         .find_map(|o| t.strip_prefix(o))
     {
@@ -1125,7 +1125,7 @@ mod tests {
     /// capitals.
     #[test]
     fn byline_roles_end_in_ascii_letters() {
-        for role in tables::BYLINE_ROLES {
+        for role in chrome::BYLINE_ROLES {
             assert!(
                 role.as_bytes().last().is_some_and(u8::is_ascii_alphabetic),
                 "{role}"
@@ -1137,7 +1137,7 @@ mod tests {
     /// have the length and the first byte of its small letter.
     #[test]
     fn not_name_words_keep_length_and_first_byte_in_capitals() {
-        for w in tables::NOT_NAME_WORDS {
+        for w in chrome::NOT_NAME_WORDS {
             let mut chars = w.chars();
             let first: String = chars
                 .next()

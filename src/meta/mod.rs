@@ -11,10 +11,10 @@ use regex::Regex;
 
 use crate::article::{DateTime, Dateline, Reason};
 use crate::block::{BlockKind, Doc, Flags};
+use crate::classify::features::{Features, byline_outlet, is_person_name, names_of};
 use crate::classify::{Classified, Label};
-use crate::dateline;
-use crate::features::{Features, byline_outlet, is_person_name, names_of};
-use crate::tables;
+use crate::data::chrome;
+use crate::recognize::dateline;
 
 /// How far above the article span the headline may stand, in blocks. The
 /// headline, kicker, dateline, byline and share bar sit together above the
@@ -150,7 +150,7 @@ pub(crate) fn read(doc: &Doc, feats: &[Features], cls: &mut Classified) -> Meta 
 /// such line above the span, on every page the real one (the shortest
 /// Vietnamese headline has 8 words), and from 1 to 8 the output does not
 /// change, so the value rests on the reason above.
-const HEADLINE_MIN_WORDS: usize = crate::features::TITLE_MIN_WORDS + 1;
+const HEADLINE_MIN_WORDS: usize = crate::classify::features::TITLE_MIN_WORDS + 1;
 
 fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta) -> Option<usize> {
     let lo = cls.start.saturating_sub(HEAD_WINDOW);
@@ -368,7 +368,7 @@ fn is_head_with_suffix(title: &str, head: &str) -> bool {
         return false;
     };
     rest.is_empty()
-        || tables::TITLE_SEPARATORS
+        || chrome::TITLE_SEPARATORS
             .iter()
             .any(|s| rest.starts_with(s.trim_end()) || rest.starts_with(*s))
             // One more: the separator, set off by spaces, counts as a word.
@@ -380,7 +380,7 @@ fn is_head_with_suffix(title: &str, head: &str) -> bool {
 /// [`SITE_SUFFIX_MAX_WORDS`] words) and the rest is longer.
 pub(crate) fn strip_site_suffix(title: &str) -> String {
     let title = title.trim();
-    for sep in tables::TITLE_SEPARATORS {
+    for sep in chrome::TITLE_SEPARATORS {
         if let Some((head, tail)) = title.rsplit_once(sep) {
             let tail_words = tail.split_whitespace().count();
             if tail_words <= SITE_SUFFIX_MAX_WORDS && head.split_whitespace().count() > tail_words {
@@ -580,9 +580,9 @@ fn bylines(
     }
 }
 
-/// [`tables::BYLINE_NOTE`], compiled.
+/// [`chrome::BYLINE_NOTE`], compiled.
 static BYLINE_NOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(tables::BYLINE_NOTE).expect("byline note compiles"));
+    LazyLock::new(|| Regex::new(chrome::BYLINE_NOTE).expect("byline note compiles"));
 
 /// How far under the span credit lines are looked for. They close the
 /// article, sometimes after teaser cards the span left out (a title, a
@@ -708,9 +708,9 @@ fn dateline_prefix(text: &str, found_start: usize) -> Option<String> {
     (outlet_like && (1..=OUTLET_MAX_WORDS).contains(&p.split(' ').count())).then(|| p.to_string())
 }
 
-/// [`tables::FOLLOW_NAME`], compiled.
+/// [`chrome::FOLLOW_NAME`], compiled.
 static FOLLOW_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(tables::FOLLOW_NAME).expect("follow prompt compiles"));
+    LazyLock::new(|| Regex::new(chrome::FOLLOW_NAME).expect("follow prompt compiles"));
 
 fn outlet(doc: &Doc, feats: &[Features], cls: &Classified, meta: &mut Meta) {
     if let Some(s) = &doc.meta.site_name {
@@ -744,7 +744,7 @@ fn outlet(doc: &Doc, feats: &[Features], cls: &Classified, meta: &mut Meta) {
     for (b, f) in doc.blocks.iter().zip(feats) {
         // Most blocks are not follow prompts: the opener first, then the
         // plain test, which allocates nothing.
-        if f.may_open_with(tables::FOLLOW_OPENER)
+        if f.may_open_with(chrome::FOLLOW_OPENER)
             && FOLLOW_NAME.is_match(&b.text)
             && let Some(c) = FOLLOW_NAME.captures(&b.text)
         {
@@ -772,10 +772,10 @@ mod tests {
 
     #[test]
     fn follow_name_opens_with_its_opener() {
-        let opener = tables::FOLLOW_NAME
+        let opener = chrome::FOLLOW_NAME
             .strip_prefix("(?i)^")
             .expect("anchored, case-blind");
-        assert!(opener.starts_with(tables::FOLLOW_OPENER));
+        assert!(opener.starts_with(chrome::FOLLOW_OPENER));
     }
 
     #[test]

@@ -1,0 +1,5 @@
+//! What a line of text is, read from the line alone: a dateline, a byline's
+//! person names. Shared by the classifier (as block features) and by the
+//! metadata step (to read the values), so it stands below both.
+
+pub(crate) mod dateline;

@@ -1,0 +1,3 @@
+//! Test-only code: reference implementations the production code is checked
+//! against.
+pub(crate) mod tree;
