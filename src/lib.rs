@@ -51,10 +51,12 @@ mod block;
 mod classify;
 mod cleaner;
 mod data;
+mod datetime;
 mod decode;
 mod error;
 mod hash;
 mod html;
+mod limits;
 mod meta;
 mod normalize;
 mod pipeline;
@@ -67,13 +69,12 @@ mod testutil;
 mod text;
 
 pub use crate::article::{
-    Article, DateTime, Dateline, EncodingInfo, EncodingSource, ParseDateTimeError, Reason, Removed,
-    TeaserKind,
+    Article, Dateline, EncodingInfo, EncodingSource, Reason, Removed, TeaserKind,
 };
-pub use crate::cleaner::{
-    Builder, Cleaner, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES, PageInfo,
-};
+pub use crate::cleaner::{Builder, Cleaner, PageInfo};
+pub use crate::datetime::{DateTime, ParseDateTimeError};
 pub use crate::error::{Error, ErrorKind, NoArticleReason};
+pub use crate::limits::{DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES};
 pub use crate::recognize::dateline::parse_dateline;
 
 /// Cleans raw HTML bytes, in any encoding, with default settings.

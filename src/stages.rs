@@ -8,7 +8,7 @@
 //! `std::hint::black_box`, so that the optimiser cannot drop the work.
 
 use crate::block::Doc;
-use crate::cleaner::Limits;
+use crate::limits::Limits;
 
 /// A page cut into blocks: the output of the parse or segment stage, opaque.
 /// It may borrow the text it was cut from (`'a`): a clean line of a text

@@ -3,3 +3,4 @@
 //! in the stages; a new chrome phrase, class name or date word goes here.
 
 pub(crate) mod chrome;
+pub(crate) mod dates;

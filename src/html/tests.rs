@@ -3,8 +3,8 @@
 
 use super::tree::*;
 use crate::block::Doc;
-use crate::cleaner::Limits;
 use crate::error::ErrorKind;
+use crate::limits::Limits;
 
 /// The one-pass parse with the default limits.
 fn doc(html: &str) -> Doc<'static> {

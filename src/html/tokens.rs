@@ -9,8 +9,8 @@ use html5ever::{QualName, TokenizerResult, local_name, ns};
 
 use crate::html::tags::BREAKS_FOREIGN;
 
-use crate::cleaner::Limits;
 use crate::error::{Error, ErrorKind};
+use crate::limits::Limits;
 
 /// Input is fed to the parser in slices of this size, so that a page over
 /// the element limit stops within one slice (at most ~20,000 extra elements)

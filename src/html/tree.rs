@@ -37,7 +37,6 @@ use html5ever::tokenizer::{
 use html5ever::{LocalName, local_name};
 
 use crate::block::Doc;
-use crate::cleaner::Limits;
 use crate::error::Error;
 use crate::html::head::MetaReader;
 use crate::html::segment::{Role, Walker, role_of};
@@ -45,6 +44,7 @@ use crate::html::tags::*;
 use crate::html::tokens::{
     Key, drop_raw_text, feed_in_slices, find_attr, key_of, skip_foreign, take_raw_text,
 };
+use crate::limits::Limits;
 use crate::normalize::push_folded;
 
 /// Parses an HTML document into blocks in one pass over its tokens.

@@ -27,12 +27,12 @@ use html5ever::{Attribute, LocalName, Namespace, QualName, TokenizerResult, loca
 
 use crate::article::Reason;
 use crate::block::{Block, BlockKind, Doc, Element, Flags, PageMeta};
-use crate::cleaner::Limits;
 use crate::error::{Error, ErrorKind};
 use crate::html::head::{MetaReader, clean};
 use crate::html::segment::{Role, Walker, role_of};
 use crate::html::tags::*;
 use crate::html::tokens::*;
+use crate::limits::Limits;
 use crate::normalize::push_folded;
 
 /// Parses an HTML document into blocks.
@@ -960,7 +960,7 @@ mod tests {
     }
 
     /// Elements recorded for one chain are bounded by the depth limit.
-    const DEFAULT_DEPTH_BOUND: usize = crate::cleaner::DEFAULT_MAX_DEPTH + 2;
+    const DEFAULT_DEPTH_BOUND: usize = crate::limits::DEFAULT_MAX_DEPTH + 2;
 
     #[test]
     fn many_unclosed_inline_tags() {
