@@ -11,9 +11,10 @@ use regex::Regex;
 
 use crate::article::{DateTime, Dateline, Reason};
 use crate::block::{BlockKind, Doc, Flags};
-use crate::classify::features::{Features, byline_outlet, is_person_name, names_of};
+use crate::classify::features::Features;
 use crate::classify::{Classified, Label};
 use crate::data::chrome;
+use crate::recognize::byline::{byline_outlet, is_person_name, names_of};
 use crate::recognize::dateline;
 
 /// How far above the article span the headline may stand, in blocks. The

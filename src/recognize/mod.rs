@@ -2,4 +2,6 @@
 //! person names. Shared by the classifier (as block features) and by the
 //! metadata step (to read the values), so it stands below both.
 
+pub(crate) mod byline;
+pub(crate) mod chrome;
 pub(crate) mod dateline;
