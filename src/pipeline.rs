@@ -13,6 +13,7 @@ use std::collections::hash_map::Entry;
 use crate::classify::features;
 use crate::hash::{FastMap, FastSet};
 use crate::meta;
+use crate::recognize::source_mark;
 
 /// The end mark Vietnamese outlets print after the last paragraph; cut
 /// from the end of any body paragraph, since the copy detection or a cut
@@ -46,7 +47,8 @@ pub(crate) fn run(
     let keys = features::Keys::of(&doc);
     let feats = features::compute(&doc, &keys);
     let mut cls = classify::classify(&doc, &feats);
-    let meta = meta::read(&doc, &feats, &mut cls);
+    let meta = meta::read(&doc, &feats, &cls);
+    cls.relabel(&meta.relabels);
     #[cfg(feature = "trace")]
     trace(&doc, &cls);
 
@@ -142,7 +144,7 @@ pub(crate) fn run(
         }
     }
     if let Some(first) = article.body.first_mut()
-        && let Some((name, rest)) = meta::split_lead_prefix(first)
+        && let Some((name, rest)) = source_mark::split_lead_prefix(first)
     {
         let prefix = first[..first.len() - rest.len()].trim().to_string();
         *first = rest;

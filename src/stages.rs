@@ -76,8 +76,8 @@ pub fn classify(blocks: &Blocks<'_>) -> usize {
 pub fn metadata(blocks: &Blocks<'_>) -> usize {
     let keys = crate::classify::features::Keys::of(&blocks.0);
     let feats = crate::classify::features::compute(&blocks.0, &keys);
-    let mut cls = crate::classify::classify(&blocks.0, &feats);
-    let meta = crate::meta::read(&blocks.0, &feats, &mut cls);
+    let cls = crate::classify::classify(&blocks.0, &feats);
+    let meta = crate::meta::read(&blocks.0, &feats, &cls);
     meta.headline.map_or(0, |h| h.len()) + meta.authors.len()
 }
 

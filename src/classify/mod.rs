@@ -42,6 +42,16 @@ pub(crate) struct Classified {
     pub end: usize,
 }
 
+impl Classified {
+    /// Cuts the given blocks for the given reasons: the blocks a later step
+    /// (the metadata reader) consumed as a headline, dateline, byline….
+    pub(crate) fn relabel(&mut self, relabels: &[(usize, Reason)]) {
+        for &(i, reason) in relabels {
+            self.labels[i] = Label::Cut(reason);
+        }
+    }
+}
+
 /// A short line that is neither prose nor a known widget weighs this much
 /// against the span: enough that runs of menu items keep the span out, small
 /// enough that a subheading between two paragraphs does not split it.

@@ -5,3 +5,4 @@
 pub(crate) mod byline;
 pub(crate) mod chrome;
 pub(crate) mod dateline;
+pub(crate) mod source_mark;
