@@ -275,6 +275,10 @@ pub(crate) static STOCK_CAPTION_ENDS: &[&str] = &[
 /// print where an image stands, "&lt;headline&gt; - Ảnh 1.", "Photo 2".
 pub(crate) static PLACEHOLDER_WORDS: &[&str] = &["ảnh", "hình", "photo", "image"];
 
+/// How a credit line opens, lower case (see [`CREDIT_PATTERNS`]).
+pub(crate) const CREDIT_OPENERS: &[&str] =
+    &["theo", "(theo", "nguồn", "(nguồn", "source", "(source"];
+
 /// Credit lines: who the story comes from. The capture is the credited
 /// origin. "Theo QĐND", "(theo TTXVN)", "Nguồn: Reuters", "Theo Đại Đoàn
 /// kết Copy link".
@@ -334,3 +338,9 @@ pub(crate) static NOT_NAME_WORDS: &[&str] = &[
 /// "Headline | Báo Dân trí". The suffix after the last separator is dropped
 /// when it is short and names the site.
 pub(crate) static TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
+
+/// A source mark before a lead: "(TTXVN) - " (group 1) or a short name or
+/// domain and a dash, "VTV.vn - " (group 2). The bounds are explained at
+/// its reader, `recognize::source_mark`.
+pub(crate) static LEAD_PREFIX: &str =
+    r"^(?:\(([^()]{2,30})\)|([^()\-–—:,.]{2,30}?(?:\.[a-z]{2,4})?))\s*[-–—]+\s+";

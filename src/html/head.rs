@@ -15,20 +15,15 @@ use crate::normalize::{fold, nfc};
 /// holds three long Vietnamese names with separators).
 pub(crate) const AUTHOR_MAX_CHARS: usize = 80;
 
-/// Ranks of metadata titles, best first: the order publishers' tools fill
-/// them in with most care (Dublin Core, then Open Graph, then the rest).
+/// Ranks of metadata titles, best first (see
+/// [`crate::data::head::TITLE_META_NAMES`]).
 mod titlerank {
     /// The rank of a `<meta>` name that holds a title; `None` for any other.
     pub fn of(key: &str) -> Option<u8> {
-        match key {
-            "dc:title" | "dcterm:title" | "dcterms:title" | "dc.title" => Some(0),
-            "og:title" => Some(1),
-            "weibo:article:title" | "weibo:webpage:title" => Some(2),
-            "title" => Some(3),
-            "twitter:title" => Some(4),
-            "parsely-title" => Some(5),
-            _ => None,
-        }
+        crate::data::head::TITLE_META_NAMES
+            .iter()
+            .find(|(name, _)| *name == key)
+            .map(|&(_, rank)| rank)
     }
 }
 

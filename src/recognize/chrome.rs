@@ -7,12 +7,9 @@ use std::sync::LazyLock;
 use regex::{Regex, RegexSet};
 
 use crate::article::{Reason, TeaserKind};
+pub(crate) use crate::data::chrome::CREDIT_OPENERS;
 use crate::data::chrome::{self, CAPTION_CREDIT_MAX_CHARS};
 use crate::recognize::byline::is_alphanumeric;
-
-/// How a credit line opens, lower case (see [`chrome::CREDIT_PATTERNS`]).
-pub(crate) const CREDIT_OPENERS: &[&str] =
-    &["theo", "(theo", "nguồn", "(nguồn", "source", "(source"];
 
 pub(crate) static LABEL_INDEX: LazyLock<crate::hash::FastMap<&'static str, (Reason, bool)>> =
     LazyLock::new(|| {

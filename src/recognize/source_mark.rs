@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::data::chrome;
 use crate::recognize::byline::is_person_name;
 
 /// A lead's source prefix: "VTV.vn - ", "Điện Biên TV – ", "(Dân trí) - ",
@@ -19,10 +20,8 @@ use crate::recognize::byline::is_person_name;
 /// has 12 characters; at 11 that page loses its source mark, at 10 three
 /// pages; 12 to 40 change no output. A domain ends in a label of 2 to 4
 /// letters (.vn, .com, .info).
-static LEAD_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\(([^()]{2,30})\)|([^()\-–—:,.]{2,30}?(?:\.[a-z]{2,4})?))\s*[-–—]+\s+")
-        .expect("compiles")
-});
+static LEAD_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(chrome::LEAD_PREFIX).expect("compiles"));
 
 /// Capital ASCII letters of a word that marks a name as an outlet's (TV,
 /// TTO, VOV, TTXVN): from two, for one capital is a person's initial, to
