@@ -108,21 +108,21 @@ pub struct Builder {
 }
 
 impl Builder {
-    /// The largest input accepted, in bytes (default [`DEFAULT_MAX_BYTES`]).
+    /// The largest input accepted, in bytes (default [`DEFAULT_MAX_BYTES`](crate::DEFAULT_MAX_BYTES)).
     /// Larger input is an [`ErrorKind::TooLarge`] error.
     pub fn max_bytes(mut self, limit: usize) -> Builder {
         self.limits.max_bytes = limit;
         self
     }
 
-    /// The most HTML elements parsed (default [`DEFAULT_MAX_NODES`]). A page
+    /// The most HTML elements parsed (default [`DEFAULT_MAX_NODES`](crate::DEFAULT_MAX_NODES)). A page
     /// with more is an [`ErrorKind::TooManyNodes`] error.
     pub fn max_nodes(mut self, limit: usize) -> Builder {
         self.limits.max_nodes = limit;
         self
     }
 
-    /// The deepest HTML nesting honoured (default [`DEFAULT_MAX_DEPTH`]).
+    /// The deepest HTML nesting honoured (default [`DEFAULT_MAX_DEPTH`](crate::DEFAULT_MAX_DEPTH)).
     /// Deeper elements are treated as children of the element at the limit:
     /// their text is kept.
     pub fn max_depth(mut self, limit: usize) -> Builder {

@@ -199,7 +199,7 @@ pub(crate) fn signed_offset(negative: bool, h: u32, m: u32) -> Option<i16> {
     Some(if negative { -v } else { v })
 }
 
-/// A timestamp read by [`parse_machine_full`]: the instant, and which parts
+/// A timestamp read by [`parse_machine_full`](crate::recognize::dateline::parse_machine_full): the instant, and which parts
 /// the string really gave.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Machine {

@@ -29,6 +29,41 @@ fn key_is_folded(text: &str) -> bool {
     text.len() <= KEY_FOLD_MAX_CHARS || text.chars().count() <= KEY_FOLD_MAX_CHARS
 }
 
+/// Fewest characters of running prose: about one short Vietnamese sentence
+/// (see [`Features::is_prose`]); menus, titles and labels stay under it.
+const PROSE_MIN_CHARS: usize = 70;
+
+/// Fewest words of running prose, with [`PROSE_MIN_CHARS`]: ten words make
+/// a clause with a subject, a verb and what it is about; a label or a
+/// heading rarely runs that long and also ends in a stop.
+const PROSE_MIN_WORDS: usize = 10;
+
+/// Longest block looked up among the whole-block widget labels: more than
+/// twice the longest label of
+/// [`LABELS`](crate::data::chrome::LABELS) (25 characters; a test
+/// keeps every label within this), so that a label with a count or an arrow
+/// glued to it is still looked up, while no paragraph pays for a lookup.
+pub(crate) const LABEL_MAX_CHARS: usize = 60;
+
+/// Longest block checked for a photo placeholder ("Ảnh 1", "Photo - 12"):
+/// a placeholder is a word and a number, and a caption that ends with one
+/// is a sentence or two; a longer block is a paragraph.
+const PLACEHOLDER_MAX_CHARS: usize = 300;
+
+/// Longest block read as a credit line ("Theo QĐND", "Nguồn: Reuters"): a
+/// credit names an origin in a few words; a longer line that opens with
+/// "Theo" is a sentence ("Theo kế hoạch, …").
+const CREDIT_LINE_MAX_CHARS: usize = 90;
+
+/// Longest block that may be a byline of names ("NGUYỄN VĂN A - TRẦN B"):
+/// three or four full Vietnamese names with separators.
+const NAMES_LINE_MAX_CHARS: usize = 80;
+
+/// Longest short block inside a `<figure>` that is taken for its caption
+/// even without a caption marker: the same bound as a folded key (longer
+/// blocks in a figure are prose the page put there).
+const FIGURE_CAPTION_MAX_CHARS: usize = KEY_FOLD_MAX_CHARS;
+
 /// Fewest words of a title-like line (see [`Features::title_like`]). A
 /// title tells what happened: a subject and what it did ("Giá vàng tăng",
 /// "Fed raises rates"), three words at the least. One- and two-word lines
@@ -107,13 +142,14 @@ pub(crate) struct Features<'k, 't> {
 }
 
 impl Features<'_, '_> {
-    /// Reads as running prose: long enough and sentence-shaped. 70 chars
-    /// and 10 words is about one short Vietnamese sentence; menus, titles
-    /// and labels stay under it. Without a sentence end, only a block of
+    /// Reads as running prose: long enough ([`PROSE_MIN_CHARS`],
+    /// [`PROSE_MIN_WORDS`]) and sentence-shaped. Without a sentence end, only a block of
     /// more words than any title-like line ([`TITLE_MAX_WORDS`], twice the
     /// longest headlines) counts as prose, so no line is both.
     pub fn is_prose(&self) -> bool {
-        self.chars >= 70 && self.words >= 10 && (self.terminal || self.words > TITLE_MAX_WORDS)
+        self.chars >= PROSE_MIN_CHARS
+            && self.words >= PROSE_MIN_WORDS
+            && (self.terminal || self.words > TITLE_MAX_WORDS)
     }
 
     /// A chrome label or pattern, the strongest sign of a widget.
@@ -157,7 +193,7 @@ impl Features<'_, '_> {
     }
 
     /// The teaser kind of a block already judged to be a teaser, by its
-    /// topic (see [`chrome::TEASER_TOPICS`]).
+    /// topic (see [`TEASER_TOPICS`](crate::data::chrome::TEASER_TOPICS)).
     pub fn teaser_kind(&self) -> TeaserKind {
         teaser_kind_of(&self.lower_key())
     }
@@ -348,25 +384,29 @@ fn of_block<'k, 't>(
         text,
         ..Features::default()
     };
-    if chars <= 60 {
+    if chars <= LABEL_MAX_CHARS {
         f.label = label_of(label_key(f.key));
     }
-    if chars <= 400 {
+    // The chrome tests read the folded key, which only short blocks have.
+    if chars <= KEY_FOLD_MAX_CHARS {
         if chars <= PATTERN_MAX_CHARS {
             f.pattern = PATTERNS.first_match(f.key, page_hits);
         }
         f.caption_marker =
             caption_marker(f.key, colons > 0) || matches!(b.kind, BlockKind::Caption);
-        f.placeholder = chars <= 300 && placeholder(f.key);
+        f.placeholder = chars <= PLACEHOLDER_MAX_CHARS && placeholder(f.key);
         // Cheap tests of the first word keep the regexes off most lines.
-        if chars <= 90 && CREDIT_OPENERS.iter().any(|o| f.key.starts_with(o)) {
+        if chars <= CREDIT_LINE_MAX_CHARS && CREDIT_OPENERS.iter().any(|o| f.key.starts_with(o)) {
             f.credit = credit_of(text);
         }
         // Every full date has a four-digit year.
         f.date_shaped = words <= DATE_MAX_WORDS && digits >= 4;
-        f.names_shaped = chars <= 80 && !terminal_period(text) && digits == 0 && capitalised(text);
+        f.names_shaped = chars <= NAMES_LINE_MAX_CHARS
+            && !terminal_period(text)
+            && digits == 0
+            && capitalised(text);
     }
-    if b.flags.has(Flags::IN_FIGURE) && chars <= 400 && !f.is_prose() {
+    if b.flags.has(Flags::IN_FIGURE) && chars <= FIGURE_CAPTION_MAX_CHARS && !f.is_prose() {
         f.caption_marker = true;
     }
     f
@@ -445,6 +485,17 @@ mod tests {
     use crate::data::chrome;
     use crate::recognize::byline::*;
     use crate::recognize::chrome::*;
+
+    #[test]
+    fn every_label_is_looked_up() {
+        for l in chrome::LABELS {
+            assert!(
+                l.text.chars().count() * 2 <= LABEL_MAX_CHARS,
+                "{:?}",
+                l.text
+            );
+        }
+    }
 
     /// The features of one line of text (its page and keys leaked: tests
     /// only).

@@ -201,7 +201,7 @@ pub(crate) const ZONES: &[(&str, i16)] = &[
 ];
 
 /// Words that mark a text as Vietnamese-shaped, so that a printed date
-/// without an offset is read at [`VIETNAM_OFFSET`] by [`parse_dateline`].
+/// without an offset is read at [`VIETNAM_OFFSET`] by [`parse_dateline`](crate::parse_dateline).
 /// Matched as whole words, case-insensitively.
 pub(crate) const VI_MARKERS: &[&str] = &["thứ", "chủ nhật", "ngày", "tháng", "năm", "lúc"];
 

@@ -12,10 +12,11 @@
 //! and camelCase boundaries ("PhotoCMS_Caption" → `photo cms caption`,
 //! "tinLienQuan" → `tin lien quan`). An entry matches a run of whole tokens
 //! of one name, so "shareholder" is not "share". Entries marked
-//! [`Rule::Head`] must also be the head noun of the name: the last tokens, or
+//! [`Rule::Head`](crate::data::class_names::Rule::Head) must also be the head noun of the name: the last tokens, or
 //! followed only by generic container words ("related-news-box"), which keeps
 //! WordPress-style state classes such as "tag-economy", "tags-free-text" or
-//! "comments-open" from reading as chrome. Entries marked [`Rule::Glued`]
+//! "comments-open" from reading as chrome. Entries marked
+//! [`Rule::Glued`](crate::data::class_names::Rule::Glued)
 //! may also sit glued inside a longer token ("relatedbox", "boxtinlienquan"):
 //! only long, unambiguous words get that rule. The hints of a value's
 //! names are pooled; when they name several chrome kinds, the earliest table
@@ -162,7 +163,7 @@ fn matches_at(entry: &Entry, tokens: &Tokens, i: usize) -> bool {
 ///
 /// The value is a whitespace-separated list of names (a class attribute
 /// such as "box-tags clearfix", a role list); each name is read on its own,
-/// so a [`Rule::Head`] entry needs its filler words inside its own name and
+/// so a [`Rule::Head`](crate::data::class_names::Rule::Head) entry needs its filler words inside its own name and
 /// a multi-word entry never spans two names. The hints of the names are
 /// pooled; when several names (or entries) say chrome, the earliest entry in
 /// table order wins, whatever order the names come in: the names of a class

@@ -81,7 +81,8 @@ pub(crate) struct Wants {
 }
 
 /// Collects the page's metadata from its elements in document order: fed
-/// by the pass over the arena here and by `html_fast`'s tokenizer sink.
+/// by the tokenizer sink of [`crate::html::tree`], and in tests by the pass
+/// over the tree builder's arena (`testutil::tree`).
 #[derive(Debug, Default)]
 pub(crate) struct MetaReader {
     meta: PageMeta,

@@ -172,8 +172,9 @@ impl Pending {
     }
 }
 
-/// Cuts a stream of elements and text into blocks: fed by the walk over
-/// the tree here, and by the tokenizer-driven parse of `html_fast`.
+/// Cuts a stream of elements and text into blocks: fed by the
+/// tokenizer-driven parse ([`crate::html::tree`]), and in tests by the walk
+/// over the tree builder's tree (`testutil::tree`).
 pub(crate) struct Walker {
     max_depth: u32,
     stack: Vec<Frame>,

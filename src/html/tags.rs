@@ -28,12 +28,12 @@ pub(crate) fn is_void(name: &LocalName) -> bool {
 
 /// Start tags that close an open `p` element: the HTML standard's list (the
 /// "in body" start tags that "close a p element" when one is in button
-/// scope). Both parses use it: the one-pass parse of `html_fast` to close
-/// its `p`, and [`implied_close`] for the depth guard's shadow stack. A
+/// scope). Both parses use it: the one-pass parse ([`crate::html::tree`]) to
+/// close its `p`, and [`implied_close`] for the test-only depth guard's shadow stack. A
 /// `table` closes a `p` only in no-quirks mode and a nested `form` is
 /// ignored (so closes nothing); callers that know the mode or the form
 /// check those. Table parts, `caption`, `legend`, `html` and `body` are
-/// not on the list: they are block boxes here ([`role_of`]), but their
+/// not on the list: they are block boxes here ([`role_of`](crate::html::segment::role_of)), but their
 /// start tag does not end a paragraph in the standard.
 pub(crate) fn closes_p(name: &LocalName) -> bool {
     matches!(
@@ -324,7 +324,7 @@ pub(crate) fn is_table_only(name: &LocalName) -> bool {
         )
 }
 
-/// Elements counted in [`State::open_implied`]: those a later start tag
+/// Elements counted in `State::open_implied` ([`crate::html::tree`]): those a later start tag
 /// closes without an end tag of their own (besides `p`).
 pub(crate) fn is_implied(name: &LocalName) -> bool {
     implied_close(name).is_some_and(|c| c == *name)

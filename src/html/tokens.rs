@@ -109,7 +109,7 @@ pub(crate) fn feed_in_slices<S: TokenSink>(
 /// Takes the raw text after a `script` or RAWTEXT start tag straight from
 /// the front of the tokenizer's input, up to (not including) its end tag,
 /// with line breaks as the tokenizer gives them; see
-/// [`DepthGuard::pass_raw_text`] for why. `None` (nothing taken) when the
+/// `DepthGuard::pass_raw_text` (in `testutil::tree`) for why. `None` (nothing taken) when the
 /// text is empty, holds a NUL, or its end is not in the front slice.
 pub(crate) fn take_raw_text(input: &BufferQueue, name: &str, kind: RawKind) -> Option<StrTendril> {
     let mut front = input.peek_front_chunk_mut()?;

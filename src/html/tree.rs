@@ -1,15 +1,15 @@
 //! Stages 2 and 3 (HTML), one pass: html5ever's tokenizer straight into
 //! blocks (parse and segment at once).
 //!
-//! [`crate::html::segment::parse`] runs html5ever's full tree builder, builds an
-//! arena and walks it. Here the tokenizer drives a sink of our own ([`Fast`])
+//! The reference parse (test-only, `testutil::tree`) runs html5ever's full
+//! tree builder, builds an arena and walks it. Here the tokenizer drives a sink of our own ([`Fast`])
 //! that keeps a light stack of open elements and feeds the same block cutter
 //! ([`Walker`]) and metadata reader ([`MetaReader`]) as tokens arrive: no
 //! tree, no second pass.
 //!
 //! Only the tree-construction rules that change where text blocks start and
 //! end are kept: the implied `html`/`head`/`body`, an open `p` closed by the
-//! standard's start tags ([`crate::html::segment::closes_p`]), the implied closes of
+//! standard's start tags ([`closes_p`]), the implied closes of
 //! `li`, `dt`, `dd`, `tr`, `td`, `th`, `option` and headings, the form
 //! element pointer (a nested `form` is ignored), void elements,
 //! the raw text of `script`, `style`, `textarea`, `title` and their kin, and

@@ -76,7 +76,7 @@ pub(crate) enum Search {
     /// In each block's key, when the key ends with the text every match
     /// must end the block with (see [`required_suffix`]).
     PerKey { suffix: &'static str },
-    /// Once over all the keys of the page (see [`Keys::page_hits`]): a
+    /// Once over all the keys of the page (see [`Keys::page_hits`](crate::classify::features::Keys::page_hits)): a
     /// pattern without anchors or word boundaries matches the same text
     /// wherever it stands, and one search of the page with the literal
     /// prefilter costs less than a call per block. The block's hit is this
@@ -89,7 +89,7 @@ pub(crate) enum Search {
 /// and no group opening with `?` (a flag could turn on multi-line mode).
 /// Word boundaries are refused too, though a key's neighbours in the
 /// buffer are line feeds, no word characters: no page-wide pattern needs
-/// one, and the proof in [`Keys::page_hits`] is kept to plain patterns.
+/// one, and the proof in [`Keys::page_hits`](crate::classify::features::Keys::page_hits) is kept to plain patterns.
 pub(crate) fn page_wide(pattern: &str) -> bool {
     !pattern.contains(['^', '$'])
         && ![r"\b", r"\B", r"\A", r"\z", "(?"]
@@ -328,7 +328,7 @@ pub(crate) fn placeholder(key: &str) -> bool {
 }
 
 /// The credited origin of a credit line, unless what follows "Theo" is a
-/// person (that is a byline, read by [`names_of`]).
+/// person (that is a byline, read by [`names_of`](crate::recognize::byline::names_of)).
 pub(crate) fn credit_of(text: &str) -> Option<String> {
     let text = strip_glued_buttons(text);
     for re in CREDIT.iter() {

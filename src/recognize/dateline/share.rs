@@ -86,7 +86,7 @@ pub(crate) fn share(line: &str, found: &Found) -> f32 {
     date / (date + other)
 }
 
-/// What a word of [`share`] is.
+/// What a word of [`share()`] is.
 pub(super) enum WordKind {
     /// It holds a letter or digit: a word that weighs.
     Alphanumeric,
