@@ -479,3 +479,31 @@ fn nested_author_items() {
     assert_keeps_paragraphs(&a);
     assert!(a.authors.iter().all(|n| n.chars().count() <= 80));
 }
+
+// ---------------------------------------------------------------------------
+// Wrappers that look like hiding or chrome but wrap the whole page: the
+// article must survive them.
+
+/// The text of a login modal, shown over the page in a snapshot.
+const MODAL: &str = "Vui lòng đăng nhập để tiếp tục đọc bài viết này và nhận thông báo mới nhất.";
+
+/// `page_with("")` with the article wrapped in `open`…`close` after `before`.
+fn wrapped(before: &str, open: &str, close: &str) -> String {
+    page_with("")
+        .replacen("<body>", &format!("<body>{before}{open}"), 1)
+        .replacen("</body>", &format!("{close}</body>"), 1)
+}
+
+/// A snapshot taken with a modal open: the page behind it carries
+/// `aria-hidden="true"`, which hides it from screen readers, not from sight.
+#[test]
+fn aria_hidden_page_wrapper() {
+    let page = wrapped(
+        &format!(r#"<div class="modal" role="dialog"><p>{MODAL}</p></div>"#),
+        r#"<div id="page" aria-hidden="true">"#,
+        "</div>",
+    );
+    let a = article(tinsach::clean_html(page.as_bytes()));
+    assert_keeps_paragraphs(&a);
+    assert!(!a.body.iter().any(|b| b.contains(MODAL)), "{}", preview(&a));
+}

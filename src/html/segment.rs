@@ -258,8 +258,10 @@ impl Walker {
         for (key, value) in attrs {
             let value: &str = value;
             match key {
+                // Not `aria-hidden`: it hides an element from screen
+                // readers only, and snapshots taken with a modal open carry
+                // it on the whole page behind the modal.
                 Key::Hidden => hidden = true,
-                Key::AriaHidden => hidden |= value.trim().eq_ignore_ascii_case("true"),
                 Key::Style => {
                     let (h, right) = read_style(value);
                     hidden |= h;
