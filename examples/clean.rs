@@ -119,6 +119,7 @@ fn article_json(input: &str, a: &Article, is_html: bool) -> String {
                 "name": e.name,
                 "source": e.source.to_string(),
                 "had_errors": e.had_errors,
+                "looks_wrong": e.looks_wrong,
             })
         });
         pairs.push(("encoding", encoding));
@@ -153,7 +154,8 @@ fn write_readable(out: &mut impl Write, input: &str, a: &Article) -> io::Result<
     }
     if let Some(e) = &a.encoding {
         let errors = if e.had_errors { ", with errors" } else { "" };
-        writeln!(out, "Encoding: {} ({}{errors})", e.name, e.source)?;
+        let wrong = if e.looks_wrong { ", looks wrong" } else { "" };
+        writeln!(out, "Encoding: {} ({}{errors}{wrong})", e.name, e.source)?;
     }
     writeln!(out, "\nBody ({} paragraphs):", a.body.len())?;
     for p in &a.body {

@@ -202,6 +202,13 @@ pub struct EncodingInfo {
     pub source: EncodingSource,
     /// Whether malformed byte sequences were replaced with U+FFFD.
     pub had_errors: bool,
+    /// Whether the decode looks wrong although the standard was followed:
+    /// a UTF-16 byte-order mark over bytes that read as UTF-8 (no NUL byte,
+    /// which UTF-16 markup is full of, and valid UTF-8). Browsers obey the
+    /// mark, so the text is the mojibake a reader saw, with no malformed
+    /// bytes to set `had_errors`; this says not to trust it.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub looks_wrong: bool,
 }
 
 /// How the encoding of a page was chosen, in the WHATWG order of precedence.

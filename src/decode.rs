@@ -53,6 +53,12 @@ const DETECT_NON_ASCII: usize = 512;
 /// Bytes fed to chardetng at a time between checks of the sample's size.
 const DETECT_CHUNK: usize = 4 << 10;
 
+/// How many bytes after a UTF-16 byte-order mark are read to judge whether
+/// they are UTF-16 at all: UTF-16 markup has a NUL in every other byte, so
+/// any real page shows them within its first few bytes; the prescan's 1024
+/// is plenty and bounds the check.
+const BOM_CHECK_BYTES: usize = PRESCAN_BYTES;
+
 /// Decoded page text and how it was decoded.
 ///
 /// The text is not yet in NFC: the parse stage normalises each block of
@@ -84,7 +90,22 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded
         (detect(bytes), EncodingSource::Detected, bytes)
     };
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
-    finish(text, encoding, source, had_errors)
+    let mut decoded = finish(text, encoding, source, had_errors);
+    decoded.info.looks_wrong = (encoding == UTF_16LE || encoding == UTF_16BE)
+        && source == EncodingSource::ByteOrderMark
+        && reads_as_utf8(&body[..body.len().min(BOM_CHECK_BYTES)]);
+    decoded
+}
+
+/// Whether a sample of bytes after a UTF-16 byte-order mark reads as UTF-8:
+/// no NUL byte (UTF-16 markup and Latin text have one in every other byte)
+/// and valid UTF-8, a character cut at the sample's end allowed.
+fn reads_as_utf8(sample: &[u8]) -> bool {
+    !sample.contains(&0)
+        && match std::str::from_utf8(sample) {
+            Ok(_) => true,
+            Err(e) => e.error_len().is_none(),
+        }
 }
 
 /// Records how the text was decoded.
@@ -100,6 +121,7 @@ fn finish<'a>(
             name: encoding.name().to_string(),
             source,
             had_errors,
+            looks_wrong: false,
         },
     }
 }
@@ -475,6 +497,24 @@ mod tests {
             ("UTF-16BE", EncodingSource::ByteOrderMark, "<p>Hà Nội</p>")
         );
         assert!(!d.info.had_errors);
+        assert!(!d.info.looks_wrong);
+    }
+
+    #[test]
+    fn utf16_bom_over_utf8_looks_wrong() {
+        for bom in [[0xFF, 0xFE], [0xFE, 0xFF]] {
+            let mut bytes = bom.to_vec();
+            bytes.extend_from_slice("<p>Hà Nội mở thêm tuyến</p>".as_bytes());
+            let d = decode(&bytes, None);
+            // The standard is followed: the mark wins.
+            assert_eq!(d.info.source, EncodingSource::ByteOrderMark);
+            assert!(d.info.name.starts_with("UTF-16"));
+            assert!(d.info.looks_wrong);
+        }
+        // A UTF-8 mark over UTF-8 is fine.
+        let mut bytes = vec![0xEF, 0xBB, 0xBF];
+        bytes.extend_from_slice("<p>Hà Nội</p>".as_bytes());
+        assert!(!decode(&bytes, None).info.looks_wrong);
     }
 
     #[test]

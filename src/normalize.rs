@@ -541,7 +541,9 @@ fn class_at(bytes: &[u8], i: usize) -> (usize, Class) {
 
 /// Cuts text into lines, each in NFC with white space folded, and calls
 /// `line` with each (empty for a blank line). A line feed ends a line; a
-/// carriage return before it is dropped.
+/// carriage return before it is dropped, and a carriage return not followed
+/// by a line feed ends a line too (old Mac files and some exports end their
+/// lines with it alone, which read as one endless line otherwise).
 ///
 /// One vector scan over the whole text ([`crate::scan::for_each_hit`]) stops
 /// at every line feed and at every character that may need folding or
@@ -578,7 +580,8 @@ pub(crate) fn clean_lines<'a>(text: &'a str, mut line: impl FnMut(Cow<'a, str>))
         }));
     };
     crate::scan::for_each_hit(b, maybe_unclean, |p| {
-        if b[p] == b'\n' {
+        let lone_cr = b[p] == b'\r' && b.get(p + 1) != Some(&b'\n');
+        if b[p] == b'\n' || lone_cr {
             emit(start, p, stops);
             start = p + 1;
             stops = Stops::default();
@@ -738,17 +741,17 @@ mod tests {
         clean_lines("a\r\nb\n\n c \nd\re\n\u{a0}f\u{a0}", |l| {
             lines.push(l.into_owned())
         });
-        assert_eq!(lines, ["a", "b", "", "c", "d e", "f"]);
+        assert_eq!(lines, ["a", "b", "", "c", "d", "e", "f"]);
         // A control character between a letter and its mark: dropped, then
         // the two compose.
         let mut lines = Vec::new();
         clean_lines("e\u{1}\u{301}", |l| lines.push(l.into_owned()));
         assert_eq!(lines, ["é"]);
-        for c in ('\u{0}'..='\u{3000}').filter(|&c| c != '\n').chain([
-            '\u{FEFF}',
-            '\u{FFFD}',
-            '\u{1F600}',
-        ]) {
+        // Line ends (a line feed, a carriage return alone) are checked above.
+        for c in ('\u{0}'..='\u{3000}')
+            .filter(|&c| c != '\n' && c != '\r')
+            .chain(['\u{FEFF}', '\u{FFFD}', '\u{1F600}'])
+        {
             for line in [format!("a{c}b"), format!("{c}"), format!("ab{c}")] {
                 let want: String = fold_by_chars("", &line)
                     .trim_end_matches(' ')
@@ -853,18 +856,19 @@ mod tests {
         }
 
         /// Cutting into clean lines agrees with folding and composing each
-        /// line (less a carriage return before its line feed).
+        /// line (less a carriage return before its line feed; a carriage
+        /// return alone ends a line).
         #[test]
         fn clean_lines_agree_with_fold_and_nfc(
             text in "([a-c ]|\r|\n|\t|\u{1}|\u{A0}|\u{300}|\u{301}|\u{323}|ạ|ở|Ơ|“|–|中|\u{1680}|\u{FEFF}){0,80}",
         ) {
             let mut want: Vec<String> = Vec::new();
-            let mut lines = text.split('\n').peekable();
+            let unix = text.replace("\r\n", "\n").replace('\r', "\n");
+            let mut lines = unix.split('\n').peekable();
             while let Some(l) = lines.next() {
                 if l.is_empty() && lines.peek().is_none() {
                     break;
                 }
-                let l = l.strip_suffix('\r').unwrap_or(l);
                 // The reference: the character-by-character fold and the
                 // crate's own composition, not the code under test.
                 let folded = fold_by_chars("", l);

@@ -384,6 +384,29 @@ fn utf16_with_bom() {
     assert!(a.encoding.as_ref().unwrap().had_errors);
 }
 
+/// A UTF-16 byte-order mark over a UTF-8 page: the mark wins, as the
+/// standard says, but the decode is flagged as looking wrong.
+#[test]
+fn utf16_bom_over_utf8() {
+    let page = page_with("");
+    for bom in [[0xFF, 0xFE], [0xFE, 0xFF]] {
+        let mut bytes = bom.to_vec();
+        bytes.extend_from_slice(page.as_bytes());
+        if let Ok(a) = tinsach::clean_html(&bytes) {
+            let info = a.encoding.expect("an HTML page's encoding");
+            assert!(info.name.starts_with("UTF-16"));
+            assert!(info.looks_wrong, "{info:?}");
+        }
+    }
+    // A real UTF-16 page does not look wrong.
+    let le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(page.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let a = article(tinsach::clean_html(&le));
+    assert!(!a.encoding.unwrap().looks_wrong);
+}
+
 // ---------------------------------------------------------------------------
 // Empty input and limits.
 
@@ -506,4 +529,49 @@ fn aria_hidden_page_wrapper() {
     let a = article(tinsach::clean_html(page.as_bytes()));
     assert_keeps_paragraphs(&a);
     assert!(!a.body.iter().any(|b| b.contains(MODAL)), "{}", preview(&a));
+}
+
+/// A `visibility: hidden` wrapper with the article shown again by
+/// `visibility: visible`: a browser shows the article.
+#[test]
+fn visibility_hidden_wrapper_visible_article() {
+    let page = wrapped(
+        "",
+        r#"<div id="page" style="visibility: hidden">"#,
+        "</div>",
+    )
+    .replacen("<article>", r#"<article style="visibility:visible">"#, 1);
+    let a = article(tinsach::clean_html(page.as_bytes()));
+    assert_keeps_paragraphs(&a);
+}
+
+/// The whole page inside one `<form>` (ASP.NET WebForms), `<main>` and
+/// `<article>` inside it: the form wraps the page and is no form widget.
+#[test]
+fn page_inside_one_form() {
+    let open = r#"<form name="aspnetForm" method="post" action="./Default.aspx" id="aspnetForm"><div class="aspNetHidden"><input type="hidden" name="__VIEWSTATE" value="x"></div><main>"#;
+    let page = wrapped("", open, "</main></form>");
+    let a = article(tinsach::clean_html(page.as_bytes()));
+    assert_keeps_paragraphs(&a);
+    // A small form beside the article is still a widget.
+    let widget = format!(r#"<form action="/login"><p>{MODAL}</p><input name="user"></form>"#);
+    let page = page_with("").replacen("</article>", &format!("</article>{widget}"), 1);
+    let a = article(tinsach::clean_html(page.as_bytes()));
+    assert_keeps_paragraphs(&a);
+    assert!(!a.body.iter().any(|b| b.contains(MODAL)), "{}", preview(&a));
+}
+
+/// Text with carriage returns alone as line ends (old Mac files, some
+/// exports): lines, not one paragraph of the whole input.
+#[test]
+fn text_with_cr_line_ends() {
+    let mut text = format!("{HEADLINE}\r\r");
+    for p in PARAGRAPHS {
+        text.push_str(p);
+        text.push_str("\r\r");
+    }
+    let a = article(tinsach::clean_text(&text));
+    assert_eq!(a.headline.as_deref(), Some(HEADLINE));
+    assert_eq!(a.body.len(), PARAGRAPHS.len(), "{}", preview(&a));
+    assert_keeps_paragraphs(&a);
 }

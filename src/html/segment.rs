@@ -37,8 +37,13 @@ const CAPTION_CTX: Flags = Flags(1 << 30);
 const QUOTE_CTX: Flags = Flags(1 << 29);
 /// Private context bit: inside `pre`.
 const PRE_CTX: Flags = Flags(1 << 28);
+/// Private context bit: under `visibility: hidden` (or `collapse`). Unlike
+/// `display: none` it is inherited and a descendant's `visibility: visible`
+/// shows that descendant again, so the subtree is walked and only the text
+/// of invisible elements is dropped.
+const INVISIBLE_CTX: Flags = Flags(1 << 27);
 /// The private bits, stripped from what is emitted.
-const PRIVATE: u32 = (1 << 30) | (1 << 29) | (1 << 28);
+const PRIVATE: u32 = (1 << 30) | (1 << 29) | (1 << 28) | (1 << 27);
 
 fn public(f: Flags) -> Flags {
     Flags(f.0 & !PRIVATE)
@@ -143,6 +148,13 @@ struct Frame {
     elem: u32,
 }
 
+/// A `form` holding more than this share of the page's text (in bytes)
+/// wraps the page rather than being a widget in it: search boxes, logins
+/// and comment forms hold a few labels, a page wrapper nearly all the text.
+/// One half, as the classifier's share that voids a chrome hint on the
+/// container of most of the page's prose.
+const FORM_WRAPPER_SHARE: f32 = 0.5;
+
 /// The block being filled.
 #[derive(Debug)]
 struct Pending {
@@ -226,7 +238,42 @@ impl Walker {
     /// Ends the last block and hands back the blocks and their elements.
     pub(crate) fn finish(mut self) -> (Vec<Block<'static>>, Vec<Element>) {
         self.flush();
+        self.mark_form_widgets();
         (self.blocks, self.elements)
+    }
+
+    /// Sets `IN_FORM` on the blocks and elements inside a form widget: a
+    /// `form` that holds at most [`FORM_WRAPPER_SHARE`] of the page's text.
+    /// A bigger one wraps the page (ASP.NET WebForms pages sit in one
+    /// `<form>`, `<main><article>` and all) and says nothing about the text
+    /// in it. Linear: elements are recorded after their parents.
+    fn mark_form_widgets(&mut self) {
+        let m = self.elements.len();
+        let mut text = vec![0usize; m];
+        let mut total = 0usize;
+        for b in &self.blocks {
+            text[b.parent as usize] += b.text.len();
+            total += b.text.len();
+        }
+        for e in (1..m).rev() {
+            let p = self.elements[e].parent as usize;
+            text[p] += text[e];
+        }
+        let mut widget = vec![false; m];
+        for e in 0..m {
+            let el = &mut self.elements[e];
+            let inherited = e > 0 && widget[el.parent as usize];
+            widget[e] = inherited
+                || (&*el.tag == "form" && text[e] as f32 <= FORM_WRAPPER_SHARE * total as f32);
+            if widget[e] {
+                el.flags.set(Flags::IN_FORM);
+            }
+        }
+        for b in &mut self.blocks {
+            if widget[b.parent as usize] {
+                b.flags.set(Flags::IN_FORM);
+            }
+        }
     }
 
     /// Closes the innermost element opened by [`Walker::open`].
@@ -255,6 +302,7 @@ impl Walker {
         // First the attributes that can hide the element, and the early
         // exits: an element that shows no text needs no hints read.
         let mut hidden = false;
+        let mut visibility = None;
         for (key, value) in attrs {
             let value: &str = value;
             match key {
@@ -263,9 +311,10 @@ impl Walker {
                 // it on the whole page behind the modal.
                 Key::Hidden => hidden = true,
                 Key::Style => {
-                    let (h, right) = read_style(value);
-                    hidden |= h;
-                    if right {
+                    let style = read_style(value);
+                    hidden |= style.display_none;
+                    visibility = style.visible.or(visibility);
+                    if style.right {
                         flags.set(Flags::RIGHT_ALIGNED);
                     }
                 }
@@ -274,6 +323,11 @@ impl Walker {
         }
         if hidden {
             return false;
+        }
+        match visibility {
+            Some(false) => flags.set(INVISIBLE_CTX),
+            Some(true) => flags = Flags(flags.0 & !INVISIBLE_CTX.0),
+            None => {}
         }
         if *local == local_name!("dialog") && find_attr(attrs, Key::Open).is_none() {
             return false;
@@ -356,11 +410,12 @@ impl Walker {
             local_name!("ul") | local_name!("ol") | local_name!("dl") => flags.set(Flags::IN_LIST),
             local_name!("table") => flags.set(Flags::IN_TABLE),
             // `search` has the implicit ARIA role `search`, read as a form
-            // like `role=search` above: a site's search box, not text.
-            local_name!("form")
-            | local_name!("search")
-            | local_name!("label")
-            | local_name!("fieldset") => flags.set(Flags::IN_FORM),
+            // like `role=search` above: a site's search box, not text. A
+            // `form` is judged by its size once the page is read
+            // ([`Walker::mark_form_widgets`]).
+            local_name!("search") | local_name!("label") | local_name!("fieldset") => {
+                flags.set(Flags::IN_FORM)
+            }
             local_name!("address") => flags.set(Flags::AUTHOR_HINT),
             local_name!("blockquote") => flags.set(QUOTE_CTX),
             local_name!("pre") | local_name!("listing") | local_name!("xmp") => flags.set(PRE_CTX),
@@ -389,6 +444,11 @@ impl Walker {
             role = Role::Inline;
         }
         let block = role == Role::Block;
+        if *local == local_name!("form") && !block {
+            // Past the depth limit the form is not recorded as an element,
+            // so it cannot be measured: a form that deep is no page wrapper.
+            flags.set(Flags::IN_FORM);
+        }
         if block {
             self.flush();
         }
@@ -432,6 +492,9 @@ impl Walker {
 
     pub(crate) fn push_text(&mut self, t: &str) {
         let frame = self.stack.last().expect("document frame");
+        if frame.flags.has(INVISIBLE_CTX) {
+            return;
+        }
         let cur = &mut self.cur;
         let before = cur.text.len();
         push_folded(&mut cur.text, t);
@@ -560,8 +623,8 @@ fn block_kind(local: &LocalName, flags: Flags) -> BlockKind {
     }
 }
 
-/// Reads an inline style: (hidden, right-aligned).
-fn read_style(style: &str) -> (bool, bool) {
+/// Reads an inline style.
+fn read_style(style: &str) -> Style {
     let mut compact = String::with_capacity(style.len());
     compact.extend(
         style
@@ -569,11 +632,35 @@ fn read_style(style: &str) -> (bool, bool) {
             .filter(|c| !c.is_ascii_whitespace())
             .map(|c| c.to_ascii_lowercase()),
     );
-    let hidden = compact
-        .split(';')
-        .any(|d| d.starts_with("display:none") || d.starts_with("visibility:hidden"));
-    let right = compact
-        .split(';')
-        .any(|d| d.starts_with("text-align:right"));
-    (hidden, right)
+    let mut out = Style {
+        display_none: false,
+        visible: None,
+        right: false,
+    };
+    for d in compact.split(';') {
+        if d.starts_with("display:none") {
+            out.display_none = true;
+        } else if d.starts_with("text-align:right") {
+            out.right = true;
+        } else if let Some(v) = d.strip_prefix("visibility:") {
+            // Later declarations win, as in CSS.
+            if v.starts_with("hidden") || v.starts_with("collapse") {
+                out.visible = Some(false);
+            } else if v.starts_with("visible") {
+                out.visible = Some(true);
+            }
+        }
+    }
+    out
+}
+
+/// What an inline style says about showing an element.
+struct Style {
+    /// `display: none`: the element and everything in it are not shown.
+    display_none: bool,
+    /// The last `visibility` declaration: `Some(false)` for `hidden` or
+    /// `collapse`, `Some(true)` for `visible`.
+    visible: Option<bool>,
+    /// `text-align: right`.
+    right: bool,
 }

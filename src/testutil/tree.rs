@@ -806,6 +806,13 @@ mod tests {
         );
         // `aria-hidden` shows on screen: only screen readers skip it.
         assert_eq!(t, ["keep", "ah", "end"]);
+        // `visibility` is inherited, and a descendant can show itself again.
+        let t = texts(
+            "<div style=\"visibility:hidden\"><p>a</p><p style=\"visibility: visible\">b\
+             <span>c</span></p><p style=\"visibility:visible;visibility:collapse\">d</p></div>\
+             <p style=\"visibility:visible\">e</p>",
+        );
+        assert_eq!(t, ["bc", "e"]);
     }
 
     #[test]
