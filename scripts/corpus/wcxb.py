@@ -21,9 +21,10 @@ Gold: headline = its title; body = its main content, one paragraph per line
 authors = [its author]; not_body = its `without` snippets (those that occur
 in the main content dropped); extra keys `kind` (page type), `outlet_domain`,
 `url`, `date` (its publish date, a day only), `required` (its `with`
-snippets) and `origin`. Scored: body, leaks, duplicates, and headline where
-a title is given. The dateline is not scored: the benchmark gives a day
-without a time, and GOLD.md scores the instant to the minute.
+snippets) and `origin`. Scored: body, leaks, headline where a title is
+given, and duplicates where the answer itself repeats no line. The dateline
+is not scored: the benchmark gives a day without a time, and GOLD.md scores
+the instant to the minute.
 """
 
 import argparse
@@ -103,9 +104,12 @@ def convert(gt, html_bytes, name):
             not_body.append(s)
     author = fold(g.get("author") or "")
     url = gt.get("url") or ""
-    scored = ["body", "leaks", "duplicates"]
+    scored = ["body", "leaks"]
     if title:
         scored.insert(1, "headline")
+    # A page whose own answer repeats a line cannot be held to no repeats.
+    if len(set(body)) == len(body):
+        scored.append("duplicates")
     return {
         "input": name + ".html",
         "format": "html",
