@@ -1,7 +1,7 @@
 //! Scores the cleaner against gold answers, as `tests/fixtures/GOLD.md` says.
 //!
 //! ```text
-//! cargo run --release --example eval -- DIR [DIR...] [--verbose PAGE]
+//! cargo run --release --example eval -- DIR [DIR...] [--verbose PAGE] [--split FILE|auto]
 //! ```
 //!
 //! Every `NAME.gold.json` in each DIR is scored: its page (`NAME.html` fed to
@@ -10,18 +10,105 @@
 //! with `--verbose PAGE` what differs on that page (missing gold paragraphs,
 //! extra body paragraphs, leaked lines). Exits 2 on bad usage or an
 //! unreadable folder or gold file.
+//!
+//! With `--split FILE` each table is followed by the mean line of its tune
+//! half and of its check half, as FILE assigns pages (`page<TAB>outlet<TAB>half`,
+//! `scripts/corpus/split.py` writes them); `--split auto` takes, for each DIR,
+//! `tests/fixtures/splits/<DIR's last component>.tsv` of this repository.
+//! Pages the file does not name are counted apart. Without `--split` the
+//! output is as before.
 
 #[path = "../tests/support/gold.rs"]
 mod gold;
 
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: eval DIR [DIR...] [--verbose PAGE]";
+const USAGE: &str = "usage: eval DIR [DIR...] [--verbose PAGE] [--split FILE|auto]";
+
+/// Which split file a folder's halves come from.
+enum Split {
+    /// No halves.
+    None,
+    /// One file for every folder.
+    File(PathBuf),
+    /// `tests/fixtures/splits/<folder name>.tsv`.
+    Auto,
+}
+
+/// Reads a split file: page name to half.
+fn read_split(path: &Path) -> Result<HashMap<String, String>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut halves = HashMap::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.is_empty() || line.starts_with('#') || line.starts_with("page\t") {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        match cols.as_slice() {
+            [page, _outlet, half @ ("tune" | "check")] => {
+                halves.insert((*page).to_string(), (*half).to_string());
+            }
+            _ => return Err(format!("{}:{}: not page<TAB>outlet<TAB>tune|check", path.display(), i + 1)),
+        }
+    }
+    Ok(halves)
+}
+
+fn count(n: Option<usize>) -> String {
+    n.map_or_else(|| "-".to_string(), |n| n.to_string())
+}
+
+/// One mean line for a set of pages.
+fn mean_line(label: &str, scores: &[gold::PageScore]) -> String {
+    let s = gold::summarize(scores);
+    format!(
+        "{label} {} pages: mean F1 {:.3}  P {:.3}  R {:.3}  headline {}  dateline {}  leaks {}  dups {}  caps {}  errors {}",
+        s.pages,
+        s.f1,
+        s.precision,
+        s.recall,
+        s.headline.cell(),
+        s.dateline.cell(),
+        count(s.leaks),
+        count(s.duplicates),
+        count(s.captions_in_body),
+        s.errors
+    )
+}
+
+/// The tune and check mean lines (and the pages the split does not name).
+fn half_lines(scores: &[gold::PageScore], halves: &HashMap<String, String>, prefix: &str) -> String {
+    let mut out = String::new();
+    for half in ["tune", "check"] {
+        let part: Vec<gold::PageScore> = scores
+            .iter()
+            .filter(|p| halves.get(&p.name).is_some_and(|h| h == half))
+            .cloned()
+            .collect();
+        out.push_str(&mean_line(&format!("{prefix}{half:<5}"), &part));
+        out.push('\n');
+    }
+    let unsplit: Vec<&str> = scores
+        .iter()
+        .filter(|p| !halves.contains_key(&p.name))
+        .map(|p| p.name.as_str())
+        .collect();
+    if !unsplit.is_empty() {
+        out.push_str(&format!(
+            "{prefix}{} pages not in the split: {}\n",
+            unsplit.len(),
+            unsplit.join(" ")
+        ));
+    }
+    out
+}
 
 fn main() -> ExitCode {
     let mut dirs = Vec::new();
     let mut verbose: Option<String> = None;
+    let mut split = Split::None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -29,6 +116,14 @@ fn main() -> ExitCode {
                 Some(page) => verbose = Some(page),
                 None => {
                     eprintln!("--verbose needs a page name\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
+            "--split" => match args.next() {
+                Some(f) if f == "auto" => split = Split::Auto,
+                Some(f) => split = Split::File(PathBuf::from(f)),
+                None => {
+                    eprintln!("--split needs a file or auto\n{USAGE}");
                     return ExitCode::from(2);
                 }
             },
@@ -45,8 +140,34 @@ fn main() -> ExitCode {
     }
 
     let mut all = Vec::new();
+    // Page names of different folders may clash: the halves of all folders
+    // are kept by (folder, page).
+    let mut all_halves = HashMap::new();
     let mut verbose_found = false;
-    for dir in &dirs {
+    for (dir_index, dir) in dirs.iter().enumerate() {
+        let split_file = match &split {
+            Split::None => None,
+            Split::File(f) => Some(f.clone()),
+            Split::Auto => dir
+                .file_name()
+                .and_then(|n| n.to_str())
+                .map(|n| {
+                    Path::new(env!("CARGO_MANIFEST_DIR"))
+                        .join("tests/fixtures/splits")
+                        .join(format!("{n}.tsv"))
+                })
+                .filter(|f| f.exists()),
+        };
+        if matches!(split, Split::Auto) && split_file.is_none() {
+            eprintln!("eval: no split file for {}", dir.display());
+        }
+        let halves = match split_file.as_deref().map(read_split).transpose() {
+            Ok(h) => h,
+            Err(e) => {
+                eprintln!("eval: {e}");
+                return ExitCode::from(2);
+            }
+        };
         let golds = match gold::load_dir(dir) {
             Ok(g) => g,
             Err(e) => {
@@ -77,8 +198,21 @@ fn main() -> ExitCode {
         for d in diffs {
             println!("\n{d}");
         }
+        if let Some(halves) = &halves {
+            print!("{}", half_lines(&scores, halves, ""));
+            for p in &scores {
+                if let Some(h) = halves.get(&p.name) {
+                    all_halves.insert(format!("{dir_index}/{}", p.name), h.clone());
+                }
+            }
+        }
         println!();
-        all.extend(scores);
+        all.extend(scores.into_iter().map(|mut p| {
+            if halves.is_some() {
+                p.name = format!("{dir_index}/{}", p.name);
+            }
+            p
+        }));
     }
     if dirs.len() > 1 {
         let s = gold::summarize(&all);
@@ -91,6 +225,9 @@ fn main() -> ExitCode {
             s.headline.cell(),
             s.dateline.cell()
         );
+        if !matches!(split, Split::None) {
+            print!("{}", half_lines(&all, &all_halves, "== all "));
+        }
     }
     if let Some(page) = verbose.filter(|_| !verbose_found) {
         eprintln!("eval: no page named {page:?} in the folders given");
