@@ -25,7 +25,7 @@ corpora. Where each corpus's outlet comes from:
   outlet (its page name).
 - readability: the host of the page's `<link rel=canonical>` or `og:url`,
   else the page name without a trailing `-<digits>` (`ehow-2` -> `ehow`).
-- seeds, vi-html, vi-text: the gold's `outlet`, else its `source`, else the
+- seeds, vi-html, vi-text, vi-synth-html, vi-synth-text: the gold's `outlet`, else its `source`, else the
   page name (vi-html and vi-text are the same nine pages with the same
   outlets, so the same page gets the same half in both).
 
@@ -115,7 +115,7 @@ def from_readability(folder):
 
 def corpora(devcorpus):
     yield "readability", os.path.join(FIXTURES, "readability"), from_readability
-    for c in ("seeds", "vi-html", "vi-text"):
+    for c in ("seeds", "vi-html", "vi-text", "vi-synth-html", "vi-synth-text"):
         yield c, os.path.join(FIXTURES, c), from_gold_outlet
     for c in ("wcxb-dev", "wcxb-dev-other", "fundus"):
         yield c, os.path.join(devcorpus, c), from_domain
