@@ -225,6 +225,10 @@ pub enum EncodingSource {
     MetaPrescan,
     /// A guess from the bytes themselves (chardetng).
     Detected,
+    /// The page declared a legacy charset (in the HTTP `Content-Type` or a
+    /// `<meta>`), but its bytes are valid UTF-8 with multi-byte characters,
+    /// as a page re-saved by a scraper is: read as UTF-8.
+    Utf8OverDeclaration,
 }
 
 impl fmt::Display for EncodingSource {
@@ -233,6 +237,7 @@ impl fmt::Display for EncodingSource {
             EncodingSource::ByteOrderMark => "byte-order mark",
             EncodingSource::ContentType => "Content-Type",
             EncodingSource::MetaPrescan => "meta prescan",
+            EncodingSource::Utf8OverDeclaration => "valid UTF-8 over a declared charset",
             EncodingSource::Detected => "detected",
         })
     }

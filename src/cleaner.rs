@@ -81,7 +81,8 @@ impl Cleaner {
         if input.iter().all(|b| b.is_ascii_whitespace()) {
             return Err(Error::new(ErrorKind::EmptyInput));
         }
-        let decoded = decode::decode(input, info.content_type);
+        let tld = info.url.and_then(top_level_domain);
+        let decoded = decode::decode(input, info.content_type, tld.as_deref());
         let mut doc = html::tree::parse(&decoded.text, &self.limits)?;
         if doc.meta.url.is_none() {
             doc.meta.url = info.url.map(str::to_string);
@@ -159,4 +160,18 @@ impl Builder {
             options: self.options,
         }
     }
+}
+
+/// The last label of a URL's host, in lower case ("vn" for
+/// `https://vnexpress.net.vn/a`), for the encoding guess.
+fn top_level_domain(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?.trim_end_matches('.');
+    let label = host.rsplit('.').next()?;
+    (!label.is_empty()
+        && label.len() < host.len()
+        && label.bytes().all(|b| b.is_ascii_alphabetic()))
+    .then(|| label.to_ascii_lowercase())
 }

@@ -11,11 +11,16 @@
 //! 4. otherwise a guess: UTF-8 when the bytes are valid UTF-8, else
 //!    chardetng's guess from a bounded sample.
 //!
-//! A declaration (steps 2 and 3) is trusted even when it lies, as browsers
-//! trust it: a page that declares windows-1252 but holds UTF-8 decodes to
-//! the mojibake its readers saw, never to a panic. A page declared UTF-8
-//! that holds invalid bytes stays UTF-8, with U+FFFD for the bad bytes and
-//! `had_errors` set, again as in browsers.
+//! A declaration (steps 2 and 3) is trusted, as browsers trust it, with one
+//! exception: bytes that are valid UTF-8 and hold multi-byte characters are
+//! read as UTF-8 whatever legacy charset the page declares
+//! ([`EncodingSource::Utf8OverDeclaration`]). Scraped pages are re-saved by
+//! whatever fetched them, usually as UTF-8, with the original `<meta
+//! charset>` left in; and text in a legacy encoding (windows-1252,
+//! windows-1258, GBK…) is practically never valid UTF-8 once it holds a
+//! letter outside ASCII, so the test cannot mistake a real legacy page. A
+//! page declared UTF-8 that holds invalid bytes stays UTF-8, with U+FFFD for
+//! the bad bytes and `had_errors` set, as in browsers.
 //!
 //! Deliberate departures from the standard, because we extract text and run
 //! no scripts: labels of the "replacement" encoding (ISO-2022-KR,
@@ -75,19 +80,51 @@ pub(crate) struct Decoded<'a> {
 /// Decodes page bytes: chooses the encoding in the WHATWG order (see the
 /// module documentation), decodes with replacement of malformed sequences,
 /// and drops a byte-order mark.
-pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded<'a> {
-    let (encoding, source, body) = if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        (enc, EncodingSource::ByteOrderMark, &bytes[bom_len..])
+///
+/// `tld` is the top-level domain of the page's URL when the caller knows it
+/// ("vn"): a guess from the bytes alone then leans towards that country's
+/// encodings (windows-1258 for `.vn`), as browsers do.
+pub(crate) fn decode<'a>(
+    bytes: &'a [u8],
+    content_type: Option<&str>,
+    tld: Option<&str>,
+) -> Decoded<'a> {
+    let declared = if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        Some((enc, EncodingSource::ByteOrderMark, &bytes[bom_len..]))
     } else if let Some(enc) = content_type.and_then(charset_from_content_type) {
-        (enc, EncodingSource::ContentType, bytes)
-    } else if let Some(enc) = prescan(&bytes[..bytes.len().min(PRESCAN_BYTES)]) {
-        (enc, EncodingSource::MetaPrescan, bytes)
-    } else if let Ok(text) = std::str::from_utf8(bytes) {
-        // Valid UTF-8 is what it looks like: no legacy page of real text is
-        // also valid UTF-8, and the check is far cheaper than chardetng.
-        return finish(Cow::Borrowed(text), UTF_8, EncodingSource::Detected, false);
+        Some((enc, EncodingSource::ContentType, bytes))
     } else {
-        (detect(bytes), EncodingSource::Detected, bytes)
+        prescan(&bytes[..bytes.len().min(PRESCAN_BYTES)])
+            .map(|enc| (enc, EncodingSource::MetaPrescan, bytes))
+    };
+    let (encoding, source, body) = match declared {
+        // A declared legacy charset over valid UTF-8 with multi-byte
+        // characters: the page was saved as UTF-8 (see the module docs).
+        Some((enc, source @ (EncodingSource::ContentType | EncodingSource::MetaPrescan), body))
+            if enc != UTF_8 && !bytes.is_ascii() =>
+        {
+            match std::str::from_utf8(bytes) {
+                Ok(text) => {
+                    return finish(
+                        Cow::Borrowed(text),
+                        UTF_8,
+                        EncodingSource::Utf8OverDeclaration,
+                        false,
+                    );
+                }
+                Err(_) => (enc, source, body),
+            }
+        }
+        Some(d) => d,
+        None => match std::str::from_utf8(bytes) {
+            // Valid UTF-8 is what it looks like: no legacy page of real text
+            // is also valid UTF-8, and the check is far cheaper than
+            // chardetng.
+            Ok(text) => {
+                return finish(Cow::Borrowed(text), UTF_8, EncodingSource::Detected, false);
+            }
+            Err(_) => (detect(bytes, tld), EncodingSource::Detected, bytes),
+        },
     };
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
     let mut decoded = finish(text, encoding, source, had_errors);
@@ -129,7 +166,7 @@ fn finish<'a>(
 /// chardetng's guess from a sample: [`DETECT_CHUNK`]-byte chunks from the
 /// first non-ASCII byte until [`DETECT_NON_ASCII`] non-ASCII bytes or
 /// [`DETECT_BYTES`] bytes have been seen.
-fn detect(bytes: &[u8]) -> &'static Encoding {
+fn detect(bytes: &[u8], tld: Option<&str>) -> &'static Encoding {
     let first_non_ascii = Encoding::ascii_valid_up_to(bytes);
     let limit = bytes
         .len()
@@ -149,8 +186,10 @@ fn detect(bytes: &[u8]) -> &'static Encoding {
             break;
         }
     }
-    // No top-level domain is known here; `None` means a generic one.
-    detector.guess(None, Utf8Detection::Allow)
+    // chardetng takes the domain's last label in ASCII lower case; `None`
+    // means a generic one (.com).
+    let tld = tld.filter(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_lowercase()));
+    detector.guess(tld.map(str::as_bytes), Utf8Detection::Allow)
 }
 
 /// A label's encoding, with the labels of the "replacement" encoding treated
@@ -446,6 +485,11 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The decode with no URL known, as most cases are.
+    fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Decoded<'a> {
+        super::decode(bytes, content_type, None)
+    }
     use encoding_rs::{WINDOWS_1251, WINDOWS_1258};
 
     /// A Vietnamese sentence as a legacy windows-1258 page stores it:
@@ -709,14 +753,45 @@ mod tests {
     }
 
     #[test]
-    fn lying_declaration_is_trusted() {
-        // UTF-8 Vietnamese declared as windows-1252: browsers show mojibake,
-        // and so do we, without a panic.
-        let page = "<meta charset=windows-1252><p>Việt Nam</p>";
-        let d = decode(page.as_bytes(), None);
+    fn valid_utf8_wins_over_a_declared_legacy_charset() {
+        // UTF-8 Vietnamese declared as windows-1252 or iso-8859-1: a page
+        // re-saved as UTF-8 with its old declaration left in.
+        for page in [
+            "<meta charset=windows-1252><p>Việt Nam</p>",
+            "<meta charset=iso-8859-1><p>Hà Nội mở thêm tuyến xe buýt</p>",
+        ] {
+            let d = decode(page.as_bytes(), None);
+            assert_eq!(d.info.name, "UTF-8");
+            assert_eq!(d.info.source, EncodingSource::Utf8OverDeclaration);
+            assert!(!d.info.had_errors);
+            assert_eq!(d.text, page);
+        }
+        let page = "<p>Việt Nam</p>";
+        let d = decode(page.as_bytes(), Some("text/html; charset=windows-1258"));
+        assert_eq!(d.info.source, EncodingSource::Utf8OverDeclaration);
+        // ASCII alone proves nothing: the declaration stands.
+        let d = decode(b"<meta charset=iso-8859-1><p>plain</p>", None);
         assert_eq!(d.info.name, "windows-1252");
         assert_eq!(d.info.source, EncodingSource::MetaPrescan);
-        assert!(d.text.contains("Vi\u{e1}\u{bb}\u{2021}t"));
+        // Real legacy bytes are not valid UTF-8: the declaration stands.
+        let (legacy, _, _) =
+            encoding_rs::WINDOWS_1252.encode("<meta charset=iso-8859-1><p>Café crème</p>");
+        let d = decode(&legacy, None);
+        assert_eq!(d.info.name, "windows-1252");
+        assert_eq!(d.info.source, EncodingSource::MetaPrescan);
+        assert!(d.text.contains("Café crème"));
+    }
+
+    #[test]
+    fn the_domain_steers_the_guess() {
+        // Undeclared legacy bytes: a `.vn` page leans to windows-1258, as
+        // chardetng does for browsers.
+        let (bytes, _, _) = encoding_rs::WINDOWS_1258
+            .encode("<p>Thành phố mở thêm ba tuyến xe buýt điện nối trung tâm</p>");
+        assert!(std::str::from_utf8(&bytes).is_err());
+        let d = super::decode(&bytes, None, Some("vn"));
+        assert_eq!(d.info.name, "windows-1258");
+        assert!(d.text.contains("xe bu"));
     }
 
     #[test]
@@ -737,7 +812,7 @@ mod tests {
         let mut bytes = format!("<script>{}</script>", "var a = 1;\n".repeat(20_000)).into_bytes();
         bytes.extend(LEGACY.repeat(5_000));
         assert!(bytes.len() > DETECT_BYTES * 2);
-        assert_eq!(detect(&bytes).name(), "windows-1258");
+        assert_eq!(detect(&bytes, None).name(), "windows-1258");
     }
 
     #[test]

@@ -31,13 +31,13 @@ impl Blocks<'_> {
 /// Stage 1 (HTML): decodes page bytes to text, as `clean_html` does with no
 /// `Content-Type` known (not yet NFC: segmenting composes each block).
 pub fn decode(bytes: &[u8]) -> String {
-    crate::decode::decode(bytes, None).text.into_owned()
+    crate::decode::decode(bytes, None, None).text.into_owned()
 }
 
 /// Stage 1 (HTML) without the final copy: the decoded length in bytes.
 /// `decode` borrows valid UTF-8 input; this measures exactly that path.
 pub fn decode_len(bytes: &[u8]) -> usize {
-    crate::decode::decode(bytes, None).text.len()
+    crate::decode::decode(bytes, None, None).text.len()
 }
 
 /// Stages 2 and 3 (HTML): parses decoded text into blocks with the default

@@ -343,11 +343,14 @@ fn invalid_utf8_declared_utf8() {
 
 #[test]
 fn declared_charset_lies() {
-    // UTF-8 bytes declared windows-1252: decoded as declared (mojibake, as a
-    // browser shows it), never a panic.
+    // UTF-8 bytes declared windows-1252 (a page re-saved as UTF-8): read as
+    // UTF-8, and the encoding report says why.
     let page = page_with("").replace("charset=\"utf-8\"", "charset=\"windows-1252\"");
     let a = article(tinsach::clean_html(page.as_bytes()));
-    assert_eq!(a.encoding.as_ref().unwrap().name, "windows-1252");
+    let enc = a.encoding.as_ref().unwrap();
+    assert_eq!(enc.name, "UTF-8");
+    assert_eq!(enc.source, tinsach::EncodingSource::Utf8OverDeclaration);
+    assert_eq!(a.headline.as_deref(), Some(HEADLINE));
     // Windows-1252 bytes declared UTF-8: U+FFFD where the bytes break.
     let (latin, _, _) = encoding_rs::WINDOWS_1252.encode(
         "<meta charset=utf-8><h1>Café crème</h1><p>Déjà vu à la française, \

@@ -50,7 +50,7 @@ fn agrees_with_tree_parse_on_fixtures() {
     let pages = fixture_pages();
     for path in &pages {
         let bytes = std::fs::read(path).expect("fixture");
-        let text = crate::decode::decode(&bytes, None).text;
+        let text = crate::decode::decode(&bytes, None, None).text;
         let fast = doc(&text);
         let tree = crate::testutil::tree::parse(&text, &Limits::default()).expect("parses");
         same_meta += usize::from(fast.meta == tree.meta);

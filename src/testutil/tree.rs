@@ -1169,7 +1169,7 @@ mod tests {
         let mut got = Vec::new();
         for (name, path) in snapshot_pages() {
             let bytes = std::fs::read(&path).expect("fixture");
-            let text = crate::decode::decode(&bytes, None).text;
+            let text = crate::decode::decode(&bytes, None, None).text;
             let d = doc(&text);
             got.push((name, fnv(format!("{d:?}").as_bytes())));
         }
