@@ -402,6 +402,46 @@ fn is_head_with_suffix(title: &str, head: &str) -> bool {
 /// The page title without a site-name suffix: "Headline - VnExpress" →
 /// "Headline". The suffix is dropped only when it is short (a name, at most
 /// [`SITE_SUFFIX_MAX_WORDS`] words) and the rest is longer.
+/// The site's name that `title` prints beside the headline `head`, after it
+/// ("Headline - Báo X") or before it ("Báo X | Headline"), set off by one of
+/// [`chrome::TITLE_SEPARATORS`] and at most [`SITE_SUFFIX_MAX_WORDS`] words
+/// long; `None` when `title` is not the headline with a site's name.
+fn title_site_name(title: &str, head: &str) -> Option<String> {
+    let (t, h) = (
+        crate::normalize::lower(title),
+        crate::normalize::lower(head),
+    );
+    let t = t.trim();
+    // Lower-casing keeps every character's byte length in the text these
+    // come from only in most scripts: cut the original by char counts.
+    let cut = |from_chars: usize, to_chars: Option<usize>| -> String {
+        let s: String = title.trim().chars().skip(from_chars).collect();
+        match to_chars {
+            Some(n) => s.chars().take(n).collect(),
+            None => s,
+        }
+    };
+    let site = if let Some(rest) = t.strip_prefix(h.as_str()) {
+        let skip = chrome::TITLE_SEPARATORS.iter().find_map(|sep| {
+            rest.strip_prefix(*sep)
+                .map(|after| rest.chars().count() - after.chars().count())
+        })?;
+        cut(h.chars().count() + skip, None)
+    } else if let Some(rest) = t.strip_suffix(h.as_str()) {
+        let keep = chrome::TITLE_SEPARATORS
+            .iter()
+            .find_map(|sep| rest.strip_suffix(*sep).map(|before| before.chars().count()))?;
+        cut(0, Some(keep))
+    } else {
+        return None;
+    };
+    let site = site.trim();
+    let words = site.split_whitespace().count();
+    (1..=SITE_SUFFIX_MAX_WORDS)
+        .contains(&words)
+        .then(|| site.to_string())
+}
+
 pub(crate) fn strip_site_suffix(title: &str) -> String {
     let title = title.trim();
     for sep in chrome::TITLE_SEPARATORS {
@@ -657,6 +697,14 @@ fn outlet(doc: &Doc, feats: &[Features], cls: &Classified, meta: &mut Meta) {
         meta.outlet = Some(s.clone());
         return;
     }
+    // The site's name beside the headline in `<title>`: the brand sites put
+    // there for browsers' tabs and search results ("Headline - Báo X").
+    if let (Some(title), Some(head)) = (&doc.meta.title, &meta.headline)
+        && let Some(site) = title_site_name(title, head)
+    {
+        meta.outlet = Some(site);
+        return;
+    }
     // Text: the lead's prefix, a prefix on the dateline, a byline's slash,
     // a follow prompt.
     let first_body = (cls.start..cls.end).find(|&i| cls.labels[i] == Label::Body);
@@ -709,6 +757,35 @@ pub(crate) fn domain_of(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn site_names_beside_the_headline() {
+        let head = "Hà Nội mở thêm 4 tuyến xe buýt";
+        for (title, want) in [
+            (
+                "Hà Nội mở thêm 4 tuyến xe buýt - Báo Tin Nhanh",
+                Some("Báo Tin Nhanh"),
+            ),
+            (
+                "HÀ NỘI MỞ THÊM 4 TUYẾN XE BUÝT | VnExpress",
+                Some("VnExpress"),
+            ),
+            (
+                "Báo Tin Nhanh | Hà Nội mở thêm 4 tuyến xe buýt",
+                Some("Báo Tin Nhanh"),
+            ),
+            ("Hà Nội mở thêm 4 tuyến xe buýt", None),
+            ("Hà Nội mở thêm 4 tuyến xe buýt mới", None),
+            // A subtitle, not a site: too long.
+            (
+                "Hà Nội mở thêm 4 tuyến xe buýt - người dân đi lại thuận tiện hơn nhiều",
+                None,
+            ),
+            ("Another story - Báo Tin Nhanh", None),
+        ] {
+            assert_eq!(title_site_name(title, head).as_deref(), want, "{title}");
+        }
+    }
 
     #[test]
     fn follow_name_opens_with_its_opener() {
