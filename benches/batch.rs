@@ -1,7 +1,7 @@
 //! The batch API on one thread and on all cores (feature `parallel`).
 //!
 //! ```text
-//! cargo bench --features parallel --bench batch
+//! cargo bench --bench batch
 //! ```
 //!
 //! The batch is the nine Vietnamese pages four times over (36 pages, about

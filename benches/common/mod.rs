@@ -46,7 +46,9 @@ impl Page {
 
 /// `tests/fixtures/<dir>`.
 pub fn fixture_dir(dir: &str) -> PathBuf {
+    // This package sits in `benches/`, one level below the fixtures' root.
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
         .join("tests")
         .join("fixtures")
         .join(dir)
