@@ -1,4 +1,4 @@
-//! Fixture loading shared by the benches and `examples/memory.rs`.
+//! Fixture loading shared by the benches and `memory.rs`.
 
 #![allow(dead_code)] // each bench target uses a different part
 
@@ -11,7 +11,7 @@ pub struct Page {
     /// The text when the bytes are UTF-8 (every fixture is), checked once at
     /// load: whoever takes `&str` (`clean_text`, the peers) is timed without
     /// a validation pass that is not its work. Else the bytes, which only
-    /// `clean_html` may take (a page given to `examples/memory.rs`).
+    /// `clean_html` may take (a page given to `memory.rs`).
     content: Result<String, Vec<u8>>,
 }
 

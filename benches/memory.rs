@@ -2,9 +2,13 @@
 //! size.
 //!
 //! ```text
-//! cargo run --release --example memory             # the vi-html pages
-//! cargo run --release --example memory -- FILE...  # any pages
+//! cargo bench --bench memory                               # the vi-html pages
+//! cargo bench --bench memory -- "$PWD"/tests/fixtures/readability/*.html
 //! ```
+//!
+//! A bench target of the `tinsach-bench` package (not an example, so that
+//! `cargo test` does not build the package's dev-dependencies); cargo runs
+//! it from `benches/`, so give pages as absolute paths.
 //!
 //! The heap is counted by dhat's global allocator (a dev-dependency, so no
 //! `unsafe` of ours). A fresh profiler is started after the page is read
@@ -22,7 +26,7 @@
 //! the lean tree, then blocks), measured the same way on the decoded text:
 //! it shows which part of the peak the tree and its blocks account for.
 
-#[path = "../benches/common/mod.rs"]
+#[path = "common/mod.rs"]
 mod common;
 
 use std::path::PathBuf;
@@ -48,7 +52,12 @@ fn peak_of<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> (usize, std::th
 }
 
 fn main() -> ExitCode {
-    let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    // `cargo bench` passes `--bench` to a bench without the libtest harness.
+    let args: Vec<PathBuf> = std::env::args_os()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .map(PathBuf::from)
+        .collect();
     let pages: Vec<common::Page> = if args.is_empty() {
         common::load("vi-html", "html")
     } else {
