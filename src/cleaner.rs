@@ -66,6 +66,9 @@ impl Cleaner {
         if input.chars().all(crate::normalize::is_space) {
             return Err(Error::new(ErrorKind::EmptyInput));
         }
+        if decode::looks_binary_text(input) {
+            return Err(Error::new(ErrorKind::Binary));
+        }
         let doc = text::segment(input);
         pipeline::run(doc, None, self.options)
     }
@@ -80,6 +83,9 @@ impl Cleaner {
         self.check_size(input.len())?;
         if input.iter().all(|b| b.is_ascii_whitespace()) {
             return Err(Error::new(ErrorKind::EmptyInput));
+        }
+        if decode::looks_binary(input) {
+            return Err(Error::new(ErrorKind::Binary));
         }
         let tld = info.url.and_then(top_level_domain);
         let decoded = decode::decode(input, info.content_type, tld.as_deref());

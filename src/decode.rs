@@ -64,6 +64,49 @@ const DETECT_CHUNK: usize = 4 << 10;
 /// is plenty and bounds the check.
 const BOM_CHECK_BYTES: usize = PRESCAN_BYTES;
 
+/// Bytes sampled from the start of an input to tell binary data from text.
+const BINARY_SAMPLE: usize = 8 << 10;
+
+/// The share of control characters (C0 controls other than tab, line feed,
+/// form feed, carriage return and escape; and, in a string, U+FFFD, the mark
+/// of bytes that were not text) past which an input is binary. Text, markup
+/// and scripts hold none but a stray one; random bytes hold 10% (27 of 256
+/// byte values), images, archives and compressed PDF streams as many, and
+/// UTF-16 without a byte-order mark a NUL in every other byte.
+const BINARY_CONTROL_SHARE: f64 = 0.05;
+
+/// A control byte that text does not hold.
+fn is_binary_control(b: u8) -> bool {
+    b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | 0x1b)
+}
+
+/// Whether raw input bytes are binary data rather than text in some
+/// encoding: see [`BINARY_CONTROL_SHARE`]. A byte-order mark says text.
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
+    if Encoding::for_bom(bytes).is_some() {
+        return false;
+    }
+    let sample = &bytes[..bytes.len().min(BINARY_SAMPLE)];
+    let controls = sample.iter().filter(|&&b| is_binary_control(b)).count();
+    controls as f64 > BINARY_CONTROL_SHARE * sample.len() as f64
+}
+
+/// Whether a string given as text holds binary data (a binary file read
+/// lossily): control characters and U+FFFD past [`BINARY_CONTROL_SHARE`] of
+/// the characters of its first [`BINARY_SAMPLE`] bytes.
+pub(crate) fn looks_binary_text(text: &str) -> bool {
+    let mut end = text.len().min(BINARY_SAMPLE);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let (mut chars, mut bad) = (0usize, 0usize);
+    for c in text[..end].chars() {
+        chars += 1;
+        bad += usize::from(c == '\u{FFFD}' || (c.is_ascii() && is_binary_control(c as u8)));
+    }
+    bad as f64 > BINARY_CONTROL_SHARE * chars as f64
+}
+
 /// Decoded page text and how it was decoded.
 ///
 /// The text is not yet in NFC: the parse stage normalises each block of
@@ -859,5 +902,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn binary_is_told_from_text() {
+        let html = "<html><body><p>Hà Nội, ngày 3/6</p>\t\r\n</body></html>".repeat(50);
+        assert!(!looks_binary(html.as_bytes()));
+        assert!(!looks_binary_text(&html));
+        // An image's header and data; a PDF's compressed stream.
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        png.extend((0..4000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8));
+        assert!(looks_binary(&png));
+        assert!(looks_binary_text(&String::from_utf8_lossy(&png)));
+        // UTF-16 without a byte-order mark: a NUL in every other byte.
+        let utf16: Vec<u8> = "<p>text</p>"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert!(looks_binary(&utf16));
+        // With its mark it is text.
+        let mut marked = vec![0xFF, 0xFE];
+        marked.extend(&utf16);
+        assert!(!looks_binary(&marked));
+        // A stray control character or two in a real page.
+        let stray = format!("{html}\u{1}\u{2}");
+        assert!(!looks_binary(stray.as_bytes()));
     }
 }

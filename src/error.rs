@@ -49,6 +49,11 @@ pub enum ErrorKind {
         /// The configured limit.
         limit: usize,
     },
+    /// The input is not text: a binary file (an image, a PDF, an archive),
+    /// random bytes, or text in an encoding that cannot be told without a
+    /// byte-order mark (UTF-16 without one). Judged from a sample of its
+    /// start, before any other work.
+    Binary,
     /// Nothing on the page looks like an article.
     NoArticle {
         /// Why no article was found.
@@ -92,6 +97,7 @@ impl fmt::Display for ErrorKind {
             ErrorKind::TooManyNodes { limit } => {
                 write!(f, "document has more than {limit} elements")
             }
+            ErrorKind::Binary => f.write_str("the input is binary data, not text"),
             ErrorKind::NoArticle { why } => write!(f, "no article found: {why}"),
         }
     }

@@ -295,33 +295,27 @@ fn only_a_10mb_script() {
 #[test]
 fn random_bytes_2mb() {
     for seed in [0x9E37_79B9_7F4A_7C15, 0x2545_F491_4F6C_DD1D] {
+        // Random bytes are no text: refused as binary at once, whichever
+        // entry point they reach.
         let bytes = random_bytes(2 * MB, seed);
-        match tinsach::clean_html(&bytes) {
-            Ok(a) => assert!(!a.body.is_empty()),
-            Err(e) => assert!(matches!(e.kind(), ErrorKind::NoArticle { .. }), "{e}"),
-        }
+        let e = tinsach::clean_html(&bytes).unwrap_err();
+        assert!(matches!(e.kind(), ErrorKind::Binary), "{e}");
         let text = String::from_utf8_lossy(&bytes);
-        match tinsach::clean_text(&text) {
-            Ok(a) => assert!(!a.body.is_empty()),
-            Err(e) => assert!(matches!(e.kind(), ErrorKind::NoArticle { .. }), "{e}"),
-        }
+        let e = tinsach::clean_text(&text).unwrap_err();
+        assert!(matches!(e.kind(), ErrorKind::Binary), "{e}");
     }
 }
 
 #[test]
 fn nul_bytes() {
+    // A megabyte of NULs is no text: binary, refused before any work.
     let nul = vec![0u8; MB];
-    assert_eq!(
-        kind(tinsach::clean_html(&nul)),
-        ErrorKind::NoArticle {
-            why: NoArticleReason::NoText
-        }
-    );
+    assert_eq!(kind(tinsach::clean_html(&nul)), ErrorKind::Binary);
     let text = String::from_utf8(nul).unwrap();
-    assert!(matches!(
-        kind(tinsach::clean_text(&text)),
-        ErrorKind::NoArticle { .. }
-    ));
+    assert_eq!(kind(tinsach::clean_text(&text)), ErrorKind::Binary);
+    // NULs strewn in a real page are dropped from its text.
+    let page = page_with("").replace("</p>", "\0</p>");
+    assert_keeps_paragraphs(&article(tinsach::clean_html(page.as_bytes())));
 }
 
 #[test]
