@@ -8,7 +8,7 @@ dev=${1:-/work/devcorpus}
 eval_bin=target/release/examples/eval
 [ -x "$eval_bin" ] || { echo "build it first: nice cargo build --release --example eval" >&2; exit 2; }
 for dir in tests/fixtures/seeds tests/fixtures/vi-html tests/fixtures/vi-text tests/fixtures/readability \
-    "$dev/wcxb-dev" "$dev/wcxb-dev-other" "$dev/fundus"; do
+    "$dev/wcxb-dev" "$dev/wcxb-dev-other" "$dev/fundus" "$dev/newspaper4k"; do
     [ -d "$dir" ] || { echo "skipped: no $dir" >&2; continue; }
     echo "== $dir"
     nice "$eval_bin" "$dir" --split auto | grep -E '^(mean|tune |check |[0-9]+ pages not in)'
