@@ -1,7 +1,7 @@
 //! Scores the cleaner against gold answers, as `tests/fixtures/GOLD.md` says.
 //!
 //! ```text
-//! cargo run --release --example eval -- DIR [DIR...] [--verbose PAGE] [--split FILE|auto]
+//! cargo run --release --example eval -- DIR [DIR...] [--verbose PAGE] [--split FILE|auto] [--half tune|check]
 //! ```
 //!
 //! Every `NAME.gold.json` in each DIR is scored: its page (`NAME.html` fed to
@@ -15,8 +15,10 @@
 //! half and of its check half, as FILE assigns pages (`page<TAB>outlet<TAB>half`,
 //! `scripts/corpus/split.py` writes them); `--split auto` takes, for each DIR,
 //! `tests/fixtures/splits/<DIR's last component>.tsv` of this repository.
-//! Pages the file does not name are counted apart. Without `--split` the
-//! output is as before.
+//! Pages the file does not name are counted apart. `--half tune` (or `check`)
+//! scores only that half's pages (it needs `--split`): work on failures with
+//! `--half tune`, so that check pages are not read page by page. Without
+//! `--split` the output is as before.
 
 #[path = "../tests/support/gold.rs"]
 mod gold;
@@ -25,7 +27,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: eval DIR [DIR...] [--verbose PAGE] [--split FILE|auto]";
+const USAGE: &str =
+    "usage: eval DIR [DIR...] [--verbose PAGE] [--split FILE|auto] [--half tune|check]";
 
 /// Which split file a folder's halves come from.
 enum Split {
@@ -97,6 +100,9 @@ fn half_lines(
             .filter(|p| halves.get(&p.name).is_some_and(|h| h == half))
             .cloned()
             .collect();
+        if part.is_empty() {
+            continue;
+        }
         out.push_str(&mean_line(&format!("{prefix}{half:<5}"), &part));
         out.push('\n');
     }
@@ -119,6 +125,7 @@ fn main() -> ExitCode {
     let mut dirs = Vec::new();
     let mut verbose: Option<String> = None;
     let mut split = Split::None;
+    let mut only_half: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -137,6 +144,13 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             },
+            "--half" => match args.next() {
+                Some(h) if h == "tune" || h == "check" => only_half = Some(h),
+                _ => {
+                    eprintln!("--half needs tune or check\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
             "--help" | "-h" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -144,7 +158,7 @@ fn main() -> ExitCode {
             _ => dirs.push(PathBuf::from(arg)),
         }
     }
-    if dirs.is_empty() {
+    if dirs.is_empty() || (only_half.is_some() && matches!(split, Split::None)) {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
@@ -178,13 +192,21 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-        let golds = match gold::load_dir(dir) {
+        let mut golds = match gold::load_dir(dir) {
             Ok(g) => g,
             Err(e) => {
                 eprintln!("eval: {e}");
                 return ExitCode::from(2);
             }
         };
+        if let Some(half) = &only_half {
+            // Pages the split does not name are left out too.
+            golds.retain(|g| {
+                halves
+                    .as_ref()
+                    .is_some_and(|h| h.get(&g.name).is_some_and(|x| x == half))
+            });
+        }
         let mut scores = Vec::with_capacity(golds.len());
         let mut diffs = Vec::new();
         for g in &golds {

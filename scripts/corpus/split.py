@@ -20,7 +20,8 @@ wherever it appears:
 No outlet is in both halves of a corpus, nor in different halves of two
 corpora. Where each corpus's outlet comes from:
 
-- wcxb-dev, wcxb-dev-other, fundus (converted by wcxb.py and fundus.py, under
+- wcxb-dev, wcxb-dev-other, fundus, newspaper4k (converted by wcxb.py, fundus.py
+  and newspaper4k.py, under
   --devcorpus): the gold's `outlet_domain`; a page without one is its own
   outlet (its page name).
 - readability: the host of the page's `<link rel=canonical>` or `og:url`,
@@ -117,7 +118,7 @@ def corpora(devcorpus):
     yield "readability", os.path.join(FIXTURES, "readability"), from_readability
     for c in ("seeds", "vi-html", "vi-text", "vi-synth-html", "vi-synth-text"):
         yield c, os.path.join(FIXTURES, c), from_gold_outlet
-    for c in ("wcxb-dev", "wcxb-dev-other", "fundus"):
+    for c in ("wcxb-dev", "wcxb-dev-other", "fundus", "newspaper4k"):
         yield c, os.path.join(devcorpus, c), from_domain
 
 
