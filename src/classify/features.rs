@@ -9,7 +9,7 @@ use regex::Regex;
 use crate::article::{Reason, TeaserKind};
 use crate::block::{Block, BlockKind, Doc, Flags};
 use crate::data::chrome::PATTERN_MAX_CHARS;
-use crate::recognize::byline::{capitalised, names_of};
+use crate::recognize::byline::{capitalised, names_of, strip_byline_opener};
 use crate::recognize::chrome::{
     CREDIT_OPENERS, PATTERNS, Patterns, Search, caption_marker, credit_of, label_key, label_of,
     placeholder, teaser_kind_of,
@@ -401,10 +401,13 @@ fn of_block<'k, 't>(
         }
         // Every full date has a four-digit year.
         f.date_shaped = words <= DATE_MAX_WORDS && digits >= 4;
+        // A byline opener may bring a date after the names ("By Jane Doe,
+        // March 7, 2026"); without one, digits rule names out.
+        let opener = strip_byline_opener(text).is_some();
         f.names_shaped = chars <= NAMES_LINE_MAX_CHARS
             && !terminal_period(text)
-            && digits == 0
-            && capitalised(text);
+            && (digits == 0 || opener)
+            && (capitalised(text) || opener);
     }
     if b.flags.has(Flags::IN_FIGURE) && chars <= FIGURE_CAPTION_MAX_CHARS && !f.is_prose() {
         f.caption_marker = true;

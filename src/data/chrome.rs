@@ -196,6 +196,21 @@ pub(crate) static PATTERNS: &[(&str, Reason)] = &[
         Reason::RelatedList,
     ),
     (r"^trở lại( [^ ]+){1,5}$", Reason::Navigation),
+    // Reading time, alone or after the date: "8 min read", "Dec 17, 2025 13
+    // min read", "5 phút đọc". Blogs and magazines of every CMS print it
+    // under the headline.
+    (
+        r"^([^ ]+ ){0,4}[0-9]{1,3} ?(min|mins|minute|minutes|phút) ?(read|reading|đọc)( time)?$",
+        Reason::Dateline,
+    ),
+    // A publication or update line with its date: "Updated on 09/11/25",
+    // "Last updated: December 2025", "Published on Feb 26, 2026 Updated on
+    // Mar 4, 2026", or the label alone ("Last updated:"). A digit or a
+    // closing colon sets it apart from a sentence that opens with the word.
+    (
+        r"^(last )?(updated|published|posted|modified|cập nhật)( on| at| lúc| ngày)?(:|( .{0,60}[0-9].{0,40}))$",
+        Reason::Dateline,
+    ),
 ];
 
 /// Teaser kinds recognised by topic, applied only to blocks already judged
@@ -306,8 +321,48 @@ pub(crate) static BYLINE_ROLES: &[&str] = &[
 pub(crate) static BYLINE_SOURCE_WORD: &str = "theo";
 
 /// What a byline may open with before the names ("Theo Hồ Hương", "Bài và
-/// ảnh: Lan Anh", "By Jane Doe"), as printed.
-pub(crate) static BYLINE_OPENERS: &[&str] = &["Theo ", "theo ", "Bài và ảnh:", "By "];
+/// ảnh: Lan Anh", "By Jane Doe", "Par Jean Dupont", "Von Max Muster", "Por
+/// Ana Pérez"), lower case, matched without regard to case. "by" may also
+/// be glued to the name by a scrape ("ByJane Doe"): see
+/// `recognize::byline`.
+pub(crate) static BYLINE_OPENERS: &[&str] = &[
+    "theo ",
+    "bài và ảnh:",
+    "bài và ảnh ",
+    "written by ",
+    "reporting by ",
+    "story by ",
+    "words by ",
+    "posted by ",
+    "by:",
+    "by ",
+    "par ",
+    "von ",
+    "por ",
+];
+
+/// Words that end a byline's names when what follows is its date or a
+/// note ("By Jane Doe Updated Sep 5, 2024", "Posted by X on Friday …"),
+/// lower case; the names are cut before the first of them.
+pub(crate) static BYLINE_TAIL_WORDS: &[&str] = &[
+    "updated",
+    "published",
+    "posted",
+    "on",
+    "at",
+    "last",
+    "cập",
+    "đăng",
+    "am",
+    "um",
+    "el",
+    "le",
+];
+
+/// Marks that set a byline's names apart from its date or role ("Emily
+/// Baron· October 10, 2021", "Ben Bauch ⋅ Review Editor", "Jane Doe |
+/// Reuters").
+pub(crate) static BYLINE_TAIL_MARKS: &[char] = &['·', '⋅', '•', '|'];
 
 /// Notes printed beside a byline, whole lines: "và 1 tác giả khác" (and one
 /// more author), "Xem các bài viết của tác giả" (the author's page link),

@@ -198,16 +198,79 @@ pub(crate) fn strip_byline_role(text: &str) -> &str {
     text
 }
 
+/// The rest of `text` after a [`chrome::BYLINE_OPENERS`] entry (any case),
+/// or after "By" glued to a capitalised name ("ByJane Doe").
+pub(crate) fn strip_byline_opener(text: &str) -> Option<&str> {
+    for opener in chrome::BYLINE_OPENERS {
+        // Openers are ASCII or Vietnamese; capitals of their letters have
+        // the bytes' length of the small ones, so the head is compared as
+        // bytes of the opener's length.
+        if let Some(head) = text.get(..opener.len())
+            && crate::normalize::eq_lower(head, opener)
+        {
+            return Some(&text[opener.len()..]);
+        }
+    }
+    let rest = text.strip_prefix("By")?;
+    rest.starts_with(|c: char| c.is_uppercase())
+        .then_some(rest)
+        .filter(|r| r.chars().nth(1).is_some_and(char::is_lowercase))
+}
+
+/// Shortest tail word that cuts a byline where it stands inside the line
+/// ("Updated", "Posted", "Last"); shorter ones ("On", "At", "Le") also
+/// spell names' parts, and are only cut at the line's end.
+const TAIL_WORD_INSIDE_MIN_BYTES: usize = 4;
+
+/// A byline without what follows its names: its date ("Jane Doe Updated Sep
+/// 5, 2024", "Jane Doe, March 7, 2026"), or a note after a mark ("Jane
+/// Doe · Review Editor"). See [`chrome::BYLINE_TAIL_WORDS`] and
+/// [`chrome::BYLINE_TAIL_MARKS`].
+pub(crate) fn cut_byline_tail(text: &str) -> &str {
+    let mut end = text.find(chrome::BYLINE_TAIL_MARKS).unwrap_or(text.len());
+    if let Some(found) = crate::recognize::dateline::find(&text[..end]) {
+        end = end.min(found.start);
+    }
+    let mut t = text[..end].trim_end_matches([' ', ',', '-', '–', '—', ';', ':']);
+    // The words that lead into the date ("Updated", "Posted … on").
+    loop {
+        let (head, last) = t.rsplit_once(' ').unwrap_or(("", t));
+        if head.is_empty()
+            || !chrome::BYLINE_TAIL_WORDS
+                .iter()
+                .any(|w| crate::normalize::eq_lower(last, w))
+        {
+            break;
+        }
+        t = head.trim_end_matches([' ', ',', '-', '–', '—', ';', ':']);
+    }
+    // Cut at a capitalised tail word inside the line too ("Jane Doe
+    // Updated"): the short ones ("on", "at") are too common inside names'
+    // lines to cut at.
+    let mut at = 0;
+    for word in space_split(t) {
+        if at > 0
+            && word.len() >= TAIL_WORD_INSIDE_MIN_BYTES
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && chrome::BYLINE_TAIL_WORDS
+                .iter()
+                .any(|w| crate::normalize::eq_lower(word, w))
+        {
+            return t[..at].trim_end_matches([' ', ',', ';', ':']);
+        }
+        at += word.len() + 1;
+    }
+    t
+}
+
 /// A line of person names: "Chu Văn", "NHẬT XUÂN - NGHI VŨ", "Minh Thư -
 /// Đức Trung/DIENBIENTV.VN", "Hà Thu (tổng hợp)", "Theo Hồ Hương".
 pub(crate) fn names_of(text: &str) -> Option<Vec<String>> {
     let mut t = text.trim();
-    if let Some(rest) = chrome::BYLINE_OPENERS
-        .iter()
-        .find_map(|o| t.strip_prefix(o))
-    {
+    if let Some(rest) = strip_byline_opener(t) {
         t = rest.trim();
     }
+    t = cut_byline_tail(t);
     // A name's syllables are all capitalised: a second word in lower case
     // ("Kinh doanh") settles it, and so does a first word that never opens
     // a name ("Báo", "Trang"), before anything else is read.
@@ -263,4 +326,49 @@ pub(crate) fn byline_outlet(text: &str) -> Option<String> {
     let after = after.trim();
     (!after.is_empty() && after.chars().count() <= 40 && !after.contains(' '))
         .then(|| after.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines_in_other_languages_and_with_dates() {
+        for (line, want) in [
+            ("By Jane Doe", Some(vec!["Jane Doe"])),
+            ("by Jane Doe", Some(vec!["Jane Doe"])),
+            ("BY JANE DOE", Some(vec!["JANE DOE"])),
+            ("By Jane Doe, March 7, 2026", Some(vec!["Jane Doe"])),
+            (
+                "By Richard Garner Updated Sep 5, 2024",
+                Some(vec!["Richard Garner"]),
+            ),
+            (
+                "by Emily Baron Cadloff· October 10, 2021",
+                Some(vec!["Emily Baron Cadloff"]),
+            ),
+            (
+                "By Ben Applebaum-Bauch ⋅ Review Editor",
+                Some(vec!["Ben Applebaum-Bauch"]),
+            ),
+            ("ByKathy Owen January 21, 2025", Some(vec!["Kathy Owen"])),
+            (
+                "Written by Jane Doe and John Roe",
+                Some(vec!["Jane Doe", "John Roe"]),
+            ),
+            ("Par Jean Dupont, le 7 mars 2026", Some(vec!["Jean Dupont"])),
+            ("Von Max Mustermann", Some(vec!["Max Mustermann"])),
+            ("Por Ana Pérez", Some(vec!["Ana Pérez"])),
+            ("NHẬT XUÂN - NGHI VŨ", Some(vec!["NHẬT XUÂN", "NGHI VŨ"])),
+            ("Theo Hồ Hương", Some(vec!["Hồ Hương"])),
+            // Not bylines.
+            ("By the end of the year", None),
+            ("Bylaws of the club", None),
+            ("Kinh doanh", None),
+        ] {
+            let got = names_of(line);
+            let want: Option<Vec<String>> = want.map(|v| v.iter().map(|s| s.to_string()).collect());
+            assert_eq!(got, want, "{line}");
+        }
+    }
 }
