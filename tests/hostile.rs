@@ -572,3 +572,137 @@ fn text_with_cr_line_ends() {
     assert_eq!(a.body.len(), PARAGRAPHS.len(), "{}", preview(&a));
     assert_keeps_paragraphs(&a);
 }
+
+/// An unclosed `<b>` with a long style, then many paragraphs: the `b` is
+/// reopened before each paragraph's text (the standard's reconstruction),
+/// and its attributes were read again each time (A2: 256 KB took 18 s).
+#[test]
+fn reopened_formatting_element_with_long_style() {
+    let filler = format!(
+        r#"<p><b style="{}">x</p>{}"#,
+        "color:red;".repeat(51_200),
+        "<p>x</p>".repeat(64_000)
+    );
+    let a = article(tinsach::clean_html(page_with(&filler).as_bytes()));
+    assert_keeps_paragraphs(&a);
+}
+
+/// `<svg></p>` repeated: `</p>` ends foreign content, but each `svg` once
+/// scanned the rest of the input slice for its end tag (A1: 225 KB took
+/// 8 s, 900 KB over a minute).
+#[test]
+fn svg_closed_by_p_end_tags() {
+    let filler = "<svg></p>".repeat(100_000);
+    let a = article(tinsach::clean_html(page_with(&filler).as_bytes()));
+    assert_keeps_paragraphs(&a);
+    // Foreign content ended by another element's end tag, not its own.
+    let filler = "<a href=x><svg><g><path d=\"M0 0\"/></g></a>".repeat(50_000);
+    let a = article(tinsach::clean_html(page_with(&filler).as_bytes()));
+    assert_keeps_paragraphs(&a);
+}
+
+/// JSON-LD authors nested 80,000 deep: each level's value was skipped again
+/// for every level inside it (A3: 220 KB took 2.4 s, 880 KB over a minute).
+#[test]
+fn json_ld_nested_authors() {
+    let n = 80_000;
+    let ld = format!(r#"{}"X"{}"#, r#"{"author":"#.repeat(n), "}".repeat(n));
+    let unclosed = r#"{"author":"#.repeat(n);
+    for ld in [ld, unclosed] {
+        let page = page_with(&format!(
+            r#"<script type="application/ld+json">{ld}</script>"#
+        ));
+        assert_keeps_paragraphs(&article(tinsach::clean_html(page.as_bytes())));
+    }
+}
+
+/// A run of captions alternating between new and repeated ones after a
+/// text article: each block started a removed piece that scanned and
+/// reserved the rest of the run (A4: 1.2 MB took 16 s and 340 MB).
+#[test]
+fn alternating_caption_run() {
+    let mut text = format!("{HEADLINE}\n\n");
+    for p in PARAGRAPHS {
+        text.push_str(p);
+        text.push_str("\n\n");
+    }
+    for i in 0..40_000 {
+        // Distinct words: "Abc" and the base-26 digits of i.
+        let mut word = String::from("Abc");
+        let mut k = i;
+        loop {
+            word.push(char::from(b'a' + (k % 26) as u8));
+            k /= 26;
+            if k == 0 {
+                break;
+            }
+        }
+        text.push_str(&format!("Ảnh: {word}\nẢnh: {word}\n"));
+    }
+    let a = article(tinsach::clean_text(&text));
+    assert_keeps_paragraphs(&a);
+}
+
+/// Distinct person-like author meta tags by the ten thousand: each name was
+/// compared with every kept one, and all were listed (A7: 8 MB took 24 s
+/// and listed 152,000 authors).
+#[test]
+fn many_distinct_person_author_tags() {
+    let mut metas = String::new();
+    for i in 0..100_000u32 {
+        let mut word = String::new();
+        let mut k = i;
+        loop {
+            word.push(char::from(b'a' + (k % 26) as u8));
+            k /= 26;
+            if k == 0 {
+                break;
+            }
+        }
+        metas.push_str(&format!(
+            r#"<meta name="author" content="Nguyễn Văn A{word}">"#
+        ));
+    }
+    let page = page_with("").replacen("</head>", &format!("{metas}</head>"), 1);
+    let a = article(tinsach::clean_html(page.as_bytes()));
+    assert_keeps_paragraphs(&a);
+    assert!(
+        !a.authors.is_empty() && a.authors.len() <= 32,
+        "{}",
+        a.authors.len()
+    );
+}
+
+/// Many distinct metadata titles and many paragraphs: each title was looked
+/// for among all the blocks (A6: 40,000 of each, 3 MB, took 1.9 s; 6 MB
+/// 7.1 s).
+#[test]
+fn many_titles_and_paragraphs() {
+    let n = 100_000;
+    let mut metas = String::new();
+    let mut filler = String::new();
+    for i in 0..n {
+        metas.push_str(&format!(
+            r#"<meta property="og:title" content="Tiêu đề {i}">"#
+        ));
+        filler.push_str(&format!("<p>Đoạn {i}</p>"));
+    }
+    let page = page_with(&filler).replacen("</head>", &format!("{metas}</head>"), 1);
+    let a = article(tinsach::clean_html(page.as_bytes()));
+    assert_keeps_paragraphs(&a);
+}
+
+/// Stray end tags by the million under 510 open elements: each searched
+/// the whole stack (A8: linear, but at 0.6 MB/s, many times slower per byte
+/// than other markup).
+#[test]
+fn stray_end_tags_under_a_deep_stack() {
+    let filler = format!(
+        "{}{}{}",
+        "<span>".repeat(510),
+        "</x>".repeat(size(3_200_000, 400_000)),
+        "</div>".repeat(size(1_000_000, 100_000))
+    );
+    let a = article(tinsach::clean_html(page_with(&filler).as_bytes()));
+    assert_keeps_paragraphs(&a);
+}

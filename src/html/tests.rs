@@ -6,6 +6,20 @@ use crate::block::Doc;
 use crate::error::ErrorKind;
 use crate::limits::Limits;
 
+#[test]
+fn foreign_end_stops_where_foreign_content_may_end() {
+    let end = |b: &str| crate::html::tokens::foreign_end(b.as_bytes(), b"svg");
+    assert_eq!(end("<g><path d=\"M0\"/></g><svg></svg></svg>x"), Some(32));
+    assert_eq!(end("<path></path><title>t</title></svg>"), Some(29));
+    // `</p>` and the end tag of an open HTML element end the content.
+    assert_eq!(end("</p><x></svg>"), None);
+    assert_eq!(end("<g></a></g></svg>"), None);
+    // A start tag that breaks out to HTML, a comment, an unended tag.
+    assert_eq!(end("<g><div></g></svg>"), None);
+    assert_eq!(end("<!-- c --></svg>"), None);
+    assert_eq!(end("<g d=1"), None);
+}
+
 /// The one-pass parse with the default limits.
 fn doc(html: &str) -> Doc<'static> {
     let limits = Limits::default();

@@ -38,6 +38,28 @@ pub(crate) enum Key {
     Open,
 }
 
+/// The longest value kept of an attribute the block walker reads (class,
+/// id, style, role…), in bytes. Real ones are well under a few hundred
+/// bytes. The walker reads them again each time the parser reopens a
+/// formatting element (once per later run of text, the standard's
+/// reconstruction), so a 100 KB `style` on an unclosed `<b>` cost 100 KB per
+/// paragraph after it; cut here it costs a constant. `href` and `content`
+/// (links, meta values) are not read per reopening and are kept whole.
+pub(crate) const ATTR_VALUE_MAX: usize = 2048;
+
+/// An attribute's value as kept: cut to [`ATTR_VALUE_MAX`] bytes (at a
+/// character boundary) for the keys the walker reads.
+pub(crate) fn kept_value(key: Key, value: &StrTendril) -> StrTendril {
+    if value.len() <= ATTR_VALUE_MAX || matches!(key, Key::Href | Key::Content) {
+        return value.clone();
+    }
+    let mut end = ATTR_VALUE_MAX;
+    while !value.is_char_boundary(end) {
+        end -= 1;
+    }
+    value.subtendril(0, end as u32)
+}
+
 /// The value of `key` among an element's kept attributes.
 pub(crate) fn find_attr(attrs: &[(Key, StrTendril)], key: Key) -> Option<&str> {
     attrs.iter().find(|(k, _)| *k == key).map(|(_, v)| &**v)
@@ -322,8 +344,19 @@ pub(crate) fn skip_foreign(input: &BufferQueue, name: &str) {
 
 /// Where the content of a foreign element ends in `b`: the offset of its
 /// matching end tag's `<`, nested elements of the same name counted.
+///
+/// `None` as soon as the content may end otherwise: at a start tag that
+/// breaks out to HTML, and at an end tag that closes no element opened in
+/// the content (`</p>`, `</br>` and the end tag of an open HTML element end
+/// foreign content in the tree builder). Scanning past those once made
+/// `<svg></p>` repeated quadratic: each `svg` scanned the rest of the slice
+/// for an end tag that never came. Now a scan stops where the foreign
+/// content stops, so no byte is scanned by two `svg`s.
 pub(crate) fn foreign_end(b: &[u8], name: &[u8]) -> Option<usize> {
     let mut depth = 0usize;
+    // The names of the elements opened in the content and not closed
+    // (`(start, end)` in `b`); self-closing tags open none.
+    let mut inner: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while let Some(lt) = b[i..].iter().position(|&c| c == b'<') {
         let lt = i + lt;
@@ -350,13 +383,30 @@ pub(crate) fn foreign_end(b: &[u8], name: &[u8]) -> Option<usize> {
             } else {
                 depth += 1;
             }
-        } else if !close && tag.len() <= 10 {
-            let mut lower = [0u8; 10];
-            lower[..tag.len()].copy_from_slice(tag);
-            lower.make_ascii_lowercase();
-            if BREAKS_FOREIGN.contains(&&lower[..tag.len()]) {
-                return None;
+        } else if close {
+            match inner.last() {
+                Some(&(s, e)) if b[s..e].eq_ignore_ascii_case(tag) => {
+                    inner.pop();
+                }
+                _ => return None,
             }
+        } else {
+            if tag.len() <= 10 {
+                let mut lower = [0u8; 10];
+                lower[..tag.len()].copy_from_slice(tag);
+                lower.make_ascii_lowercase();
+                if BREAKS_FOREIGN.contains(&&lower[..tag.len()]) {
+                    return None;
+                }
+            }
+            // The tag's `>`: an unended tag leaves the content to the
+            // tokenizer.
+            let gt = end + b[end..].iter().position(|&c| c == b'>')?;
+            if b[gt - 1] != b'/' {
+                inner.push((start, end));
+            }
+            i = gt + 1;
+            continue;
         }
         i = end;
     }

@@ -402,7 +402,7 @@ impl TreeSink for Sink {
             let start = store.len() as u32;
             for a in attrs {
                 if let Some(k) = key_of(&a.name) {
-                    store.push((k, a.value));
+                    store.push((k, kept_value(k, &a.value)));
                 }
             }
             (start, store.len() as u32)
@@ -474,7 +474,7 @@ impl TreeSink for Sink {
             if let Some(k) = key_of(&a.name)
                 && !store[start..].iter().any(|(have, _)| *have == k)
             {
-                store.push((k, a.value));
+                store.push((k, kept_value(k, &a.value)));
             }
         }
         *range = (start as u32, store.len() as u32);
