@@ -93,6 +93,7 @@ fn article_json(input: &str, a: &Article, is_html: bool) -> String {
         json!({
             "text": d.text,
             "datetime": d.datetime.map(|t| t.to_string()),
+            "date": d.date.map(|t| t.to_string()),
         })
     });
     let removed: Vec<Value> = a
@@ -137,9 +138,11 @@ fn write_readable(out: &mut impl Write, input: &str, a: &Article) -> io::Result<
     match &a.dateline {
         Some(d) => {
             let text = d.text.as_deref().unwrap_or("(not printed)");
-            let when = d
-                .datetime
-                .map_or_else(|| "no full date".to_string(), |t| t.to_string());
+            let when = match (d.datetime, d.date) {
+                (Some(t), _) => t.to_string(),
+                (None, Some(day)) => format!("{day}, no full date"),
+                (None, None) => "no full date".to_string(),
+            };
             writeln!(out, "Dateline: {text} ({when})")?;
         }
         None => writeln!(out, "Dateline: (none)")?,

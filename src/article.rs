@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-pub use crate::datetime::DateTime;
+pub use crate::datetime::{DateTime, PageDate};
 
 /// A news article, cleaned of the page around it.
 ///
@@ -44,6 +44,19 @@ pub struct Article {
 }
 
 impl Article {
+    /// When the article was published, as a full instant (date, time and
+    /// offset), if the page gives one: `article.published()` borrows, where
+    /// `article.dateline.and_then(|d| d.datetime)` would move the dateline.
+    pub fn published(&self) -> Option<DateTime> {
+        self.dateline.as_ref().and_then(|d| d.datetime)
+    }
+
+    /// The publication date at the precision the page gives it (a day, or a
+    /// time whose offset may be unknown), if it gives any.
+    pub fn published_date(&self) -> Option<&PageDate> {
+        self.dateline.as_ref().and_then(|d| d.date.as_ref())
+    }
+
     /// The body as one string, paragraphs separated by a blank line.
     pub fn text(&self) -> String {
         self.body.join("\n\n")
@@ -58,15 +71,43 @@ pub struct Dateline {
     /// The date as printed on the page, or `None` when only metadata carries
     /// it.
     pub text: Option<String>,
-    /// The parsed instant, when the page gives a full date (a date without a
-    /// year, like "Ngày 4/7", is not one).
+    /// The parsed instant, when the page gives a full date: a day, a time
+    /// and an offset, printed or implied by the page's language (a date
+    /// without a year, like "Ngày 4/7", is not one).
     pub datetime: Option<DateTime>,
+    /// The date at the precision the page gives it, even without a time or
+    /// an offset (`<meta name="date" content="2016-02-01 01:28:49">`, "Sep
+    /// 5, 2024"): see [`PageDate`].
+    pub date: Option<PageDate>,
 }
 
 impl Dateline {
     /// A dateline from its printed text and parsed instant.
     pub fn new(text: Option<String>, datetime: Option<DateTime>) -> Dateline {
-        Dateline { text, datetime }
+        Dateline {
+            text,
+            datetime,
+            date: datetime.map(PageDate::from),
+        }
+    }
+
+    /// A dateline with the date at the page's precision beside the instant.
+    pub(crate) fn with_date(mut self, date: Option<PageDate>) -> Dateline {
+        self.date = date.or(self.date);
+        self
+    }
+}
+
+impl fmt::Display for Dateline {
+    /// The instant in RFC 3339 when there is one, else the date at its
+    /// precision, else the printed text.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.datetime, &self.date, &self.text) {
+            (Some(dt), _, _) => dt.fmt(f),
+            (None, Some(d), _) => d.fmt(f),
+            (None, None, Some(t)) => f.write_str(t),
+            (None, None, None) => Ok(()),
+        }
     }
 }
 

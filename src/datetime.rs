@@ -110,6 +110,166 @@ impl fmt::Display for DateTime {
     }
 }
 
+/// A date as the page gives it, at the precision it gives it: a day, or a
+/// day and a wall-clock time; with its offset from UTC when the page prints
+/// one, or when the page's language implies one (Vietnamese pages: +07:00),
+/// else none. Unlike [`DateTime`], which is a full instant, no date a page
+/// gives is dropped for lack of a time or an offset.
+///
+/// Formats as ISO 8601 at its precision: `2016-02-01`, `2016-02-01T01:28`,
+/// `2016-02-01T01:28+07:00`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PageDate {
+    year: i32,
+    month: u8,
+    day: u8,
+    /// Hour, minute, second.
+    time: Option<(u8, u8, u8)>,
+    /// Minutes from UTC.
+    offset: Option<i16>,
+    offset_source: OffsetSource,
+}
+
+/// How precise a [`PageDate`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Precision {
+    /// A calendar day, no time.
+    Day,
+    /// A wall-clock time to the minute (or the second).
+    Minute,
+}
+
+/// Where the offset of a [`PageDate`] comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum OffsetSource {
+    /// Printed with the date, or in the page's metadata for the same time.
+    Printed,
+    /// Implied by the page: the offset of the country its language names
+    /// (a Vietnamese page that prints none means +07:00).
+    Assumed,
+    /// Neither printed nor implied: the date is a local wall-clock time.
+    Unknown,
+}
+
+impl PageDate {
+    /// Builds a date, or `None` when a field is out of range. An offset of
+    /// `None` makes the source [`OffsetSource::Unknown`].
+    pub(crate) fn new(
+        year: i32,
+        month: u8,
+        day: u8,
+        time: Option<(u8, u8, u8)>,
+        offset: Option<i16>,
+        source: OffsetSource,
+    ) -> Option<PageDate> {
+        let (h, mi, sec) = time.unwrap_or((0, 0, 0));
+        // The same checks as a full instant's.
+        DateTime::new(year, month, day, h, mi, sec, offset.unwrap_or(0))?;
+        Some(PageDate {
+            year,
+            month,
+            day,
+            time,
+            offset,
+            offset_source: if offset.is_some() {
+                source
+            } else {
+                OffsetSource::Unknown
+            },
+        })
+    }
+
+    /// The same date with an offset the page implies, when it has none.
+    pub(crate) fn assume_offset(mut self, offset: Option<i16>) -> PageDate {
+        if self.offset.is_none() && offset.is_some() {
+            self.offset = offset;
+            self.offset_source = OffsetSource::Assumed;
+        }
+        self
+    }
+
+    /// The year.
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+    /// The month, 1 to 12.
+    pub fn month(&self) -> u8 {
+        self.month
+    }
+    /// The day of the month, from 1.
+    pub fn day(&self) -> u8 {
+        self.day
+    }
+    /// The wall-clock time (hour, minute), when the page gives one.
+    pub fn time(&self) -> Option<(u8, u8)> {
+        self.time.map(|(h, m, _)| (h, m))
+    }
+    /// A day, or a time to the minute.
+    pub fn precision(&self) -> Precision {
+        if self.time.is_some() {
+            Precision::Minute
+        } else {
+            Precision::Day
+        }
+    }
+    /// The offset from UTC in minutes, printed or assumed (see
+    /// [`PageDate::offset_source`]); `None` when neither.
+    pub fn offset_minutes(&self) -> Option<i16> {
+        self.offset
+    }
+    /// Whether the offset was printed, assumed from the page's language, or
+    /// is unknown.
+    pub fn offset_source(&self) -> OffsetSource {
+        self.offset_source
+    }
+    /// The full instant, when the page gives a time and an offset (printed
+    /// or assumed).
+    pub fn to_datetime(&self) -> Option<DateTime> {
+        let (h, mi, sec) = self.time?;
+        DateTime::new(self.year, self.month, self.day, h, mi, sec, self.offset?)
+    }
+}
+
+impl From<DateTime> for PageDate {
+    /// A full instant, as a date with its printed offset.
+    fn from(d: DateTime) -> PageDate {
+        PageDate {
+            year: d.year,
+            month: d.month,
+            day: d.day,
+            time: Some((d.hour, d.minute, d.second)),
+            offset: Some(d.offset_minutes),
+            offset_source: OffsetSource::Printed,
+        }
+    }
+}
+
+impl fmt::Display for PageDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)?;
+        let Some((h, mi, _)) = self.time else {
+            return Ok(());
+        };
+        write!(f, "T{h:02}:{mi:02}")?;
+        match self.offset {
+            None => Ok(()),
+            Some(0) => f.write_str("Z"),
+            Some(off) => {
+                let sign = if off < 0 { '-' } else { '+' };
+                let off = off.unsigned_abs();
+                write!(f, "{sign}{:02}:{:02}", off / 60, off % 60)
+            }
+        }
+    }
+}
+
 /// The error of parsing a [`DateTime`] from a string that is not RFC 3339
 /// with a time and an offset.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -287,8 +447,9 @@ impl Cursor<'_> {
     }
 }
 
-/// ISO 8601 extended or basic, date with optional time and offset.
-pub(crate) fn parse_iso(s: &str, default_offset: Option<i16>) -> Option<Machine> {
+/// ISO 8601 extended or basic, date with optional time and offset: the
+/// parts the string gives, checked.
+pub(crate) fn parse_iso_parts(s: &str) -> Option<PageDate> {
     let mut c = Cursor {
         b: s.as_bytes(),
         i: 0,
@@ -331,19 +492,27 @@ pub(crate) fn parse_iso(s: &str, default_offset: Option<i16>) -> Option<Machine>
         return None;
     }
     let (y, mo, d) = ymd(year, month, day)?;
-    let (h, mi, sec) = time.unwrap_or((0, 0, 0));
-    let off = printed.or(default_offset)?;
-    Some(Machine {
-        datetime: DateTime::new(
-            y,
-            mo,
-            d,
+    let time = match time {
+        Some((h, mi, sec)) => Some((
             u8::try_from(h).ok()?,
             u8::try_from(mi).ok()?,
             u8::try_from(sec).ok()?,
-            off,
-        )?,
-        has_time: time.is_some(),
-        has_offset: printed.is_some(),
+        )),
+        None => None,
+    };
+    PageDate::new(y, mo, d, time, printed, OffsetSource::Printed)
+}
+
+/// ISO 8601 extended or basic, date with optional time and offset; with no
+/// offset in the string, `default_offset` stands in (`None` then if there is
+/// no default).
+pub(crate) fn parse_iso(s: &str, default_offset: Option<i16>) -> Option<Machine> {
+    let parts = parse_iso_parts(s)?;
+    let (h, mi, sec) = parts.time.unwrap_or((0, 0, 0));
+    let off = parts.offset.or(default_offset)?;
+    Some(Machine {
+        datetime: DateTime::new(parts.year, parts.month, parts.day, h, mi, sec, off)?,
+        has_time: parts.time.is_some(),
+        has_offset: parts.offset.is_some(),
     })
 }

@@ -18,7 +18,7 @@
 //!             Tin liên quan\n";
 //! let article = tinsach::clean_text(page)?;
 //! assert_eq!(article.headline.as_deref(), Some("Thành phố mở thêm ba tuyến xe buýt điện"));
-//! let when = article.dateline.and_then(|d| d.datetime).unwrap();
+//! let when = article.published().unwrap();
 //! assert_eq!(when.to_string(), "2026-03-02T07:15:00+07:00");
 //! assert_eq!(article.body.len(), 1);
 //! assert!(article.body[0].starts_with("Sáng 2/3"));
@@ -72,7 +72,7 @@ pub use crate::article::{
     Article, Dateline, EncodingInfo, EncodingSource, Reason, Removed, TeaserKind,
 };
 pub use crate::cleaner::{Builder, Cleaner, PageInfo};
-pub use crate::datetime::{DateTime, ParseDateTimeError};
+pub use crate::datetime::{DateTime, OffsetSource, PageDate, ParseDateTimeError, Precision};
 pub use crate::error::{Error, ErrorKind, NoArticleReason};
 pub use crate::limits::{DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES};
 pub use crate::recognize::dateline::parse_dateline;

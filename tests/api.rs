@@ -202,3 +202,71 @@ fn without_removed_pieces_the_article_is_the_same() {
     }
     assert_eq!(checked, 23);
 }
+
+/// A date the page gives is never dropped: without an offset, or without a
+/// time, it is kept at its precision (issue: dates dropped or buried).
+#[test]
+fn dates_keep_their_precision() {
+    use tinsach::{OffsetSource, Precision};
+    let body = "<p>Tomatoes are one of the most rewarding crops a home gardener can grow, \
+                and with a little care they will produce fruit all summer long.</p>\
+                <p>Start with healthy seedlings from a nursery, or sow seeds indoors six to \
+                eight weeks before the last expected frost in your area.</p>";
+    // A metadata time without an offset: no instant, the local time kept.
+    let page = format!(
+        "<html><head><meta name=\"date\" content=\"2016-02-01 01:28:49\"></head>\
+         <body><h1>How to grow tomatoes at home</h1>{body}</body></html>"
+    );
+    let a = tinsach::clean_html(page.as_bytes()).unwrap();
+    assert_eq!(a.published(), None);
+    let d = a.published_date().expect("the date is kept");
+    assert_eq!(d.to_string(), "2016-02-01T01:28");
+    assert_eq!(d.precision(), Precision::Minute);
+    assert_eq!(d.offset_source(), OffsetSource::Unknown);
+    // A date without a time: a day.
+    let page = format!(
+        "<html><head><meta property=\"article:published_time\" content=\"2024-09-05\"></head>\
+         <body><h1>How to grow tomatoes at home</h1>{body}</body></html>"
+    );
+    let a = tinsach::clean_html(page.as_bytes()).unwrap();
+    assert_eq!(a.published(), None);
+    let d = a.published_date().expect("the day is kept");
+    assert_eq!(
+        (d.to_string(), d.precision()),
+        ("2024-09-05".to_string(), Precision::Day)
+    );
+    // A full instant: both, and `published` borrows the article.
+    let page = format!(
+        "<html><head><meta property=\"article:published_time\" \
+         content=\"2024-09-05T08:30:00+02:00\"></head>\
+         <body><h1>How to grow tomatoes at home</h1>{body}</body></html>"
+    );
+    let a = tinsach::clean_html(page.as_bytes()).unwrap();
+    assert_eq!(
+        a.published().map(|t| t.to_string()).as_deref(),
+        Some("2024-09-05T08:30:00+02:00")
+    );
+    assert_eq!(
+        a.published_date().map(|d| d.offset_source()),
+        Some(OffsetSource::Printed)
+    );
+    assert!(
+        !a.body.is_empty(),
+        "the article is still usable after published()"
+    );
+    // A Vietnamese page's printed time without an offset: +07:00, assumed.
+    let text = "Thành phố mở thêm ba tuyến xe buýt điện\n\n\
+                Thứ Hai, 02/03/2026 07:15\n\n\
+                Sáng 2/3, thành phố đưa vào khai thác ba tuyến xe buýt điện mới \
+                nối trung tâm với các khu dân cư phía tây, giá vé không đổi.\n\n\
+                Theo sở giao thông, mỗi tuyến có mười hai xe chạy từ năm giờ sáng \
+                đến mười giờ đêm, mỗi chuyến cách nhau mười lăm phút.\n";
+    let a = tinsach::clean_text(text).unwrap();
+    let d = a.published_date().unwrap();
+    assert_eq!(d.to_string(), "2026-03-02T07:15+07:00");
+    assert_eq!(d.offset_source(), OffsetSource::Assumed);
+    assert_eq!(
+        a.dateline.as_ref().unwrap().to_string(),
+        "2026-03-02T07:15:00+07:00"
+    );
+}

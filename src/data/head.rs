@@ -16,3 +16,23 @@ pub(crate) static TITLE_META_NAMES: &[(&str, u8)] = &[
     ("twitter:title", 4),
     ("parsely-title", 5),
 ];
+
+/// The `<meta>` names (or properties) that hold the time of publication,
+/// lower case, with their rank, best first (microdata `datePublished` ranks
+/// 4, JSON-LD 7 and `<time datetime>` 8, in `html::head`): Open Graph's
+/// article times as publishers' tools fill them, then the older names, then
+/// the generic `date` that some CMSs print with no offset.
+pub(crate) static PUBLISHED_META_NAMES: &[(&str, u8)] = &[
+    ("article:published_time", 0),
+    ("og:published_time", 1),
+    ("og:article:published_time", 1),
+    ("pubdate", 2),
+    ("publishdate", 3),
+    ("publish-date", 3),
+    ("publish_date", 3),
+    ("dc.date", 5),
+    ("dc.date.issued", 5),
+    ("dcterms.date", 5),
+    ("dcterms.issued", 5),
+    ("date", 6),
+];

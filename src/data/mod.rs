@@ -138,9 +138,11 @@ mod tests {
 
     #[test]
     fn head_tables() {
-        let names: Vec<&str> = head::TITLE_META_NAMES.iter().map(|n| n.0).collect();
-        check("TITLE_META_NAMES", &names, true, false);
-        // Listed best first, as the docs say.
-        assert!(head::TITLE_META_NAMES.windows(2).all(|w| w[0].1 <= w[1].1));
+        for table in [head::TITLE_META_NAMES, head::PUBLISHED_META_NAMES] {
+            let names: Vec<&str> = table.iter().map(|n| n.0).collect();
+            check("head names", &names, true, false);
+            // Listed best first, as the docs say.
+            assert!(table.windows(2).all(|w| w[0].1 <= w[1].1));
+        }
     }
 }

@@ -27,16 +27,12 @@ mod titlerank {
     }
 }
 
-/// Priority classes of publication times, best first.
+/// Priority classes of publication times, best first; the `<meta>` names'
+/// classes are in [`crate::data::head::PUBLISHED_META_NAMES`].
 mod pubrank {
-    pub const ARTICLE_META: u8 = 0;
-    pub const OG_META: u8 = 1;
-    pub const PUBDATE: u8 = 2;
-    pub const PUBLISHDATE: u8 = 3;
     pub const ITEMPROP: u8 = 4;
-    pub const DUBLIN_CORE: u8 = 5;
-    pub const JSON_LD: u8 = 6;
-    pub const TIME: u8 = 7;
+    pub const JSON_LD: u8 = 7;
+    pub const TIME: u8 = 8;
 }
 
 /// Priority classes of author names, best first.
@@ -164,14 +160,13 @@ impl MetaReader {
                             }
                             continue;
                         }
-                        "article:published_time" => pubrank::ARTICLE_META,
-                        "og:published_time" | "og:article:published_time" => pubrank::OG_META,
-                        "pubdate" => pubrank::PUBDATE,
-                        "publishdate" | "publish-date" | "publish_date" => pubrank::PUBLISHDATE,
-                        "dc.date" | "dc.date.issued" | "dcterms.date" | "dcterms.issued" => {
-                            pubrank::DUBLIN_CORE
-                        }
-                        _ => continue,
+                        name => match crate::data::head::PUBLISHED_META_NAMES
+                            .iter()
+                            .find(|(n, _)| *n == name)
+                        {
+                            Some(&(_, rank)) => rank,
+                            None => continue,
+                        },
                     };
                     self.published.extend(clean(content).map(|d| (rank, d)));
                 }

@@ -14,6 +14,7 @@ use crate::block::{BlockKind, Doc, Flags};
 use crate::classify::features::Features;
 use crate::classify::{Classified, Label};
 use crate::data::chrome;
+use crate::datetime::{OffsetSource, PageDate};
 use crate::recognize::byline::{byline_outlet, is_person_name, names_of};
 use crate::recognize::dateline;
 use crate::recognize::source_mark::{dateline_prefix, split_lead_prefix};
@@ -530,6 +531,19 @@ fn dateline_of(
         .filter_map(|s| dateline::parse_machine_full(s, default_offset))
         .find(|m| m.has_time)
         .map(|m| m.datetime);
+    // The metadata's date at its precision: the first with a time, else the
+    // first; a Vietnamese page implies +07:00.
+    let mut parts = doc
+        .meta
+        .published
+        .iter()
+        .filter_map(|s| dateline::parse_machine_parts(s));
+    let first = parts.next();
+    let machine_parts = first
+        .filter(|p| p.time().is_some())
+        .or_else(|| parts.find(|p| p.time().is_some()))
+        .or(first)
+        .map(|p| p.assume_offset(default_offset));
     if let Some((i, _)) = best {
         let (found, _) = feats[i].date().expect("chosen for its date");
         let text = found.text(&doc.blocks[i].text).trim().to_string();
@@ -546,11 +560,31 @@ fn dateline_of(
                 .map(|m| m.offset_minutes())
         });
         let mut dt = found.datetime(offset.or(default_offset));
+        let mut date = found.page_date().map(|d| {
+            // The metadata's offset for the same minute counts as printed.
+            PageDate::new(
+                d.year(),
+                d.month(),
+                d.day(),
+                found.time,
+                offset,
+                OffsetSource::Printed,
+            )
+            .unwrap_or(d)
+            .assume_offset(default_offset)
+        });
         if found.time.is_none() {
             dt = machine
                 .filter(|m| (m.year(), m.month(), m.day()) == (found.year, found.month, found.day));
+            // The metadata's time for the printed day makes it precise.
+            if let Some(parts) = machine_parts.filter(|p| {
+                p.time().is_some()
+                    && (p.year(), p.month(), p.day()) == (found.year, found.month, found.day)
+            }) {
+                date = Some(parts);
+            }
         }
-        meta.dateline = Some(Dateline::new(Some(text), dt));
+        meta.dateline = Some(Dateline::new(Some(text), dt).with_date(date));
         cls.labels[i] = Label::Cut(Reason::Dateline);
         // Other copies of the printed date near the head (a share bar).
         for j in lo..hi {
@@ -559,7 +593,11 @@ fn dateline_of(
             }
         }
     } else if let Some(m) = machine {
-        meta.dateline = Some(Dateline::new(None, Some(m)));
+        meta.dateline = Some(Dateline::new(None, Some(m)).with_date(machine_parts));
+    } else if let Some(parts) = machine_parts {
+        // A metadata date without a time, or without an offset: no instant,
+        // but the date the page gives.
+        meta.dateline = Some(Dateline::new(None, None).with_date(Some(parts)));
     }
     // Stray dateline lines inside the span are chrome too.
     for j in cls.start..cls.end {

@@ -32,7 +32,9 @@ use regex::Regex;
 
 pub(crate) use crate::data::dates::VIETNAM_OFFSET;
 use crate::data::dates::*;
-use crate::datetime::{DateTime, Machine, parse_iso, signed_offset, ymd};
+use crate::datetime::{
+    DateTime, Machine, OffsetSource, PageDate, parse_iso, parse_iso_parts, signed_offset, ymd,
+};
 
 mod clock;
 mod shapes;
@@ -75,6 +77,18 @@ impl Found {
         let (h, m, s) = self.time?;
         let off = self.offset.or(default_offset)?;
         DateTime::new(self.year, self.month, self.day, h, m, s, off)
+    }
+
+    /// The date at the precision printed, with the offset printed (or none).
+    pub fn page_date(&self) -> Option<PageDate> {
+        PageDate::new(
+            self.year,
+            self.month,
+            self.day,
+            self.time,
+            self.offset,
+            OffsetSource::Printed,
+        )
     }
 
     /// The printed date: the slice of `line` (the line it was found in) that
@@ -582,5 +596,16 @@ pub(crate) fn parse_machine_full(s: &str, default_offset: Option<i16>) -> Option
             has_time: found.time.is_some(),
             has_offset: found.offset.is_some(),
         })
+    })
+}
+
+/// Reads a machine-readable timestamp at the precision it has, like
+/// [`parse_machine_full`] but keeping a date without a time and a time
+/// without an offset.
+pub(crate) fn parse_machine_parts(s: &str) -> Option<PageDate> {
+    let s = s.trim();
+    parse_iso_parts(s).or_else(|| {
+        let found = find(s).filter(|f| f.start == 0 && f.end == s.len())?;
+        found.page_date()
     })
 }
