@@ -286,14 +286,28 @@ fn stated_titles<'d>(doc: &'d Doc<'_>) -> Vec<&'d str> {
 /// text, or the text and a site-name suffix, or the same words reworded
 /// (see [`REWORDED_TITLE`]).
 fn same_title(stated: &str, printed: &str) -> bool {
-    let core = crate::normalize::lower(&strip_site_suffix(stated));
-    let printed_key = crate::normalize::lower(printed);
+    let core = title_key(&strip_site_suffix(stated));
+    let printed_key = title_key(printed);
     is_head_with_suffix(stated, printed)
         || core == printed_key
         || word_overlap(stated, printed) >= REWORDED_TITLE
         || core.contains(printed_key.as_str())
             && printed.split_whitespace().count() as f32
                 >= CONTAINED_TITLE_MIN_SHARE * core.split_whitespace().count() as f32
+}
+
+/// A title compared as text: case-folded, typographic quotes as plain ones
+/// (see [`crate::data::head::TITLE_QUOTE_FOLDS`]).
+fn title_key(s: &str) -> String {
+    crate::normalize::lower(s)
+        .chars()
+        .map(|c| {
+            crate::data::head::TITLE_QUOTE_FOLDS
+                .iter()
+                .find(|&&(from, _)| from == c)
+                .map_or(c, |&(_, to)| to)
+        })
+        .collect()
 }
 
 /// Share of a stated title's words (less its site suffix) a printed line
@@ -498,10 +512,7 @@ const SITE_SUFFIX_MAX_WORDS: usize = 5;
 /// Whether `title` is `head`, or `head` plus a separator and a site-name
 /// suffix ("Headline - VnExpress"), without regard to case.
 fn is_head_with_suffix(title: &str, head: &str) -> bool {
-    let (t, h) = (
-        crate::normalize::lower(title),
-        crate::normalize::lower(head),
-    );
+    let (t, h) = (title_key(title), title_key(head));
     let Some(rest) = t.strip_prefix(&h) else {
         return false;
     };
@@ -903,6 +914,11 @@ mod tests {
         assert!(same_title(
             "Những sai sót thường gặp khi thực hiện quy định thuế mới",
             "Những sai sót thường gặp khi thực hiện quy định mới về thuế"
+        ));
+        // Curled quotes on the page, plain ones in the head.
+        assert!(same_title(
+            "Here's how to keep healthy habits | Site",
+            "Here\u{2019}s how to keep healthy habits"
         ));
         // A section's name inside a title, and the site's name in its suffix.
         assert!(!same_title("Index Funds: How to Invest", "Index funds"));
