@@ -321,11 +321,13 @@ const CONTAINED_TITLE_MIN_SHARE: f32 = 0.5;
 ///
 /// 1. the printed `h1` (see [`nearest_h1`]) when a stated title names it.
 ///    With a metadata title (see [`metadata_title`]) the `h1` must name
-///    that one, else the metadata title stands as stated: the publisher
-///    wrote it for the article, and an `h1` that matches only the
-///    `<title>` or the JSON-LD does not overrule it. Without one, a heading
-///    printing the `<title>` less its site suffix comes first, then the
-///    `h1` the `<title>` holds;
+///    that one, or the `<title>`, or a JSON-LD headline: then the page and
+///    its head agree, and a metadata title that differs is a second title
+///    written for social cards or search engines; an `h1` named only by a
+///    lower-ranked metadata title leaves the best-ranked one standing as
+///    stated. Without
+///    a metadata title, a heading printing the `<title>` less its site
+///    suffix comes first, then the `h1` the `<title>` holds;
 /// 2. a stated title printed on the page: as a heading anywhere, or as a
 ///    line of the head over the span (a page without an `h1` prints its
 ///    headline in a styled `div`);
@@ -346,8 +348,15 @@ fn html_headline(
         && stated.iter().any(|s| same_title(s, &doc.blocks[i].text))
     {
         let printed = &doc.blocks[i].text;
+        // The `<title>` or the JSON-LD names the printed h1.
+        let named_by_page = doc
+            .meta
+            .title
+            .iter()
+            .chain(&doc.meta.ld_headlines)
+            .any(|t| same_title(t, printed));
         return Some(match metadata_title(doc, feats) {
-            Some(t) if names_h1(t, printed) => (printed.to_string(), Some(i)),
+            Some(t) if named_by_page || names_h1(t, printed) => (printed.to_string(), Some(i)),
             Some(t) => (t.to_string(), None),
             None => title_printed_or_h1(doc, feats, i),
         });
