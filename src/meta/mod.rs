@@ -519,7 +519,12 @@ fn nearest_h1(doc: &Doc, feats: &[Features], cls: &Classified, lo: usize) -> Opt
 const SITE_SUFFIX_MAX_WORDS: usize = 5;
 
 /// Whether `title` is `head`, or `head` plus a separator and a site-name
-/// suffix ("Headline - VnExpress"), without regard to case.
+/// suffix ("Headline - VnExpress"), without regard to case. A suffix longer
+/// than a site's name ("Headline - Site | Tagline of the site") counts when
+/// `head` is a headline's length ([`HEADLINE_MIN_WORDS`]): a title that
+/// opens with the page's printed headline and a separator states that
+/// headline, whatever follows; a shorter `head` may be a section's name
+/// before the real title.
 fn is_head_with_suffix(title: &str, head: &str) -> bool {
     let (t, h) = (title_key(title), title_key(head));
     let Some(rest) = t.strip_prefix(&h) else {
@@ -530,7 +535,8 @@ fn is_head_with_suffix(title: &str, head: &str) -> bool {
             .iter()
             .any(|s| rest.starts_with(s.trim_end()) || rest.starts_with(*s))
             // One more: the separator, set off by spaces, counts as a word.
-            && rest.split_whitespace().count() <= SITE_SUFFIX_MAX_WORDS + 1
+            && (rest.split_whitespace().count() <= SITE_SUFFIX_MAX_WORDS + 1
+                || h.split_whitespace().count() >= HEADLINE_MIN_WORDS)
 }
 
 /// The page title without a site-name suffix: "Headline - VnExpress" →
@@ -923,6 +929,15 @@ mod tests {
         assert!(same_title(
             "Những sai sót thường gặp khi thực hiện quy định thuế mới",
             "Những sai sót thường gặp khi thực hiện quy định mới về thuế"
+        ));
+        // A site's name and its tagline after the headline.
+        assert!(same_title(
+            "What a mesh network is | Mesh networks at home | The Shop",
+            "What a mesh network is"
+        ));
+        assert!(!is_head_with_suffix(
+            "Index funds - How to choose one and what they cost you",
+            "Index funds"
         ));
         // Curled quotes on the page, plain ones in the head.
         assert!(same_title(
