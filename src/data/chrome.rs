@@ -391,8 +391,10 @@ pub(crate) static NOT_NAME_WORDS: &[&str] = &[
 
 /// Site-name separators at the end of an HTML title: "Headline - VnExpress",
 /// "Headline | Báo Dân trí". The suffix after the last separator is dropped
-/// when it is short and names the site.
-pub(crate) static TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
+/// when it is short and names the site. The bullet ("Headline • Site") is
+/// the separator of several static-site and blog themes.
+pub(crate) static TITLE_SEPARATORS: &[&str] =
+    &[" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " • "];
 
 /// A source mark before a lead: "(TTXVN) - " (group 1) or a short name or
 /// domain and a dash, "VTV.vn - " (group 2). The bounds are explained at
