@@ -334,6 +334,14 @@ pub(crate) static NOT_NAME_WORDS: &[&str] = &[
     "of", "in", "on", "to", "for", "trang", "chủ", "báo", "tháng", "năm", "video",
 ];
 
+/// Separators that string the items of a menu or a breadcrumb on one line
+/// ("Trang chủ | Thời sự | Thế giới", "Home » News » World", "In trang |
+/// Trở về | Đầu trang"). A scrape or a text rendering of a page prints a
+/// horizontal menu as one line, its entries set apart by the glyph the
+/// page draws between them; prose never puts these glyphs, spaced, between
+/// every few words. Matched with their spaces.
+pub(crate) static MENU_SEPARATORS: &[&str] = &[" | ", " » ", " > ", " · ", " • ", " :: "];
+
 /// Site-name separators at the end of an HTML title: "Headline - VnExpress",
 /// "Headline | Báo Dân trí". The suffix after the last separator is dropped
 /// when it is short and names the site.
