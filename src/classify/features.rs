@@ -808,6 +808,13 @@ mod tests {
         assert!(f("Một bó hoa hồng - Ảnh: H.Y.T.").caption_marker);
         assert!(f("Ảnh minh hoạ.").caption_marker);
         assert!(!f("Ông nói rằng ảnh hưởng là rất lớn.").caption_marker);
+        // Other languages' credit words.
+        assert!(
+            f("Viele Hände arbeiten in der Halle. Bildrechte: MDR/David Straub").caption_marker
+        );
+        assert!(f("Der Marktplatz am Abend. Foto: dpa").caption_marker);
+        assert!(f("The harbour at dawn. Photograph: Jane Doe/Reuters").caption_marker);
+        assert!(!f("Das Bild zeigt: Die Stadt wächst seit Jahren, und zwar schneller als gedacht, sagt der Bürgermeister der Stadt.").caption_marker);
         assert!(f("Chú trọng tham mưu chiến lược về đối ngoại - Ảnh 1.").placeholder);
         assert!(!f("Năm 2023 có 1 ảnh.").placeholder);
     }

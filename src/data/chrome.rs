@@ -225,7 +225,11 @@ pub(crate) static TEASER_TOPICS: &[(&str, TeaserKind)] = &[
 
 /// Caption markers: the word before a colon that opens a photo credit at
 /// the end of a block ("… Ảnh: Phương Hoa - TTXVN", "- Ảnh: H.Y.T.",
-/// "Photo: Reuters"). Lower case.
+/// "Photo: Reuters"). Lower case. Besides Vietnamese and English, the word
+/// other languages of the development corpus write before a photo's
+/// credit: "Foto:" (German, Dutch, the Scandinavian languages, Spanish,
+/// Portuguese, Italian), "Bild:" and "Bildrechte:" (German), and the
+/// English variants "Photograph:", "Picture:".
 pub(crate) static CAPTION_MARKERS: &[&str] = &[
     "ảnh",
     "ảnh minh họa",
@@ -238,6 +242,14 @@ pub(crate) static CAPTION_MARKERS: &[&str] = &[
     "đồ hoạ",
     "video",
     "clip",
+    "photograph",
+    "photos",
+    "picture",
+    "pictures",
+    "foto",
+    "fotos",
+    "bild",
+    "bildrechte",
 ];
 
 /// Markers that make a caption only inside parentheses at the end of a
