@@ -263,6 +263,7 @@ pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
     if !doc.is_html {
         photo_captions(&cx, &mut labels, start, end);
     }
+    captions_over_credits(&cx, &mut labels);
     closing_card(doc, feats, &mut labels, start, end);
     Classified { labels, start, end }
 }
@@ -774,6 +775,36 @@ fn photo_captions(cx: &Ctx, labels: &mut [Label], start: usize, end: usize) {
     }
 }
 
+/// A photo's credit alone on its line: the block opens with a caption
+/// marker and its colon ("Image: Jane Doe", "Ảnh: Thế Anh").
+fn credit_only(f: &Features) -> bool {
+    f.caption_marker
+        && f.key
+            .split_once(':')
+            .is_some_and(|(head, _)| crate::data::chrome::CAPTION_MARKERS.contains(&head.trim()))
+}
+
+/// HTML: a caption whose credit the page set on a line of its own. The
+/// block right after an image (its `gap_before`) and right before a credit
+/// line ([`credit_only`]) is that image's caption: the credit names the
+/// image's author, and what stands between an image and its credit is what
+/// the image shows. Up to [`CAPTION_MAX_CHARS`], the bound of a caption.
+fn captions_over_credits(cx: &Ctx, labels: &mut [Label]) {
+    let Ctx { doc, feats, .. } = cx;
+    if !doc.is_html {
+        return;
+    }
+    for i in 0..doc.blocks.len().saturating_sub(1) {
+        if labels[i] == Label::Body
+            && doc.blocks[i].gap_before >= 1
+            && feats[i].chars <= CAPTION_MAX_CHARS
+            && credit_only(&feats[i + 1])
+        {
+            labels[i] = Label::Cut(Reason::Caption);
+        }
+    }
+}
+
 /// The reason of a block in a teaser group: a title or teaser of a related
 /// list (`true`), or a caption printed twice (`false`); see `teaser_groups`.
 fn teaser_group_reason(teaser: bool, f: &Features) -> Reason {
@@ -1062,6 +1093,44 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(captions(&text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn html_caption_over_its_credit() {
+        let para = |t: &str| format!("<p>{t}</p>");
+        let caption =
+            "Pictured from left are the three authors who spoke at the panel on Saturday.";
+        let cases: Vec<(String, Vec<&str>)> = vec![
+            // After an image, before its credit: the caption.
+            (
+                format!(
+                    "{}<img src=a.jpg>{}{}{}{}",
+                    para(PARA_1),
+                    para(caption),
+                    para("Image: Jane Doe"),
+                    para(PARA_2),
+                    para(PARA_3)
+                ),
+                vec![caption, "Image: Jane Doe"],
+            ),
+            // No image before it: a paragraph, the credit cut alone.
+            (
+                format!(
+                    "{}{}{}{}{}",
+                    para(PARA_1),
+                    para(caption),
+                    para("Image: Jane Doe"),
+                    para(PARA_2),
+                    para(PARA_3)
+                ),
+                vec!["Image: Jane Doe"],
+            ),
+        ];
+        for (html, want) in cases {
+            let page = format!("<html><body><article>{html}</article></body></html>");
+            let a = crate::clean_html(page.as_bytes()).unwrap();
+            assert_eq!(a.captions, want, "{html}");
         }
     }
 
