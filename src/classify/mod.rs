@@ -23,6 +23,7 @@ use std::collections::HashMap;
 use crate::article::Reason;
 use crate::block::{BlockKind, Doc, Flags};
 use crate::classify::features::Features;
+use crate::data::chrome::CAPTION_CREDIT_MAX_CHARS;
 
 /// The verdict on one block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -784,11 +785,14 @@ fn credit_only(f: &Features) -> bool {
             .is_some_and(|(head, _)| crate::data::chrome::CAPTION_MARKERS.contains(&head.trim()))
 }
 
-/// HTML: a caption whose credit the page set on a line of its own. The
+/// HTML: captions that no markup names. A caption whose credit the page
+/// set on a line of its own: the
 /// block right after an image (its `gap_before`) and right before a credit
 /// line ([`credit_only`]) is that image's caption: the credit names the
 /// image's author, and what stands between an image and its credit is what
-/// the image shows. Up to [`CAPTION_MAX_CHARS`], the bound of a caption.
+/// the image shows (up to [`CAPTION_MAX_CHARS`], the bound of a caption).
+/// And a line under an image that reads as its caption
+/// ([`untitled_caption`]).
 fn captions_over_credits(cx: &Ctx, labels: &mut [Label]) {
     let Ctx { doc, feats, .. } = cx;
     if !doc.is_html {
@@ -803,6 +807,57 @@ fn captions_over_credits(cx: &Ctx, labels: &mut [Label]) {
             labels[i] = Label::Cut(Reason::Caption);
         }
     }
+    let n = doc.blocks.len();
+    for i in 0..n {
+        if labels[i] == Label::Body && untitled_caption(cx, labels, i) {
+            labels[i] = Label::Cut(Reason::Caption);
+        }
+    }
+}
+
+/// Fewest and most words of a line that its place under an image makes a
+/// caption (see [`untitled_caption`]). A caption says who or what is shown
+/// and doing what, a clause of seven words or more ("Chelsea fans produced
+/// a banner backing Conor Gallagher"); the article's labels that an image
+/// may stand over are shorter ("In a paragraph", a product's name, a
+/// kicker). Past 25 words a line without a stop is a paragraph cut short
+/// (a link or a list follows), not a caption. Seen on tune pages while the
+/// rule was built: with a title's floor of three words, labels under
+/// images and videos left two bodies (a readability page, a wcxb-dev
+/// product list); without the upper bound, paragraphs closed by an inline
+/// list left another.
+const UNTITLED_CAPTION_WORDS: std::ops::RangeInclusive<usize> = 7..=25;
+
+/// HTML: a line right under an image (its `gap_before`) that does not end
+/// a sentence, with the article's text going on under it (the next block,
+/// or the one after a short credit line, a body paragraph), is the image's
+/// caption: the article's paragraphs end in stops, and its subheadings are
+/// headings or bold. Only inside the article's markup (`<article>`, a
+/// content class), where an image is the article's own; not a list item,
+/// not linked, no colon (a label, "Best for: …"), not names or a date.
+fn untitled_caption(cx: &Ctx, labels: &[Label], i: usize) -> bool {
+    let Ctx { doc, feats, .. } = cx;
+    let (b, f) = (&doc.blocks[i], &feats[i]);
+    let n = doc.blocks.len();
+    let resumes = || {
+        let mut j = i + 1;
+        if j < n && !feats[j].is_prose() && feats[j].chars <= CAPTION_CREDIT_MAX_CHARS {
+            j += 1;
+        }
+        j < n && labels[j] == Label::Body && feats[j].is_prose()
+    };
+    b.gap_before >= 1
+        && matches!(b.kind, BlockKind::Paragraph | BlockKind::Line)
+        && !b.flags.has(Flags::BOLD)
+        && b.flags.0 & (Flags::IN_ARTICLE.0 | Flags::CONTENT_HINT.0) != 0
+        && UNTITLED_CAPTION_WORDS.contains(&f.words)
+        && f.title_like()
+        && b.link_density() == 0.0
+        && !b.text.contains(':')
+        && !list_item(&b.text)
+        && resumes()
+        && f.names().is_none()
+        && !f.is_dateline()
 }
 
 /// The reason of a block in a teaser group: a title or teaser of a related
@@ -1125,6 +1180,26 @@ mod tests {
                     para(PARA_3)
                 ),
                 vec!["Image: Jane Doe"],
+            ),
+            // A line under an image without a stop, the text going on.
+            (
+                format!(
+                    "{}<img src=a.jpg><p>Fans held up a banner backing their captain before the match</p>{}{}",
+                    para(PARA_1),
+                    para(PARA_2),
+                    para(PARA_3)
+                ),
+                vec!["Fans held up a banner backing their captain before the match"],
+            ),
+            // A subheading in bold, a short label: body.
+            (
+                format!(
+                    "{}<img src=a.jpg><p><b>What the fans said before the match</b></p>{}<img src=b.jpg><p>Sức mua tăng</p>{}",
+                    para(PARA_1),
+                    para(PARA_2),
+                    para(PARA_3)
+                ),
+                vec![],
             ),
         ];
         for (html, want) in cases {
