@@ -509,8 +509,11 @@ fn build_tree(html: &str, limits: &Limits) -> Result<Tree, Error> {
         max_depth: limits.max_depth.max(1),
     };
     let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
-    feed_in_slices(&tokenizer, &input, html, limits, |t| {
-        t.sink.builder.sink.over_limit()
+    let too_many = Error::new(ErrorKind::TooManyNodes {
+        limit: limits.max_nodes,
+    });
+    feed_in_slices(&tokenizer, &input, html, |t| {
+        t.sink.builder.sink.over_limit().then(|| too_many.clone())
     })?;
     Ok(tokenizer.sink.builder.sink.finish())
 }
@@ -778,6 +781,29 @@ mod tests {
             "<div>Intro <b>bold</b> text<p>Para one</p>tail<h2>Head</h2><ul><li>a</li><li>b</li></ul></div>",
         );
         assert_eq!(t, ["Intro bold text", "Para one", "tail", "Head", "a", "b"]);
+    }
+
+    #[test]
+    fn cap_attributes_cuts_only_tags_over_the_cap() {
+        let many = |n: usize| (0..n).map(|i| format!(" a{i}=1")).collect::<String>();
+        // At the cap: unchanged, borrowed.
+        let at = format!("<p{}>x</p>", many(MAX_ATTRS));
+        assert!(matches!(cap_attributes(&at), Cow::Borrowed(_)));
+        // Over it: the rest of the tag is dropped, the `>` kept, quoted `>`
+        // and unquoted values read as the tokenizer reads them.
+        let over = format!("<p{} b='>' c=\">\" d=e>x</p>", many(MAX_ATTRS));
+        // The white space before the first dropped one stays.
+        assert!(cap_attributes(&over) == format!("<p{} >x</p>", many(MAX_ATTRS)));
+        // Comments and raw text hold no tags.
+        for raw in [
+            format!("<!--<p{}>--><b>", many(MAX_ATTRS + 1)),
+            format!("<script>x<p{}></SCRIPT><b>", many(MAX_ATTRS + 1)),
+        ] {
+            assert!(matches!(cap_attributes(&raw), Cow::Borrowed(_)));
+        }
+        // An unended tag at the end of the input.
+        let unended = format!("<p{}", many(MAX_ATTRS + 2));
+        assert!(cap_attributes(&unended) == format!("<p{} ", many(MAX_ATTRS)));
     }
 
     #[test]
