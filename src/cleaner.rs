@@ -157,7 +157,7 @@ impl Builder {
     }
 
     /// The most steps of work one input may take (default
-    /// [`DEFAULT_MAX_WORK`]): tokens read, elements opened, open elements
+    /// [`DEFAULT_MAX_WORK`](crate::DEFAULT_MAX_WORK)): tokens read, elements opened, open elements
     /// looked at while matching end tags, and blocks through the classifier.
     /// An input that takes more ends in an [`ErrorKind::WorkLimit`] error,
     /// so a slow path not yet known costs a bounded time.

@@ -208,7 +208,7 @@ pub(crate) struct Walker {
 /// Style attributes at least this long (bytes) are read once per page and
 /// remembered: an unclosed formatting element is reopened before every later
 /// run of text, and reading its style again each time cost up to
-/// [`ATTR_VALUE_MAX`] bytes of work per reopening (a 2 KB style over 8-byte
+/// [`ATTR_VALUE_MAX`](crate::html::tokens::ATTR_VALUE_MAX) bytes of work per reopening (a 2 KB style over 8-byte
 /// paragraphs: 1 µs per input byte). Shorter ones cost less to read than to
 /// remember.
 const STYLE_MEMO_MIN: usize = 128;
