@@ -6,6 +6,7 @@ pub(crate) mod chrome;
 pub(crate) mod class_names;
 pub(crate) mod dates;
 pub(crate) mod head;
+pub(crate) mod kind;
 
 /// The tables' invariants: what their readers assume of them. A table read
 /// after case folding is in lower case; every entry is in NFC (the text it
