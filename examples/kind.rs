@@ -381,7 +381,7 @@ fn main() -> ExitCode {
         .collect();
     arts.sort_by(|a, b| a.confidence.total_cmp(&b.confidence));
     println!("lowest articles:");
-    for r in arts.iter().take(8) {
+    for r in arts.iter().take(12) {
         println!(
             "  {:.3} {} {}/{} {}",
             r.confidence, r.kind, r.dir, r.page, r.half

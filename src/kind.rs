@@ -68,7 +68,7 @@ pub struct Signals {
     pub longest: usize,
     /// Body paragraphs of [`LONG_PARA_CHARS`] or more.
     pub long_paras: usize,
-    /// Share of the page's text inside links (HTML), 0.0–1.0.
+    /// Share of the page's text in link-dense blocks (HTML), 0.0–1.0.
     pub link_share: f32,
     /// Teasers: title-like lines that link elsewhere (HTML) or that a date
     /// or a short lead follows, then another title (text).
@@ -324,7 +324,11 @@ pub(crate) fn signals(doc: &Doc, feats: &[Features], cls: &Classified, meta: &Me
     for i in 0..n {
         let (b, f) = (&doc.blocks[i], &feats[i]);
         s.chars += f.chars;
-        link_chars += b.link_chars as usize;
+        // Whole link-dense blocks, not the link characters themselves: a
+        // legacy encoding's decomposed letters count apart from their text's.
+        if b.link_density() >= LINK_DENSE {
+            link_chars += f.chars;
+        }
         if b.kind == BlockKind::ListItem || b.flags.has(Flags::IN_LIST) {
             list_chars += f.chars;
         }
