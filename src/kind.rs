@@ -150,8 +150,9 @@ pub(crate) const VECTOR_LEN: usize = 39;
 
 /// The HTML model, fitted by logistic regression (L2, λ = 1, the shipped corpora's pages weighing 5) on the tune
 /// half of WCXB dev (articles and the other kinds) and of the shipped
-/// article corpora, never on a check page (`examples/kind.rs --dump`, then
-/// `scripts/kind_fit.py`).
+/// HTML article corpora, never on a check page: `examples/kind.rs --split
+/// auto --dump` over wcxb-dev, wcxb-dev-other, vi-html, readability and
+/// vi-synth-html, then `scripts/kind_fit.py --lambda 1 --shipped-weight 5`.
 pub(crate) const HTML_MODEL: Model = Model {
     bias: 1.693,
     weights: [
@@ -163,7 +164,8 @@ pub(crate) const HTML_MODEL: Model = Model {
 };
 
 /// The text model, fitted the same way (the shipped pages weighing 3) on the text renderings of the same
-/// tune pages and the shipped text corpora's tune halves; the markup
+/// tune pages and the shipped text corpora's tune halves (`--text`, the
+/// eight folders, `--shipped-weight 3`); the markup
 /// entries of the vector are always 0 for text and get no weight.
 pub(crate) const TEXT_MODEL: Model = Model {
     bias: -0.531,
