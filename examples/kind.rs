@@ -17,7 +17,8 @@
 //! together: the kind accuracy (gold kinds mapped to `PageKind`: collection
 //! and listing are `Listing`, product, service and documentation `Other`),
 //! and article-vs-not precision and recall (an article is the positive
-//! class) at [`tinsach::SUGGESTED_MIN_CONFIDENCE`]; then the threshold with
+//! class) at [`tinsach::SUGGESTED_MIN_CONFIDENCE`] (`SUGGESTED_MIN_CONFIDENCE_TEXT`
+//! with `--text`); then the threshold with
 //! the best F1 on the tune half, and the lowest-scored articles.
 //!
 //! `--text` renders each HTML page to text (a line per block, as a scraper
@@ -335,7 +336,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let t = threshold.unwrap_or(tinsach::SUGGESTED_MIN_CONFIDENCE);
+    let t = threshold.unwrap_or(if text_mode {
+        tinsach::SUGGESTED_MIN_CONFIDENCE_TEXT
+    } else {
+        tinsach::SUGGESTED_MIN_CONFIDENCE
+    });
     println!(
         "threshold {t:.2} ({} path)",
         if text_mode { "text" } else { "as given" }

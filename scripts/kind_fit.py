@@ -10,7 +10,10 @@ only, and fits a logistic regression with an L2 penalty (lambda, not on the
 bias) by Newton's method. Each class is weighted by the inverse of its size,
 so that the few hundred non-articles weigh as much as the articles; the
 pages of the shipped article corpora (the news the cleaner is for) weigh
---shipped-weight times a WCXB page, so that none falls under the threshold. Prints
+--shipped-weight times a WCXB page, so that none falls under the threshold.
+--zero I,J,... keeps the weights of those vector entries at 0: signals whose
+fitted sign contradicts what they mean (a longer run of teasers making a page
+more of an article) are left out rather than learned backwards. Prints
 the bias and weights as Rust, to paste into HTML_MODEL or TEXT_MODEL, and
 the tune half's accuracy. Check rows are never read.
 """
@@ -48,6 +51,11 @@ def main():
         i = args.index("--shipped-weight")
         shipped = float(args[i + 1])
         del args[i : i + 2]
+    zero = set()
+    if "--zero" in args:
+        i = args.index("--zero")
+        zero = {int(v) + 1 for v in args[i + 1].split(",")}
+        del args[i : i + 2]
     xs, ys, ws = [], [], []
     for line in open(args[0]):
         cols = line.rstrip("\n").split("\t")
@@ -55,7 +63,8 @@ def main():
             continue
         ys.append(int(cols[3]))
         ws.append(1.0 if cols[0].startswith("wcxb") else shipped)
-        xs.append([1.0] + [float(v) for v in cols[5:]])
+        x = [1.0] + [float(v) for v in cols[5:]]
+        xs.append([0.0 if j in zero else v for j, v in enumerate(x)])
     n, d = len(xs), len(xs[0])
     pos = sum(ys)
     cw = {1: n / (2 * pos), 0: n / (2 * (n - pos))}

@@ -175,7 +175,9 @@ impl Builder {
     ///
     /// [`SUGGESTED_MIN_CONFIDENCE`](crate::SUGGESTED_MIN_CONFIDENCE) is the
     /// threshold measured to drop listings, product and service pages while
-    /// keeping articles (see the README).
+    /// keeping articles from HTML,
+    /// [`SUGGESTED_MIN_CONFIDENCE_TEXT`](crate::SUGGESTED_MIN_CONFIDENCE_TEXT)
+    /// from scraped text (see the README).
     ///
     /// ```
     /// use tinsach::{Cleaner, ErrorKind};

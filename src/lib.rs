@@ -75,7 +75,7 @@ pub use crate::article::{
 pub use crate::cleaner::{Builder, Cleaner, PageInfo};
 pub use crate::datetime::{DateTime, ParseDateTimeError};
 pub use crate::error::{Error, ErrorKind, NoArticleReason};
-pub use crate::kind::SUGGESTED_MIN_CONFIDENCE;
+pub use crate::kind::{SUGGESTED_MIN_CONFIDENCE, SUGGESTED_MIN_CONFIDENCE_TEXT};
 pub use crate::limits::{DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES};
 pub use crate::recognize::dateline::parse_dateline;
 
