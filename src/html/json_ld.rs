@@ -293,3 +293,21 @@ fn unescape_json(raw: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn types_are_read_from_strings_and_arrays_up_to_the_cap() {
+        let found = read(
+            r#"{"@graph":[{"@type":"WebPage"},{"@type":["NewsArticle","Article"],"author":"A"}]}"#,
+        );
+        assert_eq!(found.types, ["WebPage", "NewsArticle", "Article"]);
+        let many = format!("[{}]", vec![r#"{"@type":"Product"}"#; 500].join(","));
+        assert_eq!(read(&many).types.len(), TYPES_MAX);
+        // Broken JSON yields what can be read, and no panic.
+        assert_eq!(read(r#"{"@type":["Article","#).types, ["Article"]);
+        assert!(read(r#"{"@type":"#).types.is_empty());
+    }
+}
