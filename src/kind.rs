@@ -26,7 +26,7 @@ use crate::meta::Meta;
 const LONG_PARA_CHARS: usize = 300;
 
 /// Longest lead of a teaser in a listing, in characters: one or two
-/// sentences under the teaser's title (see [`LONG_PARA_CHARS`]).
+/// sentences under the teaser's title (see `LONG_PARA_CHARS`).
 const TEASER_LEAD_MAX_CHARS: usize = LONG_PARA_CHARS;
 
 /// Most blocks between two teasers of one run of items: a teaser is a title
@@ -77,7 +77,7 @@ pub struct Signals {
     pub body_share: f32,
     /// Characters of the longest prose block.
     pub longest: usize,
-    /// Body paragraphs of [`LONG_PARA_CHARS`] or more.
+    /// Body paragraphs of `LONG_PARA_CHARS` or more.
     pub long_paras: usize,
     /// Share of the page's text in link-dense blocks (HTML), 0.0–1.0.
     pub link_share: f32,
@@ -87,7 +87,7 @@ pub struct Signals {
     /// Teasers over teasers and prose blocks, 0.0–1.0: how much of what
     /// reads as content is a list of other pages.
     pub teaser_share: f32,
-    /// The longest run of teasers at most [`REPEAT_GAP`] blocks apart: the
+    /// The longest run of teasers at most `REPEAT_GAP` blocks apart: the
     /// repeated item structure of a listing.
     pub repeat: usize,
     /// Blocks that are mostly a printed date.
@@ -151,7 +151,7 @@ pub struct UrlShape {
     pub date: bool,
     /// A number of five digits or more in the last segment (a story id).
     pub id: bool,
-    /// The first path word of [`URL_WORDS`], or a search query.
+    /// The first path word of `URL_WORDS`, or a search query.
     pub word: Option<Hint>,
 }
 
