@@ -50,7 +50,13 @@ fn read_split(path: &Path) -> Result<HashMap<String, String>, String> {
             [page, _outlet, half @ ("tune" | "check")] => {
                 halves.insert((*page).to_string(), (*half).to_string());
             }
-            _ => return Err(format!("{}:{}: not page<TAB>outlet<TAB>tune|check", path.display(), i + 1)),
+            _ => {
+                return Err(format!(
+                    "{}:{}: not page<TAB>outlet<TAB>tune|check",
+                    path.display(),
+                    i + 1
+                ));
+            }
         }
     }
     Ok(halves)
@@ -79,7 +85,11 @@ fn mean_line(label: &str, scores: &[gold::PageScore]) -> String {
 }
 
 /// The tune and check mean lines (and the pages the split does not name).
-fn half_lines(scores: &[gold::PageScore], halves: &HashMap<String, String>, prefix: &str) -> String {
+fn half_lines(
+    scores: &[gold::PageScore],
+    halves: &HashMap<String, String>,
+    prefix: &str,
+) -> String {
     let mut out = String::new();
     for half in ["tune", "check"] {
         let part: Vec<gold::PageScore> = scores
