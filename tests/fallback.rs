@@ -102,3 +102,28 @@ fn a_menu_and_a_line_are_no_article() {
     ));
     assert!(tinsach::clean_html(html.as_bytes()).is_err());
 }
+
+/// Streamed server rendering: the article is sent in a `hidden` element
+/// that a script moves into place, and the shown page holds only its
+/// chrome. Read with its hidden elements shown, the page has its article.
+#[test]
+fn article_streamed_into_a_hidden_element() {
+    let html = page(&format!(
+        r#"{MENU}<main><template id="B:0"></template><p>Loading…</p></main>
+        <footer><p>© The Harbour Gazette</p></footer>
+        <div hidden id="S:0"><article><h1>Harbour wall to be rebuilt</h1>{}</article></div>
+        <script>$RC("B:0","S:0")</script>"#,
+        paragraphs()
+    ));
+    assert_body(&article(&html));
+}
+
+/// A hidden pop-up of a line or two does not make an article of a page
+/// that has none.
+#[test]
+fn a_hidden_line_is_no_article() {
+    let html = page(&format!(
+        r#"{MENU}<div hidden class="popup"><p>{COMMENT}</p></div>"#
+    ));
+    assert!(tinsach::clean_html(html.as_bytes()).is_err());
+}

@@ -33,6 +33,26 @@ use super::*;
 /// `features`), so the same bound asks 80 characters of them.
 const RUN_MIN_WORDS: usize = 80;
 
+/// Characters that make a clear run of prose in a script written without
+/// spaces (Chinese, Japanese, Thai), counted on finished paragraphs where
+/// words cannot be: [`RUN_MIN_WORDS`] words of about two and a half such
+/// characters (issue 12's measure).
+const RUN_MIN_CHARS_UNSPACED: usize = 200;
+
+/// Whether an article's body holds a clear run of prose: [`RUN_MIN_WORDS`]
+/// words, or [`RUN_MIN_CHARS_UNSPACED`] characters of a paragraph with
+/// hardly a space.
+pub(crate) fn clear_run(body: &[String]) -> bool {
+    let words: usize = body.iter().map(|p| p.split_whitespace().count()).sum();
+    words >= RUN_MIN_WORDS
+        || body
+            .iter()
+            .filter(|p| p.split_whitespace().count() * RUN_MIN_WORDS < p.chars().count())
+            .map(|p| p.chars().count())
+            .sum::<usize>()
+            >= RUN_MIN_CHARS_UNSPACED
+}
+
 /// The better of the main answer and the fallback's: the main answer
 /// stands when its body holds a clear run of prose ([`RUN_MIN_WORDS`]); a
 /// page whose main answer holds less (nothing, a lead, a teaser) while the

@@ -201,6 +201,10 @@ pub(crate) struct Walker {
     /// attributes on many elements. Keyed by the page's own text, so hashed
     /// with the per-process seed ([`crate::hash`]).
     class_memo: crate::hash::FastMap<String, Hint>,
+    /// Whether the `hidden` attribute is ignored: set for the second
+    /// reading of a page whose shown text holds no article (see
+    /// [`crate::html::tree::parse_showing_hidden`]).
+    show_hidden: bool,
 }
 
 impl Walker {
@@ -221,6 +225,7 @@ impl Walker {
             gap_pending: false,
             tokens: Tokens::default(),
             class_memo: crate::hash::FastMap::default(),
+            show_hidden: false,
         };
         // The document frame: never popped by `close`.
         w.stack.push(Frame {
@@ -233,6 +238,11 @@ impl Walker {
             elem: NONE,
         });
         w
+    }
+
+    /// Reads elements with the `hidden` attribute as shown.
+    pub(crate) fn show_hidden(&mut self) {
+        self.show_hidden = true;
     }
 
     /// Ends the last block and hands back the blocks and their elements.
@@ -309,7 +319,7 @@ impl Walker {
                 // Not `aria-hidden`: it hides an element from screen
                 // readers only, and snapshots taken with a modal open carry
                 // it on the whole page behind the modal.
-                Key::Hidden => hidden = true,
+                Key::Hidden => hidden |= !self.show_hidden,
                 Key::Style => {
                     let style = read_style(value);
                     hidden |= style.display_none;
