@@ -127,3 +127,34 @@ fn a_hidden_line_is_no_article() {
     ));
     assert!(tinsach::clean_html(html.as_bytes()).is_err());
 }
+
+/// The article cut into sections that each carry a chrome name
+/// ("paywalled"), after a lead that carries none: no one section holds most
+/// of the page's prose, all of them together do, and they are the article.
+#[test]
+fn article_in_sections_under_a_chrome_name() {
+    let lead = "The harbour wall that storms broke twice last winter will be rebuilt \
+        higher and stronger, the council decided on Tuesday evening after a long \
+        debate in which fishermen, engineers, shop owners and the harbour master \
+        all spoke, and in which the cost of the work, the time it will take and \
+        the way the harbour will stay open while it is done were argued over for \
+        more than three hours before the vote was finally taken and the plan was \
+        approved by a large majority of the members present.";
+    let sections: String = PARAGRAPHS
+        .chunks(2)
+        .map(|c| {
+            format!(
+                r#"<div class="section"><div class="paywalled"><p>{}</p><p>{}</p></div></div>
+                <figure><img src="x.jpg"><figcaption>The harbour.</figcaption></figure>"#,
+                c[0], c[1]
+            )
+        })
+        .collect();
+    let html = page(&format!(
+        r#"{MENU}<main><article><h1>Harbour wall to be rebuilt</h1><p>{lead}</p>{sections}</article>
+        </main><footer><p>© The Harbour Gazette</p></footer>"#
+    ));
+    let a = article(&html);
+    assert_body(&a);
+    assert!(a.body.iter().any(|b| b == lead), "{:?}", a.body);
+}

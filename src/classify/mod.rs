@@ -80,7 +80,9 @@ pub(crate) const LINK_DENSE: f32 = 0.5;
 const HINT_VOID_SHARE: f32 = 0.5;
 
 /// The chrome hint of each block, voided where the hinted container holds
-/// most of the page's prose.
+/// most of the page's prose, or where boxes of one kind that follow one
+/// another, each without a linked title, hold it together: the article cut
+/// into sections that each carry the same unlucky name ("paywalled").
 fn effective_hints(doc: &Doc, feats: &[Features]) -> Vec<Option<Reason>> {
     let mut hints: Vec<Option<Reason>> = doc.blocks.iter().map(|b| b.hint).collect();
     if doc.elements.is_empty() {
@@ -88,8 +90,21 @@ fn effective_hints(doc: &Doc, feats: &[Features]) -> Vec<Option<Reason>> {
     }
     let m = doc.elements.len();
     let mut prose = vec![0usize; m];
+    // Link titles (blocks that are links through) under each element.
+    let mut link_titles = vec![0u32; m];
     let mut total = 0usize;
     for (b, f) in doc.blocks.iter().zip(feats) {
+        if b.link_density() > LINK_DENSE {
+            let mut e = b.parent as usize;
+            while e < m {
+                link_titles[e] += 1;
+                let p = doc.elements[e].parent as usize;
+                if p == e {
+                    break;
+                }
+                e = p;
+            }
+        }
         if !f.is_prose() {
             continue;
         }
@@ -111,19 +126,19 @@ fn effective_hints(doc: &Doc, feats: &[Features]) -> Vec<Option<Reason>> {
     if total == 0 {
         return hints;
     }
+    // Each hinted block's origin: the outermost ancestor that carries the
+    // same hint.
+    let mut origins: Vec<Option<usize>> = vec![None; doc.blocks.len()];
     for (i, b) in doc.blocks.iter().enumerate() {
         // A comment thread is the one box that often outgrows the article;
         // its hint always holds.
         let Some(h) = b.hint.filter(|h| *h != Reason::Comments) else {
             continue;
         };
-        // The outermost ancestor that carries the same hint is where it came
-        // from.
         let mut e = b.parent as usize;
-        let mut origin = None;
         while e < m {
             if doc.elements[e].hint == Some(h) {
-                origin = Some(e);
+                origins[i] = Some(e);
             }
             let p = doc.elements[e].parent as usize;
             if p == e {
@@ -131,9 +146,45 @@ fn effective_hints(doc: &Doc, feats: &[Features]) -> Vec<Option<Reason>> {
             }
             e = p;
         }
-        if let Some(o) = origin
-            && prose[o] as f32 > HINT_VOID_SHARE * total as f32
-        {
+    }
+    // Boxes of one kind that follow one another with no other prose
+    // between them (a figure, an ad or a short line of another kind may
+    // stand between) are one box: an article cut into sections that each
+    // carry the same name. Each such run's prose is summed over its
+    // distinct boxes.
+    let mut run_of: Vec<usize> = vec![usize::MAX; m];
+    let mut runs: Vec<usize> = Vec::new();
+    let mut open: Option<(Reason, usize)> = None;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        match (b.hint, origins[i]) {
+            (Some(h), Some(o)) => {
+                let run = match open {
+                    Some((k, r)) if k == h => r,
+                    _ if !feats[i].is_prose() && open.is_some() => continue,
+                    _ => {
+                        runs.push(0);
+                        open = Some((h, runs.len() - 1));
+                        runs.len() - 1
+                    }
+                };
+                // A box with a linked title (a teaser card and its
+                // summary) is no section of an article.
+                if run_of[o] == usize::MAX && link_titles[o] == 0 {
+                    run_of[o] = run;
+                    runs[run] += prose[o];
+                }
+            }
+            _ if feats[i].is_prose() => open = None,
+            _ => {}
+        }
+    }
+    let most = |chars: usize| chars as f32 > HINT_VOID_SHARE * total as f32;
+    for i in 0..doc.blocks.len() {
+        let Some(o) = origins[i] else {
+            continue;
+        };
+        let run = runs.get(run_of[o]).copied().unwrap_or(0);
+        if most(prose[o]) || most(run) {
             hints[i] = None;
         }
     }
