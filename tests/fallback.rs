@@ -17,6 +17,15 @@ const PARAGRAPHS: &[&str] = &[
      with the harbour master and the two companies that have bid for the contract.",
 ];
 
+/// A lead of more than 80 words: a clear run of prose by itself.
+const LEAD: &str = "The harbour wall that storms broke twice last winter will be rebuilt \
+    higher and stronger, the council decided on Tuesday evening after a long \
+    debate in which fishermen, engineers, shop owners and the harbour master \
+    all spoke, and in which the cost of the work, the time it will take and \
+    the way the harbour will stay open while it is done were argued over for \
+    more than three hours before the vote was finally taken and the plan was \
+    approved by a large majority of the members present.";
+
 const COMMENT: &str = "What a waste of money, the wall was fine for fifty years and \
      it will be fine for fifty more if they just stopped letting the big ships in.";
 
@@ -133,13 +142,6 @@ fn a_hidden_line_is_no_article() {
 /// of the page's prose, all of them together do, and they are the article.
 #[test]
 fn article_in_sections_under_a_chrome_name() {
-    let lead = "The harbour wall that storms broke twice last winter will be rebuilt \
-        higher and stronger, the council decided on Tuesday evening after a long \
-        debate in which fishermen, engineers, shop owners and the harbour master \
-        all spoke, and in which the cost of the work, the time it will take and \
-        the way the harbour will stay open while it is done were argued over for \
-        more than three hours before the vote was finally taken and the plan was \
-        approved by a large majority of the members present.";
     let sections: String = PARAGRAPHS
         .chunks(2)
         .map(|c| {
@@ -151,10 +153,32 @@ fn article_in_sections_under_a_chrome_name() {
         })
         .collect();
     let html = page(&format!(
-        r#"{MENU}<main><article><h1>Harbour wall to be rebuilt</h1><p>{lead}</p>{sections}</article>
+        r#"{MENU}<main><article><h1>Harbour wall to be rebuilt</h1><p>{LEAD}</p>{sections}</article>
         </main><footer><p>© The Harbour Gazette</p></footer>"#
     ));
     let a = article(&html);
     assert_body(&a);
-    assert!(a.body.iter().any(|b| b == lead), "{:?}", a.body);
+    assert!(a.body.iter().any(|b| b == LEAD), "{:?}", a.body);
+}
+
+/// A data table in the middle of an article: its cells are values, not
+/// lines of chrome, and the article goes on across it.
+#[test]
+fn article_across_a_data_table() {
+    let rows: String = (1..=40)
+        .map(|i| {
+            format!(
+                "<tr><td>{i}</td><td>Berth {i}</td><td>{} m</td></tr>",
+                20 + i
+            )
+        })
+        .collect();
+    let html = page(&format!(
+        r#"{MENU}<main><article><h1>Harbour wall to be rebuilt</h1><p>{}</p><p>{}</p>
+        <table><tr><th>No.</th><th>Berth</th><th>Length</th></tr>{rows}</table>
+        <p>{}</p><p>{}</p><p>{LEAD}</p></article></main>
+        <footer><p>© The Harbour Gazette</p></footer>"#,
+        PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], PARAGRAPHS[3]
+    ));
+    assert_body(&article(&html));
 }

@@ -146,6 +146,8 @@ fn plain_weight(cx: &Ctx, i: usize) -> f32 {
         chars
     } else if f.terminal && f.words >= SHORT_SENTENCE_MIN_WORDS {
         chars * SHORT_SENTENCE_SHARE
+    } else if b.kind == BlockKind::Cell {
+        TABLE_CELL_WEIGHT
     } else {
         SHORT_LINE_WEIGHT
     };

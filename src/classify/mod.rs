@@ -585,6 +585,8 @@ fn weight(cx: &Ctx, i: usize) -> f32 {
         chars
     } else if f.terminal && f.words >= SHORT_SENTENCE_MIN_WORDS {
         chars * SHORT_SENTENCE_SHARE
+    } else if b.kind == BlockKind::Cell {
+        TABLE_CELL_WEIGHT
     } else {
         SHORT_LINE_WEIGHT
     };
@@ -594,6 +596,17 @@ fn weight(cx: &Ctx, i: usize) -> f32 {
         base
     }
 }
+
+/// Weight of a table cell that is neither prose nor links: a value of a
+/// data table ("$175,000", "3 (tie)", a school's name) is no line of
+/// chrome, and a table of a hundred such cells inside an article must not
+/// weigh as a hundred menu entries and cut the article in two. It weighs
+/// nothing either way: the table belongs to whatever stands around it.
+/// Cells of layout tables that hold menus are links, and weigh against as
+/// link lists (see [`LINK_DENSE`]). Measured on the tune half: neutral
+/// cells only inside `<article>` or a content-named container lift three
+/// pages; cells anywhere lift one more and lower none.
+const TABLE_CELL_WEIGHT: f32 = 0.0;
 
 /// Inside `<article>` or a container named for article content: its prose
 /// weighs [`ARTICLE_MARKUP_BOOST`] times its length.
