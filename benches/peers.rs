@@ -13,7 +13,7 @@
 //! Cargo runs benches from `benches/`: give absolute paths.
 
 #[path = "../tests/support/gold.rs"]
-#[allow(dead_code, unused_imports)]
+#[allow(unused_imports)]
 mod gold;
 
 use std::collections::HashMap;

@@ -100,7 +100,31 @@ impl Cleaner {
         if doc.meta.url.is_none() {
             doc.meta.url = info.url.map(str::to_string);
         }
-        self.admit(pipeline::run(doc, Some(decoded.info), self.options)?)
+        let found = pipeline::run(doc, Some(decoded.info.clone()), self.options);
+        let found = match found {
+            Err(e)
+                if matches!(e.kind(), ErrorKind::NoArticle { .. })
+                    && decoded.text.contains(" hidden") =>
+            {
+                self.showing_hidden(&decoded, info).ok_or(e)
+            }
+            found => found,
+        };
+        self.admit(found?)
+    }
+
+    /// The page read again with its `hidden` elements shown, when its shown
+    /// text holds no article: the article, if it holds a clear run of prose
+    /// (see [`html::parse_showing_hidden`]). A hidden pop-up or template
+    /// with a line or two of text does not make an article of a listing.
+    fn showing_hidden(&self, decoded: &decode::Decoded, info: PageInfo<'_>) -> Option<Article> {
+        let (mut doc, work) = html::parse_showing_hidden(&decoded.text, &self.limits).ok()?;
+        self.check_work(work, doc.blocks.len()).ok()?;
+        if doc.meta.url.is_none() {
+            doc.meta.url = info.url.map(str::to_string);
+        }
+        let article = pipeline::run(doc, Some(decoded.info.clone()), self.options).ok()?;
+        crate::classify::clear_run(&article.body).then_some(article)
     }
 
     /// The article, or [`ErrorKind::NotAnArticle`] when its confidence is
