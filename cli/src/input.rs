@@ -281,12 +281,41 @@ fn read_json_lines(
 ) -> bool {
     let mut line = Vec::new();
     let mut number = 0u64;
+    // A line is read whole, but no longer than this: JSON escapes rarely
+    // double a page, and a longer line is skipped unkept.
+    let cap = 2 * options.max_bytes as u64 + (64 << 10);
     loop {
         line.clear();
         number += 1;
         let at = || format!("{name}:{number}");
-        match reader.read_until(b'\n', &mut line) {
+        let read = (&mut reader)
+            .take(cap)
+            .read_until(b'\n', &mut line)
+            .and_then(|n| {
+                if n as u64 == cap && !line.ends_with(b"\n") {
+                    Ok(n + skip_line(&mut reader)?)
+                } else {
+                    Ok(n)
+                }
+            });
+        match read {
             Ok(0) => return true,
+            Ok(n) if n as u64 >= cap => {
+                let job = Job {
+                    origin: Origin {
+                        input: at(),
+                        ..Origin::default()
+                    },
+                    payload: Payload::Refused(ErrorKind::TooLarge {
+                        size: n,
+                        limit: options.max_bytes,
+                    }),
+                };
+                if !sink.send(job) {
+                    return false;
+                }
+                continue;
+            }
             Ok(_) => {}
             Err(error) => {
                 // A broken compressed stream: nothing after it can be read.
@@ -303,6 +332,24 @@ fn read_json_lines(
         if !sink.send(job) {
             return false;
         }
+    }
+}
+
+/// Skips the rest of a line, its newline included; returns the bytes skipped.
+fn skip_line(reader: &mut dyn BufRead) -> io::Result<usize> {
+    let mut skipped = 0;
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(skipped);
+        }
+        if let Some(i) = buf.iter().position(|&b| b == b'\n') {
+            reader.consume(i + 1);
+            return Ok(skipped + i + 1);
+        }
+        let n = buf.len();
+        reader.consume(n);
+        skipped += n;
     }
 }
 

@@ -467,6 +467,18 @@ fn pages_over_the_limits() {
     assert_eq!(lines[2]["error"], "document has more than 10000 elements");
     assert!(lines[4]["headline"].is_string());
 
+    // A JSON line far over the limit is skipped unkept; the next is read.
+    let long = format!("{{\"html\": \"{}\"}}", "a".repeat(100_000));
+    let jsonl = format!("{long}\n{}\n", json!({"id": 2, "html": "<p>x</p>"}));
+    let out = run(&["--max-bytes", "1000"], Some(jsonl.as_bytes()));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let lines = out.lines();
+    assert_eq!(lines.len(), 2, "{}", out.stdout);
+    assert_eq!(lines[0]["input"], "-:1");
+    assert_eq!(lines[0]["error_kind"], "too_large");
+    assert_eq!(lines[1]["input"], "-:2");
+    assert_eq!(lines[1]["id"], 2);
+
     // With the default limits the deep page is cleaned (its work is linear
     // in its size): it ends, with an article or a judgement.
     let out = run(&[dir.join("c-deep.html").to_str().unwrap()], None);
