@@ -90,21 +90,45 @@ fn write_warc(path: &Path, round: &[u8], rounds: usize) {
     file.flush().unwrap();
 }
 
-/// Best wall time of `RUNS` runs of the binary, output to /dev/null.
-fn time_cli(args: &[&str]) -> Duration {
+/// Wall and CPU time (user + system, from `/usr/bin/time`) of one run.
+struct Timing {
+    wall: Duration,
+    cpu: Option<Duration>,
+}
+
+/// The run of `RUNS` with the least CPU time (else wall time), output to
+/// /dev/null. On a shared machine the wall time of a run depends on the
+/// load; its CPU time much less.
+fn time_cli(args: &[&str]) -> Timing {
     (0..RUNS)
         .map(|_| {
             let start = Instant::now();
-            let status = Command::new(BIN)
+            let out = Command::new("/usr/bin/time")
+                .args(["-f", "%U %S"])
+                .arg(BIN)
                 .args(args)
                 .stdout(Stdio::null())
-                .status()
-                .unwrap();
-            assert!(status.success());
-            start.elapsed()
+                .output();
+            let wall = start.elapsed();
+            let cpu = out.ok().and_then(|out| {
+                assert!(out.status.success());
+                let stderr = String::from_utf8_lossy(&out.stderr);
+                let mut parts = stderr.lines().last()?.split_whitespace();
+                let user: f64 = parts.next()?.parse().ok()?;
+                let system: f64 = parts.next()?.parse().ok()?;
+                Some(Duration::from_secs_f64(user + system))
+            });
+            Timing { wall, cpu }
         })
-        .min()
+        .min_by_key(|t| t.cpu.unwrap_or(t.wall))
         .unwrap()
+}
+
+/// CPU time of this thread so far (Linux), in nanoseconds.
+fn thread_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
 }
 
 /// Peak resident set of one run, in MiB, if `/usr/bin/time` is there.
@@ -121,16 +145,25 @@ fn peak_rss(args: &[&str]) -> Option<f64> {
     Some(kib / 1024.0)
 }
 
-fn report(what: &str, pages: usize, bytes: usize, time: Duration, base: Option<f64>) -> f64 {
-    let secs = time.as_secs_f64();
-    let mbs = bytes as f64 / 1e6 / secs;
-    let ratio = base.map_or(String::new(), |b| format!("  {:.2}× the library", mbs / b));
+fn report(what: &str, pages: usize, bytes: usize, time: &Timing, base: Option<f64>) -> f64 {
+    let rate = |d: Duration| {
+        let secs = d.as_secs_f64();
+        (pages as f64 / secs, bytes as f64 / 1e6 / secs)
+    };
+    let (wall_pages, wall_mbs) = rate(time.wall);
+    let Some(cpu) = time.cpu else {
+        println!("{what:<40} wall {wall_pages:>7.1} pages/s {wall_mbs:>6.1} MB/s");
+        return wall_mbs;
+    };
+    let (cpu_pages, cpu_mbs) = rate(cpu);
+    let ratio = base.map_or(String::new(), |b| {
+        format!("  {:.2}× the library", cpu_mbs / b)
+    });
     println!(
-        "{what:<44} {:>8.1} pages/s {:>8.1} MB/s{ratio}",
-        pages as f64 / secs,
-        mbs
+        "{what:<40} wall {wall_pages:>7.1} pages/s {wall_mbs:>6.1} MB/s; \
+         per CPU-second {cpu_pages:>7.1} pages {cpu_mbs:>6.1} MB{ratio}"
     );
-    mbs
+    cpu_mbs
 }
 
 fn main() {
@@ -156,6 +189,7 @@ fn main() {
     let lib = (0..RUNS)
         .map(|_| {
             let start = Instant::now();
+            let cpu = thread_cpu();
             for _ in 0..ROUNDS {
                 for (name, html) in &pages {
                     let url = format!("https://example.vn/{name}.html");
@@ -165,23 +199,45 @@ fn main() {
                     std::hint::black_box(cleaner.clean_html_with(html, info).unwrap());
                 }
             }
-            start.elapsed()
+            Timing {
+                wall: start.elapsed(),
+                cpu: cpu.zip(thread_cpu()).map(|(a, b)| b - a),
+            }
         })
-        .min()
+        .min_by_key(|t| t.cpu.unwrap_or(t.wall))
         .unwrap();
-    let base = report("library clean_html_with, 1 thread", n, bytes, lib, None);
+    let base = report("library clean_html_with, 1 thread", n, bytes, &lib, None);
     let path = warc.to_str().unwrap();
     let one = time_cli(&["-q", "-j", "1", path]);
-    let one_mbs = report(
+    report(
         "tinsach -j 1 (WARC gzip → JSON lines)",
         n,
         bytes,
-        one,
+        &one,
+        Some(base),
+    );
+    let plain = dir.join("crawl.warc");
+    let mut decoder = flate2::read::MultiGzDecoder::new(std::fs::File::open(&warc).unwrap());
+    std::io::copy(&mut decoder, &mut std::fs::File::create(&plain).unwrap()).unwrap();
+    let uncompressed = time_cli(&["-q", "-j", "1", plain.to_str().unwrap()]);
+    report(
+        "tinsach -j 1, uncompressed WARC",
+        n,
+        bytes,
+        &uncompressed,
         Some(base),
     );
     let all = time_cli(&["-q", "-j", &cores.to_string(), path]);
-    let all_mbs = report(&format!("tinsach -j {cores}"), n, bytes, all, Some(base));
-    println!("  scaling -j {cores} ÷ -j 1: {:.2}×", all_mbs / one_mbs);
+    report(&format!("tinsach -j {cores}"), n, bytes, &all, Some(base));
+    println!(
+        "  scaling of wall time, -j {cores} ÷ -j 1: {:.2}× (load average now {})",
+        one.wall.as_secs_f64() / all.wall.as_secs_f64(),
+        std::fs::read_to_string("/proc/loadavg")
+            .unwrap_or_default()
+            .split_whitespace()
+            .next()
+            .unwrap_or("?")
+    );
 
     // Peak memory: flat in the input's length.
     let small = dir.join("small.warc.gz");
@@ -225,16 +281,37 @@ fn main() {
         ] {
             let _ = std::fs::remove_dir_all(&out);
             let start = Instant::now();
-            let status = Command::new("trafilatura")
-                .args(["--input-dir", files.to_str().unwrap(), "--output-dir"])
+            let run = Command::new("/usr/bin/time")
+                .args([
+                    "-f",
+                    "%U %S",
+                    "trafilatura",
+                    "--input-dir",
+                    files.to_str().unwrap(),
+                ])
+                .arg("--output-dir")
                 .arg(&out)
                 .args(["--json", "--parallel", j])
                 .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status()
+                .output()
                 .unwrap();
-            assert!(status.success());
-            report(&label, n, rounds * page_bytes, start.elapsed(), Some(base));
+            let wall = start.elapsed();
+            assert!(run.status.success());
+            // Its worker processes are children too: time counts them.
+            let stderr = String::from_utf8_lossy(&run.stderr);
+            let cpu = stderr.lines().last().and_then(|l| {
+                let mut parts = l.split_whitespace();
+                let user: f64 = parts.next()?.parse().ok()?;
+                let system: f64 = parts.next()?.parse().ok()?;
+                Some(Duration::from_secs_f64(user + system))
+            });
+            report(
+                &label,
+                n,
+                rounds * page_bytes,
+                &Timing { wall, cpu },
+                Some(base),
+            );
         }
     } else {
         println!("trafilatura: not on the PATH, not measured");
