@@ -63,8 +63,9 @@ linear in the page's size, so --max-bytes bounds the work of every page.
 Exit status: 0 every page cleaned or judged (an error object for a page that is no
 article or is over a limit is a judgement); 1 some part of an input could not be read (a
 bad record, a broken gzip member, a truncated WARC record, an invalid JSON line, an
-unreadable file), reported with its position and skipped; 2 usage or I/O error (a missing
-INPUT, an unwritable output).";
+unreadable file), reported with its position and skipped (a broken compressed stream or a
+truncated record ends its file, as nothing after it can be read; the other inputs go on);
+2 usage or I/O error (a missing INPUT, an unwritable output).";
 
 #[derive(Parser, Debug)]
 #[command(

@@ -486,6 +486,44 @@ fn pages_over_the_limits() {
     assert_eq!(out.lines().len(), 1);
 }
 
+/// Pathological pages of `tests/hostile.rs`, at the tool's default limits:
+/// each ends with one line, an article or a judgement.
+#[test]
+fn pathological_pages_end_at_the_default_limits() {
+    let dir = temp_dir("hostile");
+    let pages: [(&str, Vec<u8>); 5] = [
+        ("a-unclosed", ("<b>".repeat(100_000) + "chữ").into_bytes()),
+        ("b-paragraphs", "<p>a".repeat(100_000).into_bytes()),
+        (
+            "c-table-soup",
+            "<table><tr><td><p>ô".repeat(20_000).into_bytes(),
+        ),
+        ("d-long-line", "chữ ".repeat(250_000).into_bytes()),
+        // Over the default --max-bytes (16 MiB): refused unread.
+        ("e-huge", vec![b'a'; (16 << 20) + 1]),
+    ];
+    for (name, bytes) in &pages {
+        std::fs::write(dir.join(format!("{name}.html")), bytes).unwrap();
+    }
+    let out = run(&["-q", dir.to_str().unwrap()], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let lines = out.lines();
+    assert_eq!(lines.len(), pages.len());
+    for (line, (name, _)) in lines.iter().zip(&pages) {
+        assert!(
+            line["input"]
+                .as_str()
+                .unwrap()
+                .ends_with(&format!("{name}.html"))
+        );
+        assert!(
+            line["body"].is_array() || line["error_kind"].is_string(),
+            "{line}"
+        );
+    }
+    assert_eq!(lines[4]["error_kind"], "too_large");
+}
+
 #[test]
 fn exit_codes_for_usage_and_io_errors() {
     let missing = run(&["/nonexistent/page.html"], None);
