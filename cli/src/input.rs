@@ -491,17 +491,35 @@ fn read_warc(
             ));
         }
         let (content_type, bytes) = if is_http {
-            match split_http(&block) {
-                Some((content_type, body_start)) => {
-                    if !content_type.as_deref().is_some_and(is_html_type) {
-                        sink.skipped();
-                        continue;
-                    }
-                    block.drain(..body_start);
-                    (content_type, block)
+            let Some(head) = split_http(&block) else {
+                if !sink.send(bad(at, "bad_record", "no HTTP response head".to_owned())) {
+                    return false;
                 }
-                None => {
-                    if !sink.send(bad(at, "bad_record", "no HTTP response head".to_owned())) {
+                continue;
+            };
+            if !head.content_type.as_deref().is_some_and(is_html_type) {
+                sink.skipped();
+                continue;
+            }
+            block.drain(..head.body_start);
+            if head.chunked
+                && let Some(body) = dechunk(&block)
+            {
+                block = body;
+            }
+            match decode_content(block, head.encoding.as_deref(), options.max_bytes) {
+                Ok(body) => (head.content_type, body),
+                Err(payload) => {
+                    let job = Job {
+                        origin: Origin {
+                            input: at,
+                            id,
+                            url,
+                            fields: None,
+                        },
+                        payload,
+                    };
+                    if !sink.send(job) {
                         return false;
                     }
                     continue;
@@ -539,8 +557,18 @@ fn is_html_type(content_type: &str) -> bool {
     essence == "text/html" || essence == "application/xhtml+xml"
 }
 
-/// The `Content-Type` of an HTTP response head and where its body starts.
-fn split_http(block: &[u8]) -> Option<(Option<String>, usize)> {
+/// What the tool reads of an HTTP response head.
+struct HttpHead {
+    content_type: Option<String>,
+    /// `Transfer-Encoding: chunked` (crawlers that store the bytes as sent).
+    chunked: bool,
+    /// `Content-Encoding`, lower case, when not `identity`.
+    encoding: Option<String>,
+    body_start: usize,
+}
+
+/// The head of an HTTP response and where its body starts.
+fn split_http(block: &[u8]) -> Option<HttpHead> {
     if !block.starts_with(b"HTTP/") {
         return None;
     }
@@ -551,14 +579,106 @@ fn split_http(block: &[u8]) -> Option<(Option<String>, usize)> {
             (i, i + 2)
         }
     };
-    let head = String::from_utf8_lossy(&block[..head_end]);
-    let content_type = head.lines().skip(1).find_map(|line| {
-        let (name, value) = line.split_once(':')?;
-        name.trim()
-            .eq_ignore_ascii_case("content-type")
-            .then(|| value.trim().to_owned())
-    });
-    Some((content_type, body_start))
+    let text = String::from_utf8_lossy(&block[..head_end]);
+    let mut head = HttpHead {
+        content_type: None,
+        chunked: false,
+        encoding: None,
+        body_start,
+    };
+    for line in text.lines().skip(1) {
+        let Some((name, value)) = line.split_once(':') else {
+            continue;
+        };
+        let (name, value) = (name.trim(), value.trim());
+        if name.eq_ignore_ascii_case("content-type") {
+            head.content_type.get_or_insert_with(|| value.to_owned());
+        } else if name.eq_ignore_ascii_case("transfer-encoding") {
+            head.chunked = value.to_ascii_lowercase().contains("chunked");
+        } else if name.eq_ignore_ascii_case("content-encoding") {
+            let value = value.to_ascii_lowercase();
+            if !value.is_empty() && value != "identity" {
+                head.encoding = Some(value);
+            }
+        }
+    }
+    Some(head)
+}
+
+/// The body of a chunked HTTP response; `None` when it is not chunked after
+/// all (a crawler that stored it decoded but kept the header).
+fn dechunk(body: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(body.len());
+    let mut rest = body;
+    loop {
+        let size = find(rest, b"\n").and_then(|end| {
+            let line = std::str::from_utf8(&rest[..end]).ok()?;
+            let digits = line.split(';').next()?.trim();
+            let size = usize::from_str_radix(digits, 16).ok()?;
+            rest = &rest[end + 1..];
+            Some(size)
+        });
+        let Some(size) = size else {
+            return (!out.is_empty()).then_some(out);
+        };
+        if size == 0 {
+            return Some(out);
+        }
+        if rest.len() <= size {
+            // Cut short: keep what there is.
+            out.extend_from_slice(rest);
+            return Some(out);
+        }
+        out.extend_from_slice(&rest[..size]);
+        rest = &rest[size..];
+        rest = rest
+            .strip_prefix(b"\r\n")
+            .or_else(|| rest.strip_prefix(b"\n"))
+            .unwrap_or(rest);
+    }
+}
+
+/// The body decoded from its `Content-Encoding` (gzip, deflate, zstd), no
+/// larger than `max_bytes`; else the payload that says why not.
+fn decode_content(
+    body: Vec<u8>,
+    encoding: Option<&str>,
+    max_bytes: usize,
+) -> Result<Vec<u8>, Payload> {
+    let Some(encoding) = encoding else {
+        return Ok(body);
+    };
+    let decoder: Box<dyn Read + '_> = match encoding {
+        "gzip" | "x-gzip" => Box::new(flate2::read::MultiGzDecoder::new(&body[..])),
+        // "deflate" is zlib-wrapped by the standard, raw by some servers.
+        "deflate" if body.first().is_some_and(|b| b & 0x0f == 8) => {
+            Box::new(flate2::read::ZlibDecoder::new(&body[..]))
+        }
+        "deflate" => Box::new(flate2::read::DeflateDecoder::new(&body[..])),
+        "zstd" => match zstd::stream::read::Decoder::new(&body[..]) {
+            Ok(decoder) => Box::new(decoder),
+            Err(error) => return Err(bad_encoding(encoding, &error.to_string())),
+        },
+        _ => return Err(bad_encoding(encoding, "not supported")),
+    };
+    let mut out = Vec::new();
+    let limit = max_bytes as u64 + 1;
+    match decoder.take(limit).read_to_end(&mut out) {
+        Err(error) => Err(bad_encoding(encoding, &error.to_string())),
+        // Decoded no further: the size is at least this.
+        Ok(n) if n as u64 == limit => Err(Payload::Refused(ErrorKind::TooLarge {
+            size: n,
+            limit: max_bytes,
+        })),
+        Ok(_) => Ok(out),
+    }
+}
+
+fn bad_encoding(encoding: &str, why: &str) -> Payload {
+    Payload::Bad {
+        kind: "bad_record",
+        message: format!("Content-Encoding {encoding}: {why}"),
+    }
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -585,11 +705,60 @@ mod tests {
     fn http_heads() {
         let block =
             b"HTTP/1.1 200 OK\r\nServer: x\r\ncontent-type: text/html; charset=utf-8\r\n\r\n<p>hi";
-        let (ct, start) = split_http(block).unwrap();
-        assert_eq!(ct.as_deref(), Some("text/html; charset=utf-8"));
-        assert_eq!(&block[start..], b"<p>hi");
+        let head = split_http(block).unwrap();
+        assert_eq!(
+            head.content_type.as_deref(),
+            Some("text/html; charset=utf-8")
+        );
+        assert_eq!(&block[head.body_start..], b"<p>hi");
+        assert!(!head.chunked && head.encoding.is_none());
+        let block =
+            b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Encoding: GZIP\r\n\r\n";
+        let head = split_http(block).unwrap();
+        assert!(head.chunked);
+        assert_eq!(head.encoding.as_deref(), Some("gzip"));
         assert!(is_html_type("Text/HTML; charset=x"));
         assert!(!is_html_type("image/png"));
-        assert_eq!(split_http(b"<html>"), None);
+        assert!(split_http(b"<html>").is_none());
+    }
+
+    #[test]
+    fn chunked_and_encoded_bodies() {
+        assert_eq!(
+            dechunk(b"5\r\n<p>hi\r\n3;x=y\r\n yo\r\n0\r\n\r\n").as_deref(),
+            Some(&b"<p>hi yo"[..])
+        );
+        assert_eq!(dechunk(b"4\r\nabcdefgh").as_deref(), Some(&b"abcd"[..]));
+        assert_eq!(dechunk(b"8\r\nabc").as_deref(), Some(&b"abc"[..]));
+        assert_eq!(dechunk(b"<html>"), None);
+
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(b"<p>xin chao</p>").unwrap();
+        let gz = gz.finish().unwrap();
+        assert_eq!(
+            decode_content(gz.clone(), Some("gzip"), 100).ok().unwrap(),
+            b"<p>xin chao</p>"
+        );
+        assert!(matches!(
+            decode_content(gz.clone(), Some("gzip"), 5),
+            Err(Payload::Refused(ErrorKind::TooLarge { limit: 5, .. }))
+        ));
+        assert!(matches!(
+            decode_content(gz[..gz.len() / 2].to_vec(), Some("gzip"), 100),
+            Err(Payload::Bad { .. })
+        ));
+        assert!(matches!(
+            decode_content(gz, Some("br"), 100),
+            Err(Payload::Bad { .. })
+        ));
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        z.write_all(b"abc").unwrap();
+        assert_eq!(
+            decode_content(z.finish().unwrap(), Some("deflate"), 100)
+                .ok()
+                .unwrap(),
+            b"abc"
+        );
     }
 }

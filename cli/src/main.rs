@@ -47,7 +47,8 @@ Examples:
 Inputs: a file's kind comes from its name: .html .htm .txt .jsonl .warc, each optionally
 .gz or .zst; a folder is walked (sorted by name) for such files; `-` or no INPUT reads JSON
 lines from stdin. WARC: response records with an HTML Content-Type (and HTML resource
-records); the record's WARC-Target-URI and HTTP Content-Type go to the cleaner.
+records); the record's WARC-Target-URI and HTTP Content-Type go to the cleaner; a body
+stored as sent (chunked, gzip, deflate or zstd Content-Encoding) is decoded first.
 
 Output: one result per page in input order. In JSON, a page gives the article's fields
 after `input` (its position: path, path:LINE or path#RECORD), `id` and `url`; a page the

@@ -336,6 +336,36 @@ fn warc_plain_gzip_and_zstd() {
 }
 
 #[test]
+fn warc_response_stored_chunked_and_gzip_encoded() {
+    let (name, html) = pages().swap_remove(2);
+    let mut gz = gzip(&html);
+    // Two chunks, as a server might send them.
+    let mut response = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\
+        Content-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n"
+        .to_vec();
+    let second = gz.split_off(gz.len() / 2);
+    for chunk in [&gz, &second] {
+        response.extend_from_slice(format!("{:x}\r\n", chunk.len()).as_bytes());
+        response.extend_from_slice(chunk);
+        response.extend_from_slice(b"\r\n");
+    }
+    response.extend_from_slice(b"0\r\n\r\n");
+    let uri = format!("https://example.vn/{name}.html");
+    let dir = temp_dir("chunked");
+    let path = dir.join("raw.warc");
+    let msgtype = "application/http; msgtype=response";
+    std::fs::write(&path, warc_record("response", 1, &uri, msgtype, &response)).unwrap();
+    let out = run(&[path.to_str().unwrap()], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let lines = out.lines();
+    assert_eq!(lines.len(), 1);
+    assert_article(
+        &lines[0],
+        &expected(&html, Some(&uri), Some("text/html; charset=utf-8")),
+    );
+}
+
+#[test]
 fn order_and_completeness_on_two_workers() {
     // 10 rounds of 9 pages: 90 pages, far more than the window in flight.
     let (records, expect) = crawl(10);
