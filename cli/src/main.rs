@@ -291,8 +291,6 @@ fn run(args: Args) -> Result<ExitCode, String> {
                 if write_error.is_none() {
                     if let Err(e) = out.write_all(done.text.as_bytes()) {
                         write_error = Some(e);
-                        // Let the reader and the workers run out.
-                        *window.written.lock().expect("not poisoned") = u64::MAX / 2;
                     }
                     if let Some(note) = &done.note
                         && !args.quiet
@@ -301,9 +299,14 @@ fn run(args: Args) -> Result<ExitCode, String> {
                     }
                 }
             }
-            if write_error.is_none() {
-                *window.written.lock().expect("not poisoned") = next;
+            if write_error.is_some() {
+                // Stop: the workers' sends fail once `done_rx` is dropped,
+                // and then the reader's; the window no longer holds it back.
+                *window.written.lock().expect("not poisoned") = u64::MAX / 2;
+                window.moved.notify_all();
+                break;
             }
+            *window.written.lock().expect("not poisoned") = next;
             window.moved.notify_all();
             if let Some(bar) = &progress
                 && last_tick.elapsed() > Duration::from_millis(100)
@@ -313,6 +316,7 @@ fn run(args: Args) -> Result<ExitCode, String> {
                 bar.set_message(counts.rates(started.elapsed()));
             }
         }
+        drop(done_rx);
         reader.join().expect("the reader does not panic")
     });
     if let Some(bar) = &progress {
