@@ -26,7 +26,7 @@ use gold::PageScore;
 // | vi-html     | mean F1 ≥ 0.99; headline, dateline, outlet, source 9/9;      |
 // |             | 0 leaks; 0 duplicates; 0 captions in body                    |
 // | readability | mean F1 ≥ 0.96; headline right on ≥ 85 % of pages            |
-// | vi-synth-*  | html: mean F1 ≥ 0.94, outlet 16/16, no error; text: ≥ 0.86   |
+// | vi-synth-*  | html: mean F1 ≥ 0.94, outlet 16/16, no error; text: ≥ 0.95   |
 // | every page  | its own floor in tests/fixtures/floors.tsv (below)           |
 // ---------------------------------------------------------------------------
 
@@ -61,7 +61,7 @@ const VI_SYNTH_HTML_MEAN_F1: f64 = 0.94;
 /// vi-synth-html: fewest pages with the outlet right (of 16).
 const VI_SYNTH_HTML_OUTLETS: usize = 16;
 /// vi-synth-text (their text renderings): the lowest mean body F1.
-const VI_SYNTH_TEXT_MEAN_F1: f64 = 0.86;
+const VI_SYNTH_TEXT_MEAN_F1: f64 = 0.95;
 
 /// readability: the lowest mean body F1.
 const READABILITY_MEAN_F1: f64 = 0.96;
