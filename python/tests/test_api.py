@@ -163,3 +163,18 @@ def test_cleaner_pickles_with_its_settings():
     c = tinsach.Cleaner(max_bytes=1000, max_nodes=50, max_depth=9, keep_removed=False)
     for d in (pickle.loads(pickle.dumps(c)), copy.deepcopy(c)):
         assert repr(d) == repr(c)
+
+
+def test_wheel_ships_type_hints():
+    from pathlib import Path
+
+    folder = Path(tinsach.__file__).parent
+    assert (folder / "py.typed").exists()
+    assert "class Cleaner" in (folder / "_tinsach.pyi").read_text()
+    assert "site-packages" in str(folder), "the tests must run against the installed wheel"
+
+
+def test_batch_errors_carry_their_details():
+    (r,) = tinsach.Cleaner(max_bytes=5).clean_html_batch(["<p>too long</p>"])
+    assert isinstance(r, tinsach.TooLarge) and (r.size, r.limit) == (15, 5)
+    assert "over the limit" in str(r)
