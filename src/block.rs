@@ -184,6 +184,8 @@ pub(crate) struct PageMeta {
     pub og_title: Option<String>,
     /// Every metadata title, best-ranked first.
     pub titles: Vec<String>,
+    /// JSON-LD `headline` values, in order found, without repeats.
+    pub ld_headlines: Vec<String>,
     /// `og:site_name`, or the JSON-LD publisher's name.
     pub site_name: Option<String>,
     /// `<link rel=canonical>`, else `og:url`, else the URL the caller gave.

@@ -5,6 +5,10 @@ use crate::error::{Error, ErrorKind};
 use crate::limits::Limits;
 use crate::{decode, html, pipeline, text};
 
+/// Work steps counted per block for the stages after segmenting (features,
+/// classification, metadata, assembly): one each.
+const CLASSIFY_STEPS_PER_BLOCK: u64 = 4;
+
 /// What the caller knows about an HTML page besides its bytes.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct PageInfo<'a> {
@@ -70,6 +74,7 @@ impl Cleaner {
             return Err(Error::new(ErrorKind::Binary));
         }
         let doc = text::segment(input);
+        self.check_work(0, doc.blocks.len())?;
         pipeline::run(doc, None, self.options)
     }
 
@@ -89,11 +94,25 @@ impl Cleaner {
         }
         let tld = info.url.and_then(top_level_domain);
         let decoded = decode::decode(input, info.content_type, tld.as_deref());
-        let mut doc = html::tree::parse(&decoded.text, &self.limits)?;
+        let (mut doc, work) = html::tree::parse(&decoded.text, &self.limits)?;
+        self.check_work(work, doc.blocks.len())?;
         if doc.meta.url.is_none() {
             doc.meta.url = info.url.map(str::to_string);
         }
         pipeline::run(doc, Some(decoded.info), self.options)
+    }
+
+    /// The classifier's stages each take a step per block (features,
+    /// labels, metadata, assembly): checked before they start, with the
+    /// parse's `work`, so a page over the limit costs no classification.
+    fn check_work(&self, work: u64, blocks: usize) -> Result<(), Error> {
+        let total = work.saturating_add((blocks as u64).saturating_mul(CLASSIFY_STEPS_PER_BLOCK));
+        if total > self.limits.max_work {
+            return Err(Error::new(ErrorKind::WorkLimit {
+                limit: self.limits.max_work,
+            }));
+        }
+        Ok(())
     }
 
     fn check_size(&self, size: usize) -> Result<(), Error> {
@@ -134,6 +153,16 @@ impl Builder {
     /// their text is kept.
     pub fn max_depth(mut self, limit: usize) -> Builder {
         self.limits.max_depth = limit.max(1);
+        self
+    }
+
+    /// The most steps of work one input may take (default
+    /// [`DEFAULT_MAX_WORK`](crate::DEFAULT_MAX_WORK)): tokens read, elements opened, open elements
+    /// looked at while matching end tags, and blocks through the classifier.
+    /// An input that takes more ends in an [`ErrorKind::WorkLimit`] error,
+    /// so a slow path not yet known costs a bounded time.
+    pub fn max_work(mut self, limit: u64) -> Builder {
+        self.limits.max_work = limit;
         self
     }
 

@@ -54,6 +54,12 @@ pub enum ErrorKind {
     /// byte-order mark (UTF-16 without one). Judged from a sample of its
     /// start, before any other work.
     Binary,
+    /// Cleaning the input took more steps of work than the configured
+    /// limit (`Builder::max_work`).
+    WorkLimit {
+        /// The configured limit.
+        limit: u64,
+    },
     /// Nothing on the page looks like an article.
     NoArticle {
         /// Why no article was found.
@@ -98,6 +104,9 @@ impl fmt::Display for ErrorKind {
                 write!(f, "document has more than {limit} elements")
             }
             ErrorKind::Binary => f.write_str("the input is binary data, not text"),
+            ErrorKind::WorkLimit { limit } => {
+                write!(f, "cleaning took more than {limit} steps of work")
+            }
             ErrorKind::NoArticle { why } => write!(f, "no article found: {why}"),
         }
     }

@@ -39,7 +39,7 @@
 //! Any bytes end in an [`Article`] or a typed [`Error`], never a panic; work
 //! and memory are linear in the input and bounded by the [`Builder`]'s
 //! limits ([`DEFAULT_MAX_BYTES`], [`DEFAULT_MAX_NODES`],
-//! [`DEFAULT_MAX_DEPTH`]).
+//! [`DEFAULT_MAX_DEPTH`], [`DEFAULT_MAX_WORK`]).
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -74,7 +74,9 @@ pub use crate::article::{
 pub use crate::cleaner::{Builder, Cleaner, PageInfo};
 pub use crate::datetime::{DateTime, OffsetSource, PageDate, ParseDateTimeError, Precision};
 pub use crate::error::{Error, ErrorKind, NoArticleReason};
-pub use crate::limits::{DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES};
+pub use crate::limits::{
+    DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES, DEFAULT_MAX_WORK,
+};
 pub use crate::recognize::dateline::parse_dateline;
 
 /// Cleans raw HTML bytes, in any encoding, with default settings.

@@ -48,7 +48,7 @@ pub fn decode_len(bytes: &[u8]) -> usize {
 /// When the page is over the default element limit (no fixture is).
 pub fn parse_html(html: &str) -> Blocks<'static> {
     match crate::html::parse(html, &Limits::default()) {
-        Ok(doc) => Blocks(doc),
+        Ok((doc, _)) => Blocks(doc),
         Err(e) => panic!("parse_html: {e}"),
     }
 }

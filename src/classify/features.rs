@@ -104,6 +104,46 @@ pub(crate) const TITLE_MAX_CHARS: usize = 250;
 /// stays under it.
 const DATE_MAX_WORDS: usize = TITLE_MAX_WORDS;
 
+/// Fewest items of a menu line (see [`menu_line`]): three, for two items
+/// around one separator are a headline and its site ("Tiêu đề | Báo X"), a
+/// pair the headline readers take apart; a breadcrumb has a home and a
+/// section at the least, and a menu more.
+const MENU_MIN_ITEMS: usize = 3;
+
+/// Most words (a dash is none) of one item of a menu line: a section name
+/// or a command ("Ô tô - Xe máy", "Bất động sản", "Đầu trang", "World news") has four at
+/// the most; an item of more words is a title or a sentence, and a line of
+/// titles set apart by bars is left to the teaser rules.
+const MENU_ITEM_MAX_WORDS: usize = 4;
+
+/// A menu or a breadcrumb printed as one line: at least [`MENU_MIN_ITEMS`]
+/// items, each of at most [`MENU_ITEM_MAX_WORDS`] words, without a digit
+/// and not ending a sentence, set apart by one of the
+/// [`MENU_SEPARATORS`](crate::data::chrome::MENU_SEPARATORS). Such a line
+/// may be long enough, and without a stop, to pass for prose by its length.
+/// Menu entries are words; a line whose items carry numbers is a line of
+/// facts ("1-4 Players • Ages 14+ • 90 minutes", a score, a price list) that
+/// the article may print itself.
+pub(crate) fn menu_line(text: &str) -> bool {
+    crate::data::chrome::MENU_SEPARATORS.iter().any(|sep| {
+        text.contains(sep) && {
+            let mut items = 0;
+            text.split(sep).all(|item| {
+                items += 1;
+                let item = item.trim();
+                !item.is_empty()
+                    && !item.bytes().any(|b| b.is_ascii_digit())
+                    && item
+                        .split(' ')
+                        .filter(|w| w.chars().any(char::is_alphanumeric))
+                        .count()
+                        <= MENU_ITEM_MAX_WORDS
+                    && !ends_sentence(item)
+            }) && items >= MENU_MIN_ITEMS
+        }
+    })
+}
+
 /// What one block looks like. Its key lives in the page's [`Keys`].
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Features<'k, 't> {
@@ -338,7 +378,13 @@ pub(crate) fn compute<'k, 't>(doc: &'t Doc, keys: &'k Keys) -> Vec<Features<'k, 
         .enumerate()
         .map(|(i, b)| {
             let hits = page_hits.get(i).copied().unwrap_or(0);
-            of_block(b, keys.get(i), ByteCounts::of(b.text.as_bytes()), hits)
+            of_block(
+                b,
+                keys.get(i),
+                ByteCounts::of(b.text.as_bytes()),
+                hits,
+                doc.is_html,
+            )
         })
         .collect()
 }
@@ -348,6 +394,7 @@ fn of_block<'k, 't>(
     key: &'k str,
     counts: ByteCounts,
     page_hits: u32,
+    is_html: bool,
 ) -> Features<'k, 't> {
     let text: &str = &b.text;
     // Characters are the bytes that open one; words, the spaces plus one
@@ -408,6 +455,12 @@ fn of_block<'k, 't>(
             && !terminal_period(text)
             && (digits == 0 || opener)
             && (capitalised(text) || opener);
+    }
+    // In HTML a menu's entries are links, and the link density tells them;
+    // a line of plain words between separators there is one the page wrote
+    // as text. A scrape has lost its links: the line's shape is all there is.
+    if !is_html && f.pattern.is_none() && f.label.is_none() && menu_line(text) {
+        f.pattern = Some(Reason::Navigation);
     }
     if b.flags.has(Flags::IN_FIGURE) && chars <= FIGURE_CAPTION_MAX_CHARS && !f.is_prose() {
         f.caption_marker = true;
@@ -508,6 +561,38 @@ mod tests {
         assert_eq!(doc.blocks.len(), 1, "one line: {t}");
         let keys: &'static Keys = Box::leak(Box::new(Keys::of(doc)));
         compute(doc, keys).remove(0)
+    }
+
+    #[test]
+    fn menu_lines() {
+        let cases: &[(&str, bool)] = &[
+            (
+                "Trang chủ | Thời sự | Thế giới | Ô tô - Xe máy | Diễn đàn",
+                true,
+            ),
+            ("Trang chủ > Xã hội > Phóng sự", true),
+            ("Home » News » World", true),
+            ("In trang | Trở về | Đầu trang", true),
+            // A headline and its site: two items.
+            ("Giá vàng tăng mạnh | Báo X", false),
+            // Titles, not entries.
+            (
+                "Giá vàng trong nước tăng mạnh phiên đầu tuần | Xăng giảm giá lần thứ hai | Mưa lớn",
+                false,
+            ),
+            // A line of facts.
+            ("1-4 Players • Ages 14+ • 90-120 minutes • $45", false),
+            // A sentence with one bar in it.
+            ("Ông nói: a | b là hai lựa chọn.", false),
+            ("Xem | Đọc. | Nghe", false),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(menu_line(text), want, "{text}");
+        }
+        // A scraped menu line is cut as navigation, though long enough for
+        // prose.
+        let menu = "Trang chủ | Thời sự | Thế giới | Kinh tế | Xã hội | Pháp luật | Giáo dục | Sức khỏe | Văn hóa | Giải trí | Thể thao | Khoa học | Công nghệ | Du lịch";
+        assert_eq!(feat(menu).chrome(), Some(Reason::Navigation));
     }
 
     #[test]
@@ -726,6 +811,13 @@ mod tests {
         assert!(f("Một bó hoa hồng - Ảnh: H.Y.T.").caption_marker);
         assert!(f("Ảnh minh hoạ.").caption_marker);
         assert!(!f("Ông nói rằng ảnh hưởng là rất lớn.").caption_marker);
+        // Other languages' credit words.
+        assert!(
+            f("Viele Hände arbeiten in der Halle. Bildrechte: MDR/David Straub").caption_marker
+        );
+        assert!(f("Der Marktplatz am Abend. Foto: dpa").caption_marker);
+        assert!(f("The harbour at dawn. Photograph: Jane Doe/Reuters").caption_marker);
+        assert!(!f("Das Bild zeigt: Die Stadt wächst seit Jahren, und zwar schneller als gedacht, sagt der Bürgermeister der Stadt.").caption_marker);
         assert!(f("Chú trọng tham mưu chiến lược về đối ngoại - Ảnh 1.").placeholder);
         assert!(!f("Năm 2023 có 1 ảnh.").placeholder);
     }

@@ -23,6 +23,7 @@ use std::collections::HashMap;
 use crate::article::Reason;
 use crate::block::{BlockKind, Doc, Flags};
 use crate::classify::features::Features;
+use crate::data::chrome::CAPTION_CREDIT_MAX_CHARS;
 
 /// The verdict on one block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -260,6 +261,10 @@ pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
     let start = recover_lead(&cx, &mut labels, start);
     let (start, end) = same_container(&cx, &mut labels, start, end);
     list_followers(feats, &mut labels, start, end);
+    if !doc.is_html {
+        photo_captions(&cx, &mut labels, start, end);
+    }
+    captions_over_credits(&cx, &mut labels);
     closing_card(doc, feats, &mut labels, start, end);
     Classified { labels, start, end }
 }
@@ -650,6 +655,211 @@ fn isolated_caption(doc: &Doc, feats: &[Features], para_gap: u32, i: usize) -> b
     (after_marker || wide_gap) && next_apart && f.names().is_none()
 }
 
+/// Most characters of a line that its place alone (see [`photo_captions`])
+/// makes a photo's caption: a caption is one sentence about its photo, a
+/// line of a short paragraph's length; the paragraphs of a news article
+/// run longer (the median Vietnamese gold paragraph has 211 characters),
+/// and a one-sentence line past this is a paragraph however it stands.
+const PHOTO_CAPTION_MAX_CHARS: usize = 120;
+
+/// Fewest captions in a row after the lead that make a photo story when
+/// each is long enough to pass for a paragraph: a lead followed by photos,
+/// each under its one-sentence caption. One or two short sentences after a
+/// lead can be the article's own; three one-sentence lines in a row, each
+/// shorter than a paragraph, and the article resuming after them, are the
+/// captions of a row of photos.
+const PHOTO_RUN_MIN: usize = 3;
+
+/// Shaped like a photo's caption: one sentence closed by a full stop, at
+/// most [`PHOTO_CAPTION_MAX_CHARS`], not an item of a list ("- …", "a) …"),
+/// not a quotation, not names or a known widget.
+fn caption_shaped(cx: &Ctx, i: usize) -> bool {
+    let f = &cx.feats[i];
+    let t: &str = &cx.doc.blocks[i].text;
+    f.chars <= PHOTO_CAPTION_MAX_CHARS
+        && f.words >= SHORT_SENTENCE_MIN_WORDS
+        && t.ends_with('.')
+        && !t.ends_with("..")
+        && one_sentence(t)
+        && !list_item(t)
+        && !t.starts_with(['"', '“', '\'', '‘', '«', '('])
+        && f.chrome().is_none()
+        && !f.placeholder
+        && f.credit.is_none()
+        && f.names().is_none()
+}
+
+/// Whether a text holds one sentence: no stop inside it followed by a
+/// space and a capital.
+fn one_sentence(t: &str) -> bool {
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(c, '.' | '!' | '?' | '…') && chars.peek() == Some(&' ') {
+            chars.next();
+            if chars.peek().is_some_and(|n| n.is_uppercase()) {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Whether a line opens like an item of a list: a dash or a bullet, or a
+/// number of one or two digits or a small letter closed by a bracket or a
+/// stop ("a)", "(2)", "3.").
+fn list_item(t: &str) -> bool {
+    if t.starts_with(['-', '–', '—', '+', '•', '*', '·']) {
+        return true;
+    }
+    let open = t.strip_prefix('(').unwrap_or(t);
+    let Some(k) = open.find([')', '.']) else {
+        return false;
+    };
+    let mark = &open[..k];
+    // One or two digits, or one small letter: "3.", "(2)", "a)". Not an
+    // abbreviation such as "TP.".
+    let digits = (1..=2).contains(&mark.len()) && mark.bytes().all(|b| b.is_ascii_digit());
+    let letter = mark.chars().count() == 1 && mark.chars().all(char::is_lowercase);
+    digits || letter
+}
+
+/// Photo captions in a scraped text, read from where they stand; the
+/// image itself left nothing in the text.
+///
+/// - **After the lead**: Vietnamese news pages (and many others) set the
+///   lead, then the photos, each under its caption, then the body. Right
+///   after the span's first paragraph, a run of caption-shaped lines (see
+///   [`caption_shaped`]) followed by a paragraph is a row of captions when
+///   it has [`PHOTO_RUN_MIN`] lines or more, or when every line in it is
+///   shorter than a paragraph (a lone short sentence between the lead and
+///   the body is the lead photo's caption).
+/// - **Over a subheading**: a paragraph stands apart by blank lines on both
+///   sides; a caption-shaped line with a blank line before it and a
+///   subheading pressed right under it is not a paragraph but the caption of
+///   a photo closing a section (a `<figure>` renders without the blank lines
+///   a `<p>` has).
+fn photo_captions(cx: &Ctx, labels: &mut [Label], start: usize, end: usize) {
+    let Ctx { doc, feats, .. } = cx;
+    let body = |labels: &[Label], i: usize| labels[i] == Label::Body;
+    // After the lead.
+    if let Some(lead) = (start..end).find(|&i| body(labels, i) && feats[i].is_prose()) {
+        let first = lead + 1;
+        let mut j = first;
+        while j < end && body(labels, j) && caption_shaped(cx, j) {
+            j += 1;
+        }
+        let run = j - first;
+        let resumes = j < end && body(labels, j) && feats[j].is_prose();
+        let short = (first..j).all(|k| !feats[k].is_prose());
+        if run > 0 && resumes && (run >= PHOTO_RUN_MIN || short) {
+            for k in first..j {
+                labels[k] = Label::Cut(Reason::Caption);
+            }
+        }
+    }
+    // Over a subheading.
+    if cx.para_gap == 0 {
+        return;
+    }
+    for i in start..end.saturating_sub(2) {
+        let (next, after) = (&doc.blocks[i + 1], i + 2);
+        if body(labels, i)
+            && doc.blocks[i].gap_before >= 1
+            && next.gap_before == 0
+            && feats[i + 1].title_like()
+            && feats[i + 1].chrome().is_none()
+            && feats[after].is_prose()
+            && caption_shaped(cx, i)
+        {
+            labels[i] = Label::Cut(Reason::Caption);
+        }
+    }
+}
+
+/// A photo's credit alone on its line: the block opens with a caption
+/// marker and its colon ("Image: Jane Doe", "Ảnh: Thế Anh").
+fn credit_only(f: &Features) -> bool {
+    f.caption_marker
+        && f.key
+            .split_once(':')
+            .is_some_and(|(head, _)| crate::data::chrome::CAPTION_MARKERS.contains(&head.trim()))
+}
+
+/// HTML: captions that no markup names. A caption whose credit the page
+/// set on a line of its own: the
+/// block right after an image (its `gap_before`) and right before a credit
+/// line ([`credit_only`]) is that image's caption: the credit names the
+/// image's author, and what stands between an image and its credit is what
+/// the image shows (up to [`CAPTION_MAX_CHARS`], the bound of a caption).
+/// And a line under an image that reads as its caption
+/// ([`untitled_caption`]).
+fn captions_over_credits(cx: &Ctx, labels: &mut [Label]) {
+    let Ctx { doc, feats, .. } = cx;
+    if !doc.is_html {
+        return;
+    }
+    for i in 0..doc.blocks.len().saturating_sub(1) {
+        if labels[i] == Label::Body
+            && doc.blocks[i].gap_before >= 1
+            && feats[i].chars <= CAPTION_MAX_CHARS
+            && credit_only(&feats[i + 1])
+        {
+            labels[i] = Label::Cut(Reason::Caption);
+        }
+    }
+    let n = doc.blocks.len();
+    for i in 0..n {
+        if labels[i] == Label::Body && untitled_caption(cx, labels, i) {
+            labels[i] = Label::Cut(Reason::Caption);
+        }
+    }
+}
+
+/// Fewest and most words of a line that its place under an image makes a
+/// caption (see [`untitled_caption`]). A caption says who or what is shown
+/// and doing what, a clause of seven words or more ("Chelsea fans produced
+/// a banner backing Conor Gallagher"); the article's labels that an image
+/// may stand over are shorter ("In a paragraph", a product's name, a
+/// kicker). Past 25 words a line without a stop is a paragraph cut short
+/// (a link or a list follows), not a caption. Seen on tune pages while the
+/// rule was built: with a title's floor of three words, labels under
+/// images and videos left two bodies (a readability page, a wcxb-dev
+/// product list); without the upper bound, paragraphs closed by an inline
+/// list left another.
+const UNTITLED_CAPTION_WORDS: std::ops::RangeInclusive<usize> = 7..=25;
+
+/// HTML: a line right under an image (its `gap_before`) that does not end
+/// a sentence, with the article's text going on under it (the next block,
+/// or the one after a short credit line, a body paragraph), is the image's
+/// caption: the article's paragraphs end in stops, and its subheadings are
+/// headings or bold. Only inside the article's markup (`<article>`, a
+/// content class), where an image is the article's own; not a list item,
+/// not linked, no colon (a label, "Best for: …"), not names or a date.
+fn untitled_caption(cx: &Ctx, labels: &[Label], i: usize) -> bool {
+    let Ctx { doc, feats, .. } = cx;
+    let (b, f) = (&doc.blocks[i], &feats[i]);
+    let n = doc.blocks.len();
+    let resumes = || {
+        let mut j = i + 1;
+        if j < n && !feats[j].is_prose() && feats[j].chars <= CAPTION_CREDIT_MAX_CHARS {
+            j += 1;
+        }
+        j < n && labels[j] == Label::Body && feats[j].is_prose()
+    };
+    b.gap_before >= 1
+        && matches!(b.kind, BlockKind::Paragraph | BlockKind::Line)
+        && !b.flags.has(Flags::BOLD)
+        && b.flags.0 & (Flags::IN_ARTICLE.0 | Flags::CONTENT_HINT.0) != 0
+        && UNTITLED_CAPTION_WORDS.contains(&f.words)
+        && f.title_like()
+        && b.link_density() == 0.0
+        && !b.text.contains(':')
+        && !list_item(&b.text)
+        && resumes()
+        && f.names().is_none()
+        && !f.is_dateline()
+}
+
 /// The reason of a block in a teaser group: a title or teaser of a related
 /// list (`true`), or a caption printed twice (`false`); see `teaser_groups`.
 fn teaser_group_reason(teaser: bool, f: &Features) -> Reason {
@@ -855,4 +1065,170 @@ fn same_container(cx: &Ctx, labels: &mut [Label], start: usize, end: usize) -> (
         labels[i] = inside(cx, i);
     }
     (s, e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The label of every line of a scraped text.
+    fn labels_of(text: &str) -> Vec<(String, Label)> {
+        let doc = crate::text::segment(text);
+        let keys = features::Keys::of(&doc);
+        let feats = features::compute(&doc, &keys);
+        let cls = classify(&doc, &feats);
+        doc.blocks
+            .iter()
+            .zip(cls.labels)
+            .map(|(b, l)| (b.text.to_string(), l))
+            .collect()
+    }
+
+    const LEAD: &str = "Sáng nay, hội chợ nông sản của tỉnh đã khai mạc tại quảng trường trung tâm với sự tham gia của hơn hai trăm gian hàng đến từ khắp các huyện trong tỉnh.";
+    const PARA_1: &str = "Theo ban tổ chức, hội chợ kéo dài năm ngày và dự kiến đón khoảng năm mươi nghìn lượt khách. Nhiều doanh nghiệp đã ký được hợp đồng tiêu thụ ngay trong ngày đầu tiên.";
+    const PARA_2: &str = "Ông Nguyễn Văn Hùng, một người bán hàng, cho biết năm nay sức mua tốt hơn năm ngoái. Giá các mặt hàng trái cây cũng ổn định hơn nhờ nguồn cung dồi dào từ các nhà vườn.";
+    const PARA_3: &str = "Bên cạnh các gian hàng, hội chợ còn có nhiều hoạt động văn hóa, ẩm thực và hội thảo về xây dựng thương hiệu cho nông sản địa phương trong thời gian tới.";
+
+    /// Which lines are cut as captions, by their text.
+    fn captions(text: &str) -> Vec<String> {
+        labels_of(text)
+            .into_iter()
+            .filter(|(_, l)| *l == Label::Cut(Reason::Caption))
+            .map(|(t, _)| t)
+            .collect()
+    }
+
+    #[test]
+    fn photo_captions_in_text() {
+        let photo_story = [
+            "Người dân xếp hàng dài trước cổng hội chợ từ sáng sớm để mua đặc sản.",
+            "Gian hàng trái cây của các nhà vườn thu hút đông khách tham quan và mua sắm.",
+            "Các em nhỏ thích thú với khu trưng bày nông cụ truyền thống của địa phương.",
+        ];
+        let lone = "Khách tham quan chọn mua rau sạch tại một gian hàng.";
+        let long_sentences = [
+            "Hội chợ năm nay được tổ chức với quy mô lớn hơn mọi năm và có thêm khu dành riêng cho sản phẩm OCOP.",
+            "Lãnh đạo tỉnh đã đến thăm từng gian hàng và động viên các doanh nghiệp mở rộng thị trường tiêu thụ.",
+        ];
+        let items = [
+            "- Khu trưng bày sản phẩm nông nghiệp công nghệ cao của tỉnh.",
+            "- Khu ẩm thực với các món đặc sản của mười huyện trong tỉnh.",
+            "- Khu hội thảo về xây dựng thương hiệu cho sản phẩm địa phương.",
+        ];
+        let subheading = "Sức mua tăng mạnh";
+        let j = |lines: &[&str]| lines.join("\n\n");
+        let cases: Vec<(String, Vec<&str>)> = vec![
+            // A lead, a row of photos with their captions, the body.
+            (
+                j(&[&[LEAD][..], &photo_story, &[PARA_1, PARA_2]].concat()),
+                photo_story.to_vec(),
+            ),
+            // The lead photo's lone short caption.
+            (j(&[LEAD, lone, PARA_1, PARA_2]), vec![lone]),
+            // Two one-sentence paragraphs of a paragraph's length: body.
+            (
+                j(&[&[LEAD][..], &long_sentences, &[PARA_1, PARA_2]].concat()),
+                vec![],
+            ),
+            // Items of a list after the lead: body.
+            (
+                j(&[&[LEAD][..], &items, &[PARA_1, PARA_2]].concat()),
+                vec![],
+            ),
+            // A caption with a subheading pressed under it.
+            (
+                format!("{LEAD}\n\n{PARA_1}\n\n{lone}\n{subheading}\n\n{PARA_2}\n\n{PARA_3}"),
+                vec![lone],
+            ),
+            // A short paragraph, then a blank line, then a subheading: body.
+            (
+                format!("{LEAD}\n\n{PARA_1}\n\n{lone}\n\n{subheading}\n\n{PARA_2}\n\n{PARA_3}"),
+                vec![],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(captions(&text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn html_caption_over_its_credit() {
+        let para = |t: &str| format!("<p>{t}</p>");
+        let caption =
+            "Pictured from left are the three authors who spoke at the panel on Saturday.";
+        let cases: Vec<(String, Vec<&str>)> = vec![
+            // After an image, before its credit: the caption.
+            (
+                format!(
+                    "{}<img src=a.jpg>{}{}{}{}",
+                    para(PARA_1),
+                    para(caption),
+                    para("Image: Jane Doe"),
+                    para(PARA_2),
+                    para(PARA_3)
+                ),
+                vec![caption, "Image: Jane Doe"],
+            ),
+            // No image before it: a paragraph, the credit cut alone.
+            (
+                format!(
+                    "{}{}{}{}{}",
+                    para(PARA_1),
+                    para(caption),
+                    para("Image: Jane Doe"),
+                    para(PARA_2),
+                    para(PARA_3)
+                ),
+                vec!["Image: Jane Doe"],
+            ),
+            // A line under an image without a stop, the text going on.
+            (
+                format!(
+                    "{}<img src=a.jpg><p>Fans held up a banner backing their captain before the match</p>{}{}",
+                    para(PARA_1),
+                    para(PARA_2),
+                    para(PARA_3)
+                ),
+                vec!["Fans held up a banner backing their captain before the match"],
+            ),
+            // A subheading in bold, a short label: body.
+            (
+                format!(
+                    "{}<img src=a.jpg><p><b>What the fans said before the match</b></p>{}<img src=b.jpg><p>Sức mua tăng</p>{}",
+                    para(PARA_1),
+                    para(PARA_2),
+                    para(PARA_3)
+                ),
+                vec![],
+            ),
+        ];
+        for (html, want) in cases {
+            let page = format!("<html><body><article>{html}</article></body></html>");
+            let a = crate::clean_html(page.as_bytes()).unwrap();
+            assert_eq!(a.captions, want, "{html}");
+        }
+    }
+
+    #[test]
+    fn sentence_and_item_shapes() {
+        for (t, want) in [
+            ("Một câu. Hai câu.", false),
+            ("Một câu duy nhất.", true),
+            ("Giá 3.000 đồng một ký.", true),
+            ("Ông nói... rồi đi.", true),
+            ("Xong! Tiếp theo.", false),
+        ] {
+            assert_eq!(one_sentence(t), want, "{t}");
+        }
+        for (t, want) in [
+            ("- Một mục.", true),
+            ("a) Một mục.", true),
+            ("(2) Một mục.", true),
+            ("3. Một mục.", true),
+            ("Một câu bình thường.", false),
+            ("TP. HCM có mưa.", false),
+        ] {
+            assert_eq!(list_item(t), want, "{t}");
+        }
+    }
 }

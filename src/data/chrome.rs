@@ -240,7 +240,11 @@ pub(crate) static TEASER_TOPICS: &[(&str, TeaserKind)] = &[
 
 /// Caption markers: the word before a colon that opens a photo credit at
 /// the end of a block ("… Ảnh: Phương Hoa - TTXVN", "- Ảnh: H.Y.T.",
-/// "Photo: Reuters"). Lower case.
+/// "Photo: Reuters"). Lower case. Besides Vietnamese and English, the word
+/// other languages of the development corpus write before a photo's
+/// credit: "Foto:" (German, Dutch, the Scandinavian languages, Spanish,
+/// Portuguese, Italian), "Bild:" and "Bildrechte:" (German), and the
+/// English variants "Photograph:", "Picture:".
 pub(crate) static CAPTION_MARKERS: &[&str] = &[
     "ảnh",
     "ảnh minh họa",
@@ -253,6 +257,14 @@ pub(crate) static CAPTION_MARKERS: &[&str] = &[
     "đồ hoạ",
     "video",
     "clip",
+    "photograph",
+    "photos",
+    "picture",
+    "pictures",
+    "foto",
+    "fotos",
+    "bild",
+    "bildrechte",
 ];
 
 /// Markers that make a caption only inside parentheses at the end of a
@@ -389,10 +401,20 @@ pub(crate) static NOT_NAME_WORDS: &[&str] = &[
     "of", "in", "on", "to", "for", "trang", "chủ", "báo", "tháng", "năm", "video",
 ];
 
+/// Separators that string the items of a menu or a breadcrumb on one line
+/// ("Trang chủ | Thời sự | Thế giới", "Home » News » World", "In trang |
+/// Trở về | Đầu trang"). A scrape or a text rendering of a page prints a
+/// horizontal menu as one line, its entries set apart by the glyph the
+/// page draws between them; prose never puts these glyphs, spaced, between
+/// every few words. Matched with their spaces.
+pub(crate) static MENU_SEPARATORS: &[&str] = &[" | ", " » ", " > ", " · ", " • ", " :: "];
+
 /// Site-name separators at the end of an HTML title: "Headline - VnExpress",
 /// "Headline | Báo Dân trí". The suffix after the last separator is dropped
-/// when it is short and names the site.
-pub(crate) static TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
+/// when it is short and names the site. The bullet ("Headline • Site") is
+/// the separator of several static-site and blog themes.
+pub(crate) static TITLE_SEPARATORS: &[&str] =
+    &[" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " • "];
 
 /// A source mark before a lead: "(TTXVN) - " (group 1) or a short name or
 /// domain and a dash, "VTV.vn - " (group 2). The bounds are explained at

@@ -36,3 +36,17 @@ pub(crate) static PUBLISHED_META_NAMES: &[(&str, u8)] = &[
     ("dcterms.issued", 5),
     ("date", 6),
 ];
+
+/// Typographic quotes and the plain ones they stand for, for telling
+/// whether two titles are the same text: a page prints its headline with
+/// curled quotes ("Here’s how") where its `<title>` or `og:title`, typed
+/// into a form, has plain ones ("Here's how"), or the other way round. A
+/// quote changes no word, so titles differing only here are one title.
+pub(crate) static TITLE_QUOTE_FOLDS: &[(char, char)] = &[
+    ('\u{2018}', '\''), // ‘
+    ('\u{2019}', '\''), // ’
+    ('\u{2032}', '\''), // ′
+    ('\u{201C}', '"'),  // “
+    ('\u{201D}', '"'),  // ”
+    ('\u{2033}', '"'),  // ″
+];

@@ -217,6 +217,11 @@ impl MetaReader {
         let ld = json_ld::read(text);
         self.published
             .extend(ld.published.into_iter().map(|d| (pubrank::JSON_LD, d)));
+        for h in ld.headlines {
+            if !self.meta.ld_headlines.contains(&h) {
+                self.meta.ld_headlines.push(h);
+            }
+        }
         self.authors
             .extend(ld.authors.into_iter().map(|a| (authrank::JSON_LD, a)));
         if self.publisher.is_none() {

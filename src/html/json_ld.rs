@@ -1,7 +1,7 @@
 //! A few keys of JSON-LD, read without a JSON library.
 //!
 //! This is a scanner, not a parser: it finds the keys `"datePublished"`,
-//! `"author"` and `"publisher"` anywhere in the script text (at any depth,
+//! `"headline"`, `"author"` and `"publisher"` anywhere in the script text (at any depth,
 //! in `@graph` arrays too) and reads their values by matching brackets
 //! outside strings. Limitations: a key inside a string value that happens to
 //! be spelt with quotes (`"\"author\""`) is skipped only when escaped; the
@@ -11,6 +11,8 @@
 #[derive(Debug, Default)]
 pub(crate) struct Found {
     pub published: Vec<String>,
+    /// `"headline"` string values, in order found.
+    pub headlines: Vec<String>,
     pub authors: Vec<String>,
     pub publisher: Option<String>,
 }
@@ -21,6 +23,11 @@ pub(crate) fn read(text: &str) -> Found {
     for start in values_of(b, "datePublished") {
         if let Some(s) = string_at(b, start) {
             found.published.push(s);
+        }
+    }
+    for start in values_of(b, "headline") {
+        if let Some(s) = string_at(b, start).and_then(|s| crate::html::head::clean(&s)) {
+            found.headlines.push(s);
         }
     }
     // An author value inside an earlier one is skipped: reading each of

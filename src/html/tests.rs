@@ -24,7 +24,7 @@ fn foreign_end_stops_where_foreign_content_may_end() {
 fn doc(html: &str) -> Doc<'static> {
     let limits = Limits::default();
     match parse(html, &limits) {
-        Ok(d) => d,
+        Ok((d, _)) => d,
         Err(e) => panic!("{e}"),
     }
 }

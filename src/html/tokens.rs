@@ -2,6 +2,8 @@
 //! stages read ([`Key`]), input fed in slices so that the element limit
 //! stops a huge page early, and raw text (scripts, styles) taken whole.
 
+use std::borrow::Cow;
+
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{BufferQueue, TokenSink, Tokenizer};
@@ -9,8 +11,7 @@ use html5ever::{QualName, TokenizerResult, local_name, ns};
 
 use crate::html::tags::BREAKS_FOREIGN;
 
-use crate::error::{Error, ErrorKind};
-use crate::limits::Limits;
+use crate::error::Error;
 
 /// Input is fed to the parser in slices of this size, so that a page over
 /// the element limit stops within one slice (at most ~20,000 extra elements)
@@ -90,23 +91,144 @@ pub(crate) fn key_of(name: &QualName) -> Option<Key> {
     })
 }
 
+/// The most attributes read from one tag. Real tags carry a few, a few dozen
+/// at most; html5ever's tokenizer checks each new attribute's name against
+/// all the earlier ones of its tag (to drop duplicates), so one tag with
+/// 125,000 attributes cost 3.3 s (0.55 MB) and grew with the square.
+pub(crate) const MAX_ATTRS: usize = 1024;
+
+/// Elements whose content the tokenizer reads as text, not tags: skipped
+/// whole by [`cap_attributes`], as the tokenizer does.
+const RAW_TEXT: [&[u8]; 9] = [
+    b"script",
+    b"style",
+    b"textarea",
+    b"title",
+    b"xmp",
+    b"iframe",
+    b"noembed",
+    b"noframes",
+    b"noscript",
+];
+
+/// `html` with every tag cut to its first [`MAX_ATTRS`] attributes (the
+/// rest, up to the tag's `>`, dropped), borrowed when no tag has more. A
+/// linear scan that follows the tokenizer's attribute states (names, quoted
+/// and unquoted values), and skips comments and raw-text content.
+pub(crate) fn cap_attributes(html: &str) -> Cow<'_, str> {
+    let b = html.as_bytes();
+    let ws = |c: u8| matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ');
+    // Where `pat` (ASCII, its first two bytes not letters) next starts, any
+    // case, from `from`; the end if nowhere. `str::find` runs the
+    // library's vector search for the first two bytes.
+    let find = |mut from: usize, pat: &[u8]| -> usize {
+        let head = std::str::from_utf8(&pat[..2]).expect("ASCII");
+        while let Some(k) = html.get(from..).and_then(|rest| rest.find(head)) {
+            let at = from + k;
+            if b[at..].len() >= pat.len() && b[at..at + pat.len()].eq_ignore_ascii_case(pat) {
+                return at;
+            }
+            from = at + 1;
+        }
+        b.len()
+    };
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(k) = html.get(i..).and_then(|rest| rest.find('<')) {
+        let lt = i + k;
+        i = lt + 1;
+        if b[i..].starts_with(b"!--") {
+            i = find(i + 3, b"-->");
+            continue;
+        }
+        if !b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let name_start = i;
+        let mut j = i;
+        while j < b.len() && !ws(b[j]) && !matches!(b[j], b'/' | b'>') {
+            j += 1;
+        }
+        let name = &b[name_start..j];
+        let mut count = 0;
+        let mut cut = None;
+        loop {
+            while j < b.len() && (ws(b[j]) || b[j] == b'/') {
+                j += 1;
+            }
+            if j >= b.len() || b[j] == b'>' {
+                break;
+            }
+            count += 1;
+            if count == MAX_ATTRS + 1 {
+                cut = Some(j);
+            }
+            // The name (its first character may be `=`), then maybe a value.
+            j += 1;
+            while j < b.len() && !ws(b[j]) && !matches!(b[j], b'/' | b'>' | b'=') {
+                j += 1;
+            }
+            let mut v = j;
+            while v < b.len() && ws(b[v]) {
+                v += 1;
+            }
+            if b.get(v) != Some(&b'=') {
+                continue;
+            }
+            v += 1;
+            while v < b.len() && ws(b[v]) {
+                v += 1;
+            }
+            j = match b.get(v) {
+                // Values are most of a tag's bytes: skipped by the
+                // library's vector search.
+                Some(&q) if q == b'"' || q == b'\'' => html[v + 1..]
+                    .find(char::from(q))
+                    .map_or(b.len(), |e| v + 2 + e),
+                _ => {
+                    let mut e = v;
+                    while e < b.len() && !ws(b[e]) && b[e] != b'>' {
+                        e += 1;
+                    }
+                    e
+                }
+            };
+        }
+        if let Some(cut) = cut {
+            out.push_str(&html[copied..cut]);
+            copied = j;
+        }
+        i = j;
+        if RAW_TEXT.iter().any(|r| name.eq_ignore_ascii_case(r)) {
+            let mut end_tag = Vec::with_capacity(name.len() + 2);
+            end_tag.extend_from_slice(b"</");
+            end_tag.extend_from_slice(name);
+            i = find(i, &end_tag);
+        }
+        if i >= b.len() {
+            break;
+        }
+    }
+    if copied == 0 {
+        return Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    Cow::Owned(out)
+}
+
 /// Feeds `html` to `tokenizer` through `input` in slices of [`CHUNK`], then
-/// ends it; a [`ErrorKind::TooManyNodes`] error as soon as `over` says the
-/// sink went over the element limit (checked after each slice and at the
-/// end).
+/// ends it; the error `over` gives as soon as it gives one (a sink over a
+/// limit), checked whenever the tokenizer returns: after each slice, when
+/// the sink pauses it, and at the end.
 pub(crate) fn feed_in_slices<S: TokenSink>(
     tokenizer: &Tokenizer<S>,
     input: &BufferQueue,
     html: &str,
-    limits: &Limits,
-    over: impl Fn(&Tokenizer<S>) -> bool,
+    over: impl Fn(&Tokenizer<S>) -> Option<Error>,
 ) -> Result<(), Error> {
-    let too_many = || {
-        Error::new(ErrorKind::TooManyNodes {
-            limit: limits.max_nodes,
-        })
-    };
-    let mut rest = html;
+    let html = cap_attributes(html);
+    let mut rest = &*html;
     while !rest.is_empty() {
         let mut cut = rest.len().min(CHUNK);
         while !rest.is_char_boundary(cut) {
@@ -114,16 +236,21 @@ pub(crate) fn feed_in_slices<S: TokenSink>(
         }
         input.push_back(StrTendril::from_slice(&rest[..cut]));
         rest = &rest[cut..];
-        while !matches!(tokenizer.feed(input), TokenizerResult::Done) {}
-        if over(tokenizer) {
-            return Err(too_many());
+        loop {
+            let done = matches!(tokenizer.feed(input), TokenizerResult::Done);
+            if let Some(e) = over(tokenizer) {
+                return Err(e);
+            }
+            if done {
+                break;
+            }
         }
     }
     tokenizer.end();
-    if over(tokenizer) {
-        return Err(too_many());
+    match over(tokenizer) {
+        Some(e) => Err(e),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// Takes the raw text after a `script` or RAWTEXT start tag straight from

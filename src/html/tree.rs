@@ -37,7 +37,7 @@ use html5ever::tokenizer::{
 use html5ever::{LocalName, local_name};
 
 use crate::block::Doc;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::html::head::MetaReader;
 use crate::html::segment::{Role, Walker, role_of};
 use crate::html::tags::*;
@@ -47,25 +47,39 @@ use crate::html::tokens::{
 use crate::limits::Limits;
 use crate::normalize::push_folded;
 
-/// Parses an HTML document into blocks in one pass over its tokens.
-pub(crate) fn parse(html: &str, limits: &Limits) -> Result<Doc<'static>, Error> {
+/// Parses an HTML document into blocks in one pass over its tokens; also
+/// the steps of work it took (see [`crate::Builder::max_work`]).
+pub(crate) fn parse(html: &str, limits: &Limits) -> Result<(Doc<'static>, u64), Error> {
     let input = Rc::new(BufferQueue::default());
     let tokenizer = Tokenizer::new(
         Fast::new(limits, Rc::clone(&input)),
         TokenizerOpts::default(),
     );
-    feed_in_slices(&tokenizer, &input, html, limits, |t| {
-        t.sink.state.borrow().elements > limits.max_nodes
+    feed_in_slices(&tokenizer, &input, html, |t| {
+        let st = t.sink.state.borrow();
+        if st.elements > limits.max_nodes {
+            Some(Error::new(ErrorKind::TooManyNodes {
+                limit: limits.max_nodes,
+            }))
+        } else if st.work.get() > limits.max_work {
+            Some(Error::new(ErrorKind::WorkLimit {
+                limit: limits.max_work,
+            }))
+        } else {
+            None
+        }
     })?;
     let state = tokenizer.sink.state.into_inner();
+    let work = state.work.get();
     let meta = state.meta.finish();
     let (blocks, elements) = state.walker.finish();
-    Ok(Doc {
+    let doc = Doc {
         blocks,
         elements,
         meta,
         is_html: true,
-    })
+    };
+    Ok((doc, work))
 }
 
 /// The token sink: html5ever calls it through `&self`.
@@ -193,6 +207,11 @@ struct State {
     /// special element, up to the depth limit (`</x>` by the million after
     /// 510 open `span`s parsed at 0.6 MB/s).
     names: [u32; NAME_BUCKETS],
+    /// Steps of work so far ([`crate::Builder::max_work`]): tokens, elements
+    /// opened, open elements looked at by [`State::find`]. A cell, as
+    /// `find` reads the state through `&self`.
+    work: std::cell::Cell<u64>,
+    max_work: u64,
 }
 
 /// Buckets of [`State::names`]: enough that the few dozen distinct names of
@@ -232,6 +251,8 @@ impl Fast {
                 authors: Vec::new(),
                 skip_foreign: false,
                 names: [0; NAME_BUCKETS],
+                work: std::cell::Cell::new(0),
+                max_work: limits.max_work,
             }),
             input,
         }
@@ -281,6 +302,7 @@ impl State {
 
     /// Pushes an open element, counted in [`State::names`].
     fn push_open(&mut self, o: Open) {
+        self.work.set(self.work.get() + 1);
         self.names[bucket(&o.name)] += 1;
         self.stack.push(o);
     }
@@ -367,6 +389,7 @@ impl State {
         barrier: impl Fn(&LocalName) -> bool,
     ) -> Option<usize> {
         for (i, o) in self.stack.iter().enumerate().rev() {
+            self.work.set(self.work.get() + 1);
             if o.foreign || o.detached {
                 continue;
             }
@@ -828,7 +851,11 @@ impl State {
                 break;
             };
             let (name, attrs) = (name.clone(), attrs.clone());
-            self.elements += 1;
+            // Not counted toward the element limit, which bounds what the
+            // page's own tags cost: a reopening stores nothing past the
+            // stack entry it pops with, its time is counted by the work
+            // limit, and counting it made a 0.4 MB page of paragraphs under
+            // 100 unclosed `<b>`s a `TooManyNodes` error.
             self.push(name, &attrs, false);
             self.last_id += 1;
             let new = self.last_id;
@@ -1226,6 +1253,14 @@ impl TokenSink for Fast {
         if st.elements > st.max_nodes {
             // Over the limit: the caller reports it after this slice.
             return TokenSinkResult::Continue;
+        }
+        st.work.set(st.work.get() + 1);
+        if st.work.get() > st.max_work && matches!(token, Token::TagToken(_)) {
+            // Over the work limit: pausing the tokenizer hands control back
+            // to `feed_in_slices`, which reports it at once. Only a tag may
+            // pause it (html5ever asserts that other tokens continue); the
+            // next tag or the end of the slice comes soon enough.
+            return TokenSinkResult::Script(());
         }
         match token {
             Token::TagToken(tag) => match tag.kind {

@@ -186,23 +186,18 @@ fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta
         .or(doc.meta.title.as_deref())
         .map(strip_site_suffix);
     let mut pick = None;
-    if doc.is_html
-        && let Some(title) = metadata_title(doc, feats)
-    {
-        // The page's own metadata title is the headline as the publisher
-        // states it; a heading printing the same text is consumed with it.
+    if doc.is_html {
         let h1 = nearest_h1(doc, feats, cls, lo);
-        let text = match h1 {
-            Some(i)
-                if is_head_with_suffix(title, &doc.blocks[i].text)
-                    || word_overlap(title, &doc.blocks[i].text) >= REWORDED_TITLE =>
-            {
-                doc.blocks[i].text.to_string()
-            }
-            _ => title.to_string(),
+        let Some((text, printed)) = html_headline(doc, feats, cls, lo, h1) else {
+            // A page that states no title: its h1, else a title-like line.
+            pick = h1;
+            return pick_headline(doc, feats, cls, meta, lo, pick, page_title);
         };
+        // The block printing the headline is consumed with it, and so is
+        // every copy of its text outside the body; an h1 the headline was
+        // not taken from is the page's printed title all the same.
         let key = crate::normalize::lower(&text);
-        let mut found = None;
+        let mut found = printed;
         for i in 0..doc.blocks.len() {
             if feats[i].key == key && cls.labels[i] != Label::Body
                 || h1 == Some(i) && found.is_none()
@@ -223,28 +218,20 @@ fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta
         meta.headline = Some(text);
         return found.or(h1);
     }
-    if doc.is_html {
-        // A heading that prints the page's `<title>` (less a site suffix) is
-        // the headline; else the h1 nearest above the span when the title
-        // names it; else the title itself, as the page states it.
-        if let Some(t) = &page_title {
-            let key = crate::normalize::lower(t);
-            pick = (0..doc.blocks.len()).find(|&i| {
-                matches!(doc.blocks[i].kind, BlockKind::Heading(_)) && feats[i].key == key
-            });
-        }
-        if pick.is_none() {
-            let h1 = nearest_h1(doc, feats, cls, lo);
-            let raw_title = crate::normalize::lower(doc.meta.title.as_deref().unwrap_or(""));
-            pick = h1.filter(|&i| raw_title.is_empty() || raw_title.contains(feats[i].key));
-        }
-        if pick.is_none()
-            && let Some(t) = page_title.clone().filter(|t| !t.is_empty())
-        {
-            meta.headline = Some(t);
-            return None;
-        }
-    }
+    pick_headline(doc, feats, cls, meta, lo, pick, page_title)
+}
+
+/// The title-like line nearest above the span, unless `pick` names the
+/// headline's block already; without either, the page's stated title.
+fn pick_headline(
+    doc: &Doc,
+    feats: &[Features],
+    cls: &mut Classified,
+    meta: &mut Meta,
+    lo: usize,
+    mut pick: Option<usize>,
+    page_title: Option<String>,
+) -> Option<usize> {
     if pick.is_none() {
         pick = (lo..cls.start.min(doc.blocks.len())).rev().find(|&i| {
             let f = &feats[i];
@@ -275,6 +262,156 @@ fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta
     kicker(doc, feats, cls, Some(h), meta);
     meta.headline = Some(text);
     Some(h)
+}
+
+/// What the page states its title is: its metadata titles (best-ranked
+/// first), its `<title>`, its JSON-LD headlines; trimmed, without repeats.
+fn stated_titles<'d>(doc: &'d Doc<'_>) -> Vec<&'d str> {
+    let m = &doc.meta;
+    let mut out: Vec<&str> = Vec::new();
+    let all = m
+        .titles
+        .iter()
+        .chain(m.title.iter())
+        .chain(m.ld_headlines.iter());
+    for t in all {
+        let t = t.trim();
+        if !t.is_empty() && !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// Whether a stated title names the same headline as `printed`: the same
+/// text, or the text and a site-name suffix, or the same words reworded
+/// (see [`REWORDED_TITLE`]).
+fn same_title(stated: &str, printed: &str) -> bool {
+    let core = title_key(&strip_site_suffix(stated));
+    let printed_key = title_key(printed);
+    is_head_with_suffix(stated, printed)
+        || core == printed_key
+        || word_overlap(stated, printed) >= REWORDED_TITLE
+        || core.contains(printed_key.as_str())
+            && printed.split_whitespace().count() as f32
+                >= CONTAINED_TITLE_MIN_SHARE * core.split_whitespace().count() as f32
+}
+
+/// A title compared as text: case-folded, typographic quotes as plain ones
+/// (see [`crate::data::head::TITLE_QUOTE_FOLDS`]).
+fn title_key(s: &str) -> String {
+    crate::normalize::lower(s)
+        .chars()
+        .map(|c| {
+            crate::data::head::TITLE_QUOTE_FOLDS
+                .iter()
+                .find(|&&(from, _)| from == c)
+                .map_or(c, |&(_, to)| to)
+        })
+        .collect()
+}
+
+/// Share of a stated title's words (less its site suffix) a printed line
+/// inside it must hold to name the same headline: "Site | Headline" holds
+/// the headline as most of its words, while a section's name inside a
+/// title ("Index funds" in "Index Funds: How to Invest") is a fraction.
+const CONTAINED_TITLE_MIN_SHARE: f32 = 0.5;
+
+/// The headline of an HTML page, with the block printing it when one does;
+/// `None` when the page states no title at all. Best first:
+///
+/// 1. the printed `h1` (see [`nearest_h1`]) when a stated title names it.
+///    With a metadata title (see [`metadata_title`]) the `h1` must name
+///    that one, or the `<title>`, or a JSON-LD headline: then the page and
+///    its head agree, and a metadata title that differs is a second title
+///    written for social cards or search engines; an `h1` named only by a
+///    lower-ranked metadata title leaves the best-ranked one standing as
+///    stated. Without
+///    a metadata title, a heading printing the `<title>` less its site
+///    suffix comes first, then the `h1` the `<title>` holds;
+/// 2. a stated title printed on the page: as a heading anywhere, or as a
+///    line of the head over the span (a page without an `h1` prints its
+///    headline in a styled `div`);
+/// 3. the stated title most other stated titles agree with, less its
+///    site-name suffix (ties: the best-ranked).
+fn html_headline(
+    doc: &Doc,
+    feats: &[Features],
+    cls: &Classified,
+    lo: usize,
+    h1: Option<usize>,
+) -> Option<(String, Option<usize>)> {
+    let stated = stated_titles(doc);
+    if stated.is_empty() {
+        return None;
+    }
+    if let Some(i) = h1
+        && stated.iter().any(|s| same_title(s, &doc.blocks[i].text))
+    {
+        let printed = &doc.blocks[i].text;
+        // The `<title>` or the JSON-LD names the printed h1.
+        let named_by_page = doc
+            .meta
+            .title
+            .iter()
+            .chain(&doc.meta.ld_headlines)
+            .any(|t| same_title(t, printed));
+        return Some(match metadata_title(doc, feats) {
+            Some(t) if named_by_page || names_h1(t, printed) => (printed.to_string(), Some(i)),
+            Some(t) => (t.to_string(), None),
+            None => title_printed_or_h1(doc, feats, i),
+        });
+    }
+    let head_hi = (cls.start + H1_INTO_SPAN).min(doc.blocks.len());
+    for s in &stated {
+        for t in [s.to_string(), strip_site_suffix(s)] {
+            let key = crate::normalize::lower(&t);
+            let printed = (0..doc.blocks.len()).find(|&i| {
+                feats[i].key == key
+                    && (matches!(doc.blocks[i].kind, BlockKind::Heading(_))
+                        || (lo..head_hi).contains(&i))
+            });
+            if let Some(i) = printed {
+                return Some((doc.blocks[i].text.to_string(), Some(i)));
+            }
+        }
+    }
+    let stripped: Vec<String> = stated.iter().map(|s| strip_site_suffix(s)).collect();
+    let votes = |k: usize| {
+        stated
+            .iter()
+            .enumerate()
+            .filter(|&(j, s)| j != k && same_title(s, &stripped[k]))
+            .count()
+    };
+    // The first of the most agreed-on: `max_by_key` keeps the last.
+    let best = (0..stated.len()).rev().max_by_key(|&k| votes(k))?;
+    Some((stripped[best].clone(), None))
+}
+
+/// Whether the metadata title names the printed `h1`: the same text with a
+/// site suffix, or the same words reworded (see [`REWORDED_TITLE`]).
+fn names_h1(title: &str, printed: &str) -> bool {
+    is_head_with_suffix(title, printed) || word_overlap(title, printed) >= REWORDED_TITLE
+}
+
+/// On a page without a metadata title whose `h1` (block `h1`) a stated
+/// title names: a heading printing the `<title>` less its site suffix, else
+/// the `h1` when the `<title>` holds it, else the `<title>` less its suffix.
+fn title_printed_or_h1(doc: &Doc, feats: &[Features], h1: usize) -> (String, Option<usize>) {
+    let raw = doc.meta.title.as_deref().unwrap_or("");
+    let title = strip_site_suffix(raw);
+    let key = crate::normalize::lower(&title);
+    if let Some(i) = (0..doc.blocks.len())
+        .find(|&i| matches!(doc.blocks[i].kind, BlockKind::Heading(_)) && feats[i].key == key)
+    {
+        return (doc.blocks[i].text.to_string(), Some(i));
+    }
+    let raw = crate::normalize::lower(raw);
+    if raw.is_empty() || raw.contains(feats[h1].key) || title.is_empty() {
+        return (doc.blocks[h1].text.to_string(), Some(h1));
+    }
+    (title, None)
 }
 
 /// The page's metadata title: the best-ranked one, unless another names a
@@ -387,12 +524,14 @@ fn nearest_h1(doc: &Doc, feats: &[Features], cls: &Classified, lo: usize) -> Opt
 const SITE_SUFFIX_MAX_WORDS: usize = 5;
 
 /// Whether `title` is `head`, or `head` plus a separator and a site-name
-/// suffix ("Headline - VnExpress"), without regard to case.
+/// suffix ("Headline - VnExpress"), without regard to case. A suffix longer
+/// than a site's name ("Headline - Site | Tagline of the site") counts when
+/// `head` is a headline's length ([`HEADLINE_MIN_WORDS`]): a title that
+/// opens with the page's printed headline and a separator states that
+/// headline, whatever follows; a shorter `head` may be a section's name
+/// before the real title.
 fn is_head_with_suffix(title: &str, head: &str) -> bool {
-    let (t, h) = (
-        crate::normalize::lower(title),
-        crate::normalize::lower(head),
-    );
+    let (t, h) = (title_key(title), title_key(head));
     let Some(rest) = t.strip_prefix(&h) else {
         return false;
     };
@@ -401,7 +540,8 @@ fn is_head_with_suffix(title: &str, head: &str) -> bool {
             .iter()
             .any(|s| rest.starts_with(s.trim_end()) || rest.starts_with(*s))
             // One more: the separator, set off by spaces, counts as a word.
-            && rest.split_whitespace().count() <= SITE_SUFFIX_MAX_WORDS + 1
+            && (rest.split_whitespace().count() <= SITE_SUFFIX_MAX_WORDS + 1
+                || h.split_whitespace().count() >= HEADLINE_MIN_WORDS)
 }
 
 /// The page title without a site-name suffix: "Headline - VnExpress" →
@@ -905,6 +1045,43 @@ mod tests {
             strip_site_suffix("Giá vàng hôm nay tăng mạnh | Báo Dân trí"),
             "Giá vàng hôm nay tăng mạnh"
         );
+    }
+
+    #[test]
+    fn stated_titles_naming_a_printed_one() {
+        // A site suffix, a site prefix, a rewording.
+        assert!(same_title(
+            "Headline of the day | Site",
+            "Headline of the day"
+        ));
+        assert!(same_title(
+            "The Site | A long headline of several words",
+            "A long headline of several words"
+        ));
+        assert!(same_title(
+            "Những sai sót thường gặp khi thực hiện quy định thuế mới",
+            "Những sai sót thường gặp khi thực hiện quy định mới về thuế"
+        ));
+        // A site's name and its tagline after the headline.
+        assert!(same_title(
+            "What a mesh network is | Mesh networks at home | The Shop",
+            "What a mesh network is"
+        ));
+        assert!(!is_head_with_suffix(
+            "Index funds - How to choose one and what they cost you",
+            "Index funds"
+        ));
+        // Curled quotes on the page, plain ones in the head.
+        assert!(same_title(
+            "Here's how to keep healthy habits | Site",
+            "Here\u{2019}s how to keep healthy habits"
+        ));
+        // A section's name inside a title, and the site's name in its suffix.
+        assert!(!same_title("Index Funds: How to Invest", "Index funds"));
+        assert!(!same_title(
+            "A brief intro to git | Cory Dransfeldt",
+            "Cory Dransfeldt"
+        ));
     }
 
     #[test]
