@@ -45,6 +45,12 @@ create_exception!(
 );
 create_exception!(
     tinsach,
+    WorkLimit,
+    Error,
+    "Cleaning took more steps of work than the cleaner's max_work (attribute: limit)."
+);
+create_exception!(
+    tinsach,
     NoArticle,
     Error,
     "Nothing on the page reads as an article (attribute why: 'no_text' or 'no_body')."
@@ -75,6 +81,13 @@ fn to_py_err(py: Python<'_>, e: tinsach::Error) -> PyErr {
             )],
         ),
         ErrorKind::Binary => (Binary::new_err(message), vec![]),
+        ErrorKind::WorkLimit { limit } => (
+            WorkLimit::new_err(message),
+            vec![(
+                "limit",
+                limit.into_pyobject(py).unwrap().into_any().unbind(),
+            )],
+        ),
         ErrorKind::NoArticle { why } => {
             let why = match why {
                 NoArticleReason::NoText => "no_text",
@@ -373,8 +386,9 @@ impl<'py> Page<'py> {
     }
 }
 
-/// A cleaner's settings: max_bytes, max_nodes, max_depth, keep_removed.
-type Settings = (usize, usize, usize, bool);
+/// A cleaner's settings: max_bytes, max_nodes, max_depth, max_work,
+/// keep_removed.
+type Settings = (usize, usize, usize, u64, bool);
 
 /// Cleans pages with its settings. Build one and reuse it: it is cheap to
 /// share across threads.
@@ -459,25 +473,28 @@ impl Cleaner {
 #[pymethods]
 impl Cleaner {
     #[new]
-    #[pyo3(signature = (*, max_bytes=None, max_nodes=None, max_depth=None, keep_removed=true))]
+    #[pyo3(signature = (*, max_bytes=None, max_nodes=None, max_depth=None, max_work=None, keep_removed=true))]
     fn new(
         max_bytes: Option<usize>,
         max_nodes: Option<usize>,
         max_depth: Option<usize>,
+        max_work: Option<u64>,
         keep_removed: bool,
     ) -> Cleaner {
         let max_bytes = max_bytes.unwrap_or(tinsach::DEFAULT_MAX_BYTES);
         let max_nodes = max_nodes.unwrap_or(tinsach::DEFAULT_MAX_NODES);
         let max_depth = max_depth.unwrap_or(tinsach::DEFAULT_MAX_DEPTH);
+        let max_work = max_work.unwrap_or(tinsach::DEFAULT_MAX_WORK);
         let inner = tinsach::Cleaner::builder()
             .max_bytes(max_bytes)
             .max_nodes(max_nodes)
             .max_depth(max_depth)
+            .max_work(max_work)
             .keep_removed(keep_removed)
             .build();
         Cleaner {
             inner,
-            settings: (max_bytes, max_nodes, max_depth, keep_removed),
+            settings: (max_bytes, max_nodes, max_depth, max_work, keep_removed),
         }
     }
 
@@ -556,8 +573,13 @@ impl Cleaner {
     }
 
     #[getter]
-    fn keep_removed(&self) -> bool {
+    fn max_work(&self) -> u64 {
         self.settings.3
+    }
+
+    #[getter]
+    fn keep_removed(&self) -> bool {
+        self.settings.4
     }
 
     /// Pickles as its settings (datatrove copies its steps, Spark ships
@@ -569,15 +591,17 @@ impl Cleaner {
     }
 
     fn __repr__(&self) -> String {
-        let (b, n, d, k) = self.settings;
+        let (b, n, d, w, k) = self.settings;
         let k = if k { "True" } else { "False" };
-        format!("Cleaner(max_bytes={b}, max_nodes={n}, max_depth={d}, keep_removed={k})")
+        format!(
+            "Cleaner(max_bytes={b}, max_nodes={n}, max_depth={d}, max_work={w}, keep_removed={k})"
+        )
     }
 }
 
 /// The default cleaner of the module-level functions.
 static DEFAULT: std::sync::LazyLock<Cleaner> =
-    std::sync::LazyLock::new(|| Cleaner::new(None, None, None, true));
+    std::sync::LazyLock::new(|| Cleaner::new(None, None, None, None, true));
 
 /// Cleans one raw HTML page (bytes in any encoding, or a str) with the
 /// default settings.
@@ -613,10 +637,12 @@ fn _tinsach(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("TooLarge", py.get_type::<TooLarge>())?;
     m.add("TooManyNodes", py.get_type::<TooManyNodes>())?;
     m.add("Binary", py.get_type::<Binary>())?;
+    m.add("WorkLimit", py.get_type::<WorkLimit>())?;
     m.add("NoArticle", py.get_type::<NoArticle>())?;
     m.add("DEFAULT_MAX_BYTES", tinsach::DEFAULT_MAX_BYTES)?;
     m.add("DEFAULT_MAX_NODES", tinsach::DEFAULT_MAX_NODES)?;
     m.add("DEFAULT_MAX_DEPTH", tinsach::DEFAULT_MAX_DEPTH)?;
+    m.add("DEFAULT_MAX_WORK", tinsach::DEFAULT_MAX_WORK)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

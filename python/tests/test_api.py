@@ -54,6 +54,7 @@ def test_cleaner_settings():
     assert c.max_bytes == 1 << 20 and c.keep_removed is False
     assert c.max_nodes == tinsach.DEFAULT_MAX_NODES
     assert c.max_depth == tinsach.DEFAULT_MAX_DEPTH
+    assert c.max_work == tinsach.DEFAULT_MAX_WORK
     a = c.clean_html(VI_HTML[2].read_bytes())
     assert a.removed == [] and a.body
     with pytest.raises(TypeError):
@@ -86,6 +87,7 @@ def test_errors_map_to_exceptions():
         tinsach.TooLarge,
         tinsach.TooManyNodes,
         tinsach.Binary,
+        tinsach.WorkLimit,
         tinsach.NoArticle,
     ):
         assert issubclass(cls, tinsach.Error)
@@ -104,6 +106,9 @@ def test_errors_map_to_exceptions():
     with pytest.raises(tinsach.TooManyNodes) as e:
         tinsach.Cleaner(max_nodes=100).clean_html(VI_HTML[0].read_bytes())
     assert e.value.limit == 100
+    with pytest.raises(tinsach.WorkLimit) as e:
+        tinsach.Cleaner(max_work=1000).clean_html(VI_HTML[0].read_bytes())
+    assert e.value.limit == 1000
     with pytest.raises(tinsach.TooLarge) as e:
         tinsach.Cleaner(max_bytes=10).clean_text("Một đoạn văn dài hơn mười byte.")
     assert (e.value.size, e.value.limit) == (len("Một đoạn văn dài hơn mười byte.".encode()), 10)
@@ -160,7 +165,9 @@ def test_cleaner_pickles_with_its_settings():
     import copy
     import pickle
 
-    c = tinsach.Cleaner(max_bytes=1000, max_nodes=50, max_depth=9, keep_removed=False)
+    c = tinsach.Cleaner(
+        max_bytes=1000, max_nodes=50, max_depth=9, max_work=77, keep_removed=False
+    )
     for d in (pickle.loads(pickle.dumps(c)), copy.deepcopy(c)):
         assert repr(d) == repr(c)
 

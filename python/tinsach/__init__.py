@@ -13,6 +13,7 @@ from ._tinsach import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_NODES,
+    DEFAULT_MAX_WORK,
     Article,
     Binary,
     Cleaner,
@@ -24,6 +25,7 @@ from ._tinsach import (
     Removed,
     TooLarge,
     TooManyNodes,
+    WorkLimit,
     __version__,
     clean_html,
     clean_text,
@@ -31,10 +33,14 @@ from ._tinsach import (
 
 
 
-def _make_cleaner(max_bytes, max_nodes, max_depth, keep_removed):
+def _make_cleaner(max_bytes, max_nodes, max_depth, max_work, keep_removed):
     """Unpickles a Cleaner (see Cleaner.__reduce__)."""
     return Cleaner(
-        max_bytes=max_bytes, max_nodes=max_nodes, max_depth=max_depth, keep_removed=keep_removed
+        max_bytes=max_bytes,
+        max_nodes=max_nodes,
+        max_depth=max_depth,
+        max_work=max_work,
+        keep_removed=keep_removed,
     )
 
 
@@ -42,6 +48,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_DEPTH",
     "DEFAULT_MAX_NODES",
+    "DEFAULT_MAX_WORK",
     "Article",
     "Binary",
     "Cleaner",
@@ -53,6 +60,7 @@ __all__ = [
     "Removed",
     "TooLarge",
     "TooManyNodes",
+    "WorkLimit",
     "__version__",
     "clean_html",
     "clean_text",

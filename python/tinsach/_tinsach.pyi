@@ -6,6 +6,7 @@ __version__: str
 DEFAULT_MAX_BYTES: int
 DEFAULT_MAX_NODES: int
 DEFAULT_MAX_DEPTH: int
+DEFAULT_MAX_WORK: int
 
 class Error(Exception):
     """The input cannot be an article, or breaks a configured limit."""
@@ -21,6 +22,11 @@ class TooLarge(Error):
 
 class TooManyNodes(Error):
     """The HTML has more elements than the cleaner's ``max_nodes``."""
+
+    limit: int
+
+class WorkLimit(Error):
+    """Cleaning took more steps of work than the cleaner's ``max_work``."""
 
     limit: int
 
@@ -88,6 +94,7 @@ class Cleaner:
         max_bytes: Optional[int] = None,
         max_nodes: Optional[int] = None,
         max_depth: Optional[int] = None,
+        max_work: Optional[int] = None,
         keep_removed: bool = True,
     ) -> None: ...
     @property
@@ -96,6 +103,8 @@ class Cleaner:
     def max_nodes(self) -> int: ...
     @property
     def max_depth(self) -> int: ...
+    @property
+    def max_work(self) -> int: ...
     @property
     def keep_removed(self) -> bool: ...
     def clean_html(
