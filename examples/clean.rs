@@ -103,6 +103,11 @@ fn article_json(input: &str, a: &Article, is_html: bool) -> String {
         .collect();
     let mut pairs = vec![
         ("input", json!(input)),
+        ("kind", json!(a.kind.to_string())),
+        (
+            "confidence",
+            json!((a.confidence * 1000.0).round() / 1000.0),
+        ),
         ("headline", json!(a.headline)),
         ("kicker", json!(a.kicker)),
         ("dateline", dateline),

@@ -8,7 +8,7 @@ pub use crate::datetime::{DateTime, PageDate};
 ///
 /// Every field is what the page printed, cleaned: whitespace folded, Unicode
 /// in NFC. Fields the page does not give are `None` or empty.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Article {
@@ -41,6 +41,50 @@ pub struct Article {
     pub removed: Vec<Removed>,
     /// For HTML input: the character encoding used to decode it, and why.
     pub encoding: Option<EncodingInfo>,
+    /// What kind of page this is, judged from the whole page: a story, a
+    /// listing of teasers, a media page, a forum thread or another page.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub kind: PageKind,
+    /// How sure the cleaner is, from 0.0 to 1.0, that the page's main
+    /// content is one article (see [`crate::Builder::min_confidence`]). Never
+    /// NaN.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub confidence: f32,
+}
+
+// `confidence` is never NaN (it is a clamped logistic), so equality is
+// reflexive.
+impl Eq for Article {}
+
+/// What kind of page a cleaned page is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum PageKind {
+    /// One story: a news article, a blog post, a report.
+    #[default]
+    Article,
+    /// A list of teasers linking elsewhere: a home page, a section, tag or
+    /// search page, a collection.
+    Listing,
+    /// A page built around a video, a gallery or a podcast.
+    Media,
+    /// A discussion thread: posts by several people, one after another.
+    Forum,
+    /// Any other page: a product, a service, documentation, a profile.
+    Other,
+}
+
+impl fmt::Display for PageKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            PageKind::Article => "article",
+            PageKind::Listing => "listing",
+            PageKind::Media => "media",
+            PageKind::Forum => "forum",
+            PageKind::Other => "other",
+        })
+    }
 }
 
 impl Article {

@@ -200,4 +200,13 @@ pub(crate) struct PageMeta {
     pub lang: Option<String>,
     /// `description` / `og:description`.
     pub description: Option<String>,
+    /// `og:type`, lower-cased ("article", "website", "video.other").
+    pub og_type: Option<String>,
+    /// JSON-LD `@type` values, in order, without repeats (at most
+    /// [`crate::html::json_ld::TYPES_MAX`] a script).
+    pub ld_types: Vec<String>,
+    /// Whether the head has any `article:*` meta tag (`article:published_time`,
+    /// `article:section`, `article:tag`…), which Open Graph defines for
+    /// articles alone.
+    pub article_meta: bool,
 }

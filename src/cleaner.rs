@@ -51,6 +51,7 @@ impl<'a> PageInfo<'a> {
 pub struct Cleaner {
     limits: Limits,
     options: pipeline::Options,
+    min_confidence: Option<f32>,
 }
 
 impl Cleaner {
@@ -75,7 +76,7 @@ impl Cleaner {
         }
         let doc = text::segment(input);
         self.check_work(0, doc.blocks.len())?;
-        pipeline::run(doc, None, self.options)
+        self.admit(pipeline::run(doc, None, self.options)?)
     }
 
     /// Cleans raw HTML bytes, in any encoding.
@@ -99,7 +100,43 @@ impl Cleaner {
         if doc.meta.url.is_none() {
             doc.meta.url = info.url.map(str::to_string);
         }
-        pipeline::run(doc, Some(decoded.info), self.options)
+        let found = pipeline::run(doc, Some(decoded.info.clone()), self.options);
+        let found = match found {
+            Err(e)
+                if matches!(e.kind(), ErrorKind::NoArticle { .. })
+                    && decoded.text.contains(" hidden") =>
+            {
+                self.showing_hidden(&decoded, info).ok_or(e)
+            }
+            found => found,
+        };
+        self.admit(found?)
+    }
+
+    /// The page read again with its `hidden` elements shown, when its shown
+    /// text holds no article: the article, if it holds a clear run of prose
+    /// (see [`html::parse_showing_hidden`]). A hidden pop-up or template
+    /// with a line or two of text does not make an article of a listing.
+    fn showing_hidden(&self, decoded: &decode::Decoded, info: PageInfo<'_>) -> Option<Article> {
+        let (mut doc, work) = html::parse_showing_hidden(&decoded.text, &self.limits).ok()?;
+        self.check_work(work, doc.blocks.len()).ok()?;
+        if doc.meta.url.is_none() {
+            doc.meta.url = info.url.map(str::to_string);
+        }
+        let article = pipeline::run(doc, Some(decoded.info.clone()), self.options).ok()?;
+        crate::classify::clear_run(&article.body).then_some(article)
+    }
+
+    /// The article, or [`ErrorKind::NotAnArticle`] when its confidence is
+    /// under [`Builder::min_confidence`].
+    fn admit(&self, article: Article) -> Result<Article, Error> {
+        match self.min_confidence {
+            Some(min) if article.confidence < min => Err(Error::new(ErrorKind::NotAnArticle {
+                kind: article.kind,
+                confidence: article.confidence,
+            })),
+            _ => Ok(article),
+        }
     }
 
     /// The classifier's stages each take a step per block (features,
@@ -131,6 +168,7 @@ impl Cleaner {
 pub struct Builder {
     limits: Limits,
     options: pipeline::Options,
+    min_confidence: Option<f32>,
 }
 
 impl Builder {
@@ -188,11 +226,39 @@ impl Builder {
         self
     }
 
+    /// Refuses pages whose [`Article::confidence`] is under `min` (0.0 to
+    /// 1.0): `clean_*` then returns an [`ErrorKind::NotAnArticle`] error
+    /// with the page's kind and confidence. By default no page is refused
+    /// for its kind: every article comes back with its
+    /// [`Article::kind`] and confidence for the caller to judge.
+    ///
+    /// [`SUGGESTED_MIN_CONFIDENCE`](crate::SUGGESTED_MIN_CONFIDENCE) is the
+    /// threshold measured to drop listings, product and service pages while
+    /// keeping articles from HTML,
+    /// [`SUGGESTED_MIN_CONFIDENCE_TEXT`](crate::SUGGESTED_MIN_CONFIDENCE_TEXT)
+    /// from scraped text (see the README).
+    ///
+    /// ```
+    /// use tinsach::{Cleaner, ErrorKind};
+    /// let text = "Tiêu đề bài báo\n\nĐoạn mở đầu của bài báo, đủ dài để là một đoạn văn thật sự của bài viết này.\n";
+    /// let article = Cleaner::new().clean_text(text)?;
+    /// // Refused by a cleaner that asks for more confidence than it has.
+    /// let strict = Cleaner::builder().min_confidence(article.confidence + 0.01).build();
+    /// let err = strict.clean_text(text).unwrap_err();
+    /// assert!(matches!(err.kind(), ErrorKind::NotAnArticle { .. }));
+    /// # Ok::<(), tinsach::Error>(())
+    /// ```
+    pub fn min_confidence(mut self, min: f32) -> Builder {
+        self.min_confidence = Some(if min.is_nan() { 0.0 } else { min });
+        self
+    }
+
     /// Builds the cleaner.
     pub fn build(self) -> Cleaner {
         Cleaner {
             limits: self.limits,
             options: self.options,
+            min_confidence: self.min_confidence,
         }
     }
 }

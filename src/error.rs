@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::article::PageKind;
+
 /// An error from cleaning a page.
 ///
 /// Inspect [`Error::kind`] to tell the cases apart. Broken HTML is never an
@@ -32,7 +34,7 @@ impl Error {
 /// The kinds of [`Error`].
 ///
 /// New kinds may be added in minor releases; match with a wildcard arm.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ErrorKind {
     /// The input was empty, or held only white space.
@@ -65,7 +67,19 @@ pub enum ErrorKind {
         /// Why no article was found.
         why: NoArticleReason,
     },
+    /// The page was cleaned, but the cleaner is less sure than the
+    /// configured [`crate::Builder::min_confidence`] that its main content
+    /// is one article.
+    NotAnArticle {
+        /// What kind of page it looks like.
+        kind: PageKind,
+        /// The confidence that it is one article, 0.0 to 1.0.
+        confidence: f32,
+    },
 }
+
+// `confidence` is never NaN, so equality is reflexive.
+impl Eq for ErrorKind {}
 
 /// Why no article was found on a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,6 +122,10 @@ impl fmt::Display for ErrorKind {
                 write!(f, "cleaning took more than {limit} steps of work")
             }
             ErrorKind::NoArticle { why } => write!(f, "no article found: {why}"),
+            ErrorKind::NotAnArticle { kind, confidence } => write!(
+                f,
+                "not an article: the page looks like a {kind} page (confidence {confidence:.2} that it is one article)"
+            ),
         }
     }
 }

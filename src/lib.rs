@@ -56,6 +56,7 @@ mod decode;
 mod error;
 mod hash;
 mod html;
+mod kind;
 mod limits;
 mod meta;
 mod normalize;
@@ -69,11 +70,12 @@ mod testutil;
 mod text;
 
 pub use crate::article::{
-    Article, Dateline, EncodingInfo, EncodingSource, Reason, Removed, TeaserKind,
+    Article, Dateline, EncodingInfo, EncodingSource, PageKind, Reason, Removed, TeaserKind,
 };
 pub use crate::cleaner::{Builder, Cleaner, PageInfo};
 pub use crate::datetime::{DateTime, OffsetSource, PageDate, ParseDateTimeError, Precision};
 pub use crate::error::{Error, ErrorKind, NoArticleReason};
+pub use crate::kind::{SUGGESTED_MIN_CONFIDENCE, SUGGESTED_MIN_CONFIDENCE_TEXT};
 pub use crate::limits::{
     DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES, DEFAULT_MAX_WORK,
 };

@@ -49,8 +49,11 @@ pub(crate) fn run(
     let mut cls = classify::classify(&doc, &feats);
     let meta = meta::read(&doc, &feats, &cls);
     cls.relabel(&meta.relabels);
+    let (kind, confidence, _signals) = crate::kind::judge(&doc, &feats, &cls, &meta);
     #[cfg(feature = "trace")]
     trace(&doc, &cls);
+    #[cfg(feature = "trace")]
+    eprintln!("kind {kind} confidence {confidence:.3} {_signals:?}");
 
     let mut article = Article {
         headline: meta.headline,
@@ -61,6 +64,8 @@ pub(crate) fn run(
         outlet: meta.outlet.clone(),
         source: meta.credit.or(meta.outlet),
         encoding,
+        kind,
+        confidence,
         ..Article::default()
     };
     let mut removed = Pieces {

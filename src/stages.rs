@@ -81,6 +81,49 @@ pub fn metadata(blocks: &Blocks<'_>) -> usize {
     meta.headline.map_or(0, |h| h.len()) + meta.authors.len()
 }
 
+pub use crate::data::kind::Hint;
+pub use crate::kind::{Signals, UrlShape};
+
+/// Stages 1 to 5b (HTML): the signals behind the page's kind and
+/// confidence, with the kind and confidence, as `clean_html_with` would
+/// judge them with this URL; `None` when the page gives no block or breaks
+/// the default limits. For `examples/kind.rs`.
+pub fn kind_signals_html(
+    bytes: &[u8],
+    url: Option<&str>,
+) -> Option<(crate::PageKind, f32, Signals)> {
+    let decoded = crate::decode::decode(bytes, None, None);
+    let (mut doc, _) = crate::html::parse(&decoded.text, &Limits::default()).ok()?;
+    if doc.meta.url.is_none() {
+        doc.meta.url = url.map(str::to_string);
+    }
+    kind_of(&Blocks(doc))
+}
+
+/// Stages 3 to 5b (text): the signals behind the kind and confidence of
+/// scraped text, as `clean_text` would judge them.
+pub fn kind_signals_text(text: &str) -> Option<(crate::PageKind, f32, Signals)> {
+    kind_of(&segment_text(text))
+}
+
+fn kind_of(blocks: &Blocks<'_>) -> Option<(crate::PageKind, f32, Signals)> {
+    if blocks.0.blocks.is_empty() {
+        return None;
+    }
+    let keys = crate::classify::features::Keys::of(&blocks.0);
+    let feats = crate::classify::features::compute(&blocks.0, &keys);
+    let mut cls = crate::classify::classify(&blocks.0, &feats);
+    let meta = crate::meta::read(&blocks.0, &feats, &cls);
+    cls.relabel(&meta.relabels);
+    Some(crate::kind::judge(&blocks.0, &feats, &cls, &meta))
+}
+
+/// The model's input for a page's signals (for fitting the model's weights
+/// in `examples/kind.rs --dump`).
+pub fn kind_vector(signals: &Signals) -> Vec<f32> {
+    signals.vector().to_vec()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,10 +12,16 @@
 //! 3. **Label** every block: outside the span by what it is (navigation
 //!    above, footer and lists below); inside, widgets, teasers, captions and
 //!    placeholders are cut, the rest is body.
+//! 4. **Fall back** when the body holds no clear run of prose: the article
+//!    is found again from the page's structure alone, its container scored
+//!    by the weights of what its blocks are, whatever the markup's hints say
+//!    of the container (see [`fallback`]); the better answer is kept.
 
 // Blocks, features and labels are parallel arrays addressed by index.
 #![allow(clippy::needless_range_loop)]
 
+mod fallback;
+pub(crate) use fallback::clear_run;
 pub(crate) mod features;
 
 use std::collections::HashMap;
@@ -75,7 +81,9 @@ pub(crate) const LINK_DENSE: f32 = 0.5;
 const HINT_VOID_SHARE: f32 = 0.5;
 
 /// The chrome hint of each block, voided where the hinted container holds
-/// most of the page's prose.
+/// most of the page's prose, or where boxes of one kind that follow one
+/// another, each without a linked title, hold it together: the article cut
+/// into sections that each carry the same unlucky name ("paywalled").
 fn effective_hints(doc: &Doc, feats: &[Features]) -> Vec<Option<Reason>> {
     let mut hints: Vec<Option<Reason>> = doc.blocks.iter().map(|b| b.hint).collect();
     if doc.elements.is_empty() {
@@ -83,8 +91,21 @@ fn effective_hints(doc: &Doc, feats: &[Features]) -> Vec<Option<Reason>> {
     }
     let m = doc.elements.len();
     let mut prose = vec![0usize; m];
+    // Link titles (blocks that are links through) under each element.
+    let mut link_titles = vec![0u32; m];
     let mut total = 0usize;
     for (b, f) in doc.blocks.iter().zip(feats) {
+        if b.link_density() > LINK_DENSE {
+            let mut e = b.parent as usize;
+            while e < m {
+                link_titles[e] += 1;
+                let p = doc.elements[e].parent as usize;
+                if p == e {
+                    break;
+                }
+                e = p;
+            }
+        }
         if !f.is_prose() {
             continue;
         }
@@ -106,19 +127,19 @@ fn effective_hints(doc: &Doc, feats: &[Features]) -> Vec<Option<Reason>> {
     if total == 0 {
         return hints;
     }
+    // Each hinted block's origin: the outermost ancestor that carries the
+    // same hint.
+    let mut origins: Vec<Option<usize>> = vec![None; doc.blocks.len()];
     for (i, b) in doc.blocks.iter().enumerate() {
         // A comment thread is the one box that often outgrows the article;
         // its hint always holds.
         let Some(h) = b.hint.filter(|h| *h != Reason::Comments) else {
             continue;
         };
-        // The outermost ancestor that carries the same hint is where it came
-        // from.
         let mut e = b.parent as usize;
-        let mut origin = None;
         while e < m {
             if doc.elements[e].hint == Some(h) {
-                origin = Some(e);
+                origins[i] = Some(e);
             }
             let p = doc.elements[e].parent as usize;
             if p == e {
@@ -126,9 +147,45 @@ fn effective_hints(doc: &Doc, feats: &[Features]) -> Vec<Option<Reason>> {
             }
             e = p;
         }
-        if let Some(o) = origin
-            && prose[o] as f32 > HINT_VOID_SHARE * total as f32
-        {
+    }
+    // Boxes of one kind that follow one another with no other prose
+    // between them (a figure, an ad or a short line of another kind may
+    // stand between) are one box: an article cut into sections that each
+    // carry the same name. Each such run's prose is summed over its
+    // distinct boxes.
+    let mut run_of: Vec<usize> = vec![usize::MAX; m];
+    let mut runs: Vec<usize> = Vec::new();
+    let mut open: Option<(Reason, usize)> = None;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        match (b.hint, origins[i]) {
+            (Some(h), Some(o)) => {
+                let run = match open {
+                    Some((k, r)) if k == h => r,
+                    _ if !feats[i].is_prose() && open.is_some() => continue,
+                    _ => {
+                        runs.push(0);
+                        open = Some((h, runs.len() - 1));
+                        runs.len() - 1
+                    }
+                };
+                // A box with a linked title (a teaser card and its
+                // summary) is no section of an article.
+                if run_of[o] == usize::MAX && link_titles[o] == 0 {
+                    run_of[o] = run;
+                    runs[run] += prose[o];
+                }
+            }
+            _ if feats[i].is_prose() => open = None,
+            _ => {}
+        }
+    }
+    let most = |chars: usize| chars as f32 > HINT_VOID_SHARE * total as f32;
+    for i in 0..doc.blocks.len() {
+        let Some(o) = origins[i] else {
+            continue;
+        };
+        let run = runs.get(run_of[o]).copied().unwrap_or(0);
+        if most(prose[o]) || most(run) {
             hints[i] = None;
         }
     }
@@ -150,6 +207,33 @@ struct Ctx<'a> {
     /// inside the span. A link-heavy item of a list whose other items are
     /// plain text is content (a changelog, a list of sources).
     link_list: Vec<bool>,
+    /// Markup flags voided for every block: those the fallback's container
+    /// (see [`fallback`]) carries itself, which say nothing about which of
+    /// its blocks are chrome. Empty for the main pass.
+    masked: Flags,
+    /// Whether the caption context of blocks is void: the fallback's
+    /// container is mostly "captions", a misread (see [`fallback`]).
+    captions_void: bool,
+}
+
+impl Ctx<'_> {
+    /// Block `i`'s markup flags, less the voided ones.
+    fn flags(&self, i: usize) -> Flags {
+        Flags(self.doc.blocks[i].flags.0 & !self.masked.0)
+    }
+
+    /// Whether block `i` is a caption by its markup (a `figcaption`, a
+    /// caption cell).
+    fn caption_kind(&self, i: usize) -> bool {
+        self.doc.blocks[i].kind == BlockKind::Caption && !self.captions_void
+    }
+
+    /// Whether block `i` carries a caption mark; a voided caption context
+    /// marks nothing.
+    fn caption_marker(&self, i: usize) -> bool {
+        self.feats[i].caption_marker
+            && !(self.captions_void && self.doc.blocks[i].kind == BlockKind::Caption)
+    }
 }
 
 /// A page of at most this many blocks, with no prose, is a fragment and is
@@ -215,6 +299,8 @@ pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
         teasers: teaser_groups(doc, feats),
         para_gap: paragraph_gap(doc, feats),
         link_list: link_lists(doc),
+        masked: Flags::EMPTY,
+        captions_void: false,
     };
     let weights: Vec<f32> = (0..n).map(|i| weight(&cx, i)).collect();
     let (mut start, mut end) = best_span(&weights);
@@ -251,20 +337,31 @@ pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
         }
     }
 
-    for i in 0..n {
-        labels[i] = if i >= start && i < end {
-            inside(&cx, i)
-        } else {
-            outside(&cx, i, i < start)
-        };
-    }
-    let start = recover_lead(&cx, &mut labels, start);
-    let (start, end) = same_container(&cx, &mut labels, start, end);
+    let main = label_span(&cx, start, end);
+    fallback::better(&cx, main)
+}
+
+/// Labels every block given the article's span: inside and outside it by
+/// their rules, then the span widened over a lead above it and its
+/// container's plain blocks, and the lists and cards inside it cut.
+fn label_span(cx: &Ctx, start: usize, end: usize) -> Classified {
+    let Ctx { doc, feats, .. } = cx;
+    let mut labels: Vec<Label> = (0..doc.blocks.len())
+        .map(|i| {
+            if i >= start && i < end {
+                inside(cx, i)
+            } else {
+                outside(cx, i, i < start)
+            }
+        })
+        .collect();
+    let start = recover_lead(cx, &mut labels, start);
+    let (start, end) = same_container(cx, &mut labels, start, end);
     list_followers(feats, &mut labels, start, end);
     if !doc.is_html {
-        photo_captions(&cx, &mut labels, start, end);
+        photo_captions(cx, &mut labels, start, end);
     }
-    captions_over_credits(&cx, &mut labels);
+    captions_over_credits(cx, &mut labels);
     closing_card(doc, feats, &mut labels, start, end);
     Classified { labels, start, end }
 }
@@ -387,9 +484,13 @@ fn paragraph_gap(doc: &Doc, feats: &[Features]) -> u32 {
 
 /// Inside page-level navigation, footer, aside or a form: never the
 /// article's text.
-fn off_article(b: &crate::block::Block) -> bool {
-    b.flags.0 & (Flags::IN_NAV.0 | Flags::IN_FOOTER.0 | Flags::IN_ASIDE.0 | Flags::IN_FORM.0) != 0
+fn off_article(flags: Flags) -> bool {
+    flags.0 & OFF_ARTICLE.0 != 0
 }
+
+/// The flags of page-level chrome regions (see [`off_article`]).
+const OFF_ARTICLE: Flags =
+    Flags(Flags::IN_NAV.0 | Flags::IN_FOOTER.0 | Flags::IN_ASIDE.0 | Flags::IN_FORM.0);
 
 /// Most a block of a related-article group weighs against the span: it
 /// weighs its length, as prose weighs for it, up to this. The cap never
@@ -475,28 +576,47 @@ fn weight(cx: &Ctx, i: usize) -> f32 {
         return SHORT_LINE_WEIGHT;
     }
     if doc.is_html {
-        let hinted_out = hints[i].is_some_and(|r| r != Reason::Caption) || off_article(b);
+        let hinted_out = hints[i].is_some_and(|r| r != Reason::Caption) || off_article(cx.flags(i));
         if hinted_out || b.link_density() > LINK_DENSE {
             return -chars.min(HINTED_WEIGHT_CAP);
         }
     } else if tight_teaser(doc, feats, para_gap, i) {
         return -chars;
     }
-    if f.caption_marker || f.placeholder || f.is_dateline() {
+    if cx.caption_marker(i) || f.placeholder || f.is_dateline() {
         return 0.0;
     }
     let base = if f.is_prose() {
         chars
     } else if f.terminal && f.words >= SHORT_SENTENCE_MIN_WORDS {
         chars * SHORT_SENTENCE_SHARE
+    } else if b.kind == BlockKind::Cell {
+        TABLE_CELL_WEIGHT
     } else {
         SHORT_LINE_WEIGHT
     };
-    if doc.is_html && base > 0.0 && b.flags.0 & (Flags::IN_ARTICLE.0 | Flags::CONTENT_HINT.0) != 0 {
+    if doc.is_html && base > 0.0 && article_markup(b.flags) {
         base * ARTICLE_MARKUP_BOOST
     } else {
         base
     }
+}
+
+/// Weight of a table cell that is neither prose nor links: a value of a
+/// data table ("$175,000", "3 (tie)", a school's name) is no line of
+/// chrome, and a table of a hundred such cells inside an article must not
+/// weigh as a hundred menu entries and cut the article in two. It weighs
+/// nothing either way: the table belongs to whatever stands around it.
+/// Cells of layout tables that hold menus are links, and weigh against as
+/// link lists (see [`LINK_DENSE`]). Measured on the tune half: neutral
+/// cells only inside `<article>` or a content-named container lift three
+/// pages; cells anywhere lift one more and lower none.
+const TABLE_CELL_WEIGHT: f32 = 0.0;
+
+/// Inside `<article>` or a container named for article content: its prose
+/// weighs [`ARTICLE_MARKUP_BOOST`] times its length.
+fn article_markup(flags: Flags) -> bool {
+    flags.0 & (Flags::IN_ARTICLE.0 | Flags::CONTENT_HINT.0) != 0
 }
 
 /// Text input whose paragraphs are set apart by blank lines: a title line
@@ -575,9 +695,9 @@ fn inside(cx: &Ctx, i: usize) -> Label {
         teasers,
         para_gap,
         link_list,
+        ..
     } = cx;
     let para_gap = *para_gap;
-    let b = &doc.blocks[i];
     let f = &feats[i];
     if let Some(t) = teasers[i] {
         return Label::Cut(teaser_group_reason(t, f));
@@ -588,20 +708,20 @@ fn inside(cx: &Ctx, i: usize) -> Label {
     if f.placeholder {
         return Label::Cut(Reason::ImagePlaceholder);
     }
-    if f.caption_marker && (!f.is_prose() || f.chars <= CAPTION_MAX_CHARS) {
+    if cx.caption_marker(i) && (!f.is_prose() || f.chars <= CAPTION_MAX_CHARS) {
         return Label::Cut(Reason::Caption);
     }
     if f.chars <= STRAY_MARK_CHARS {
         return Label::Cut(Reason::ImagePlaceholder);
     }
     if doc.is_html {
-        if matches!(b.kind, BlockKind::Caption) || b.flags.has(Flags::IN_FIGURE) {
+        if cx.caption_kind(i) || cx.flags(i).has(Flags::IN_FIGURE) {
             return Label::Cut(Reason::Caption);
         }
         if let Some(r) = hints[i] {
             return Label::Cut(r);
         }
-        if off_article(b) {
+        if off_article(cx.flags(i)) {
             return Label::Cut(Reason::Boilerplate);
         }
         if link_list[i] && !f.is_prose() {

@@ -6,6 +6,7 @@ pub(crate) mod chrome;
 pub(crate) mod class_names;
 pub(crate) mod dates;
 pub(crate) mod head;
+pub(crate) mod kind;
 
 /// The tables' invariants: what their readers assume of them. A table read
 /// after case folding is in lower case; every entry is in NFC (the text it
@@ -17,7 +18,7 @@ mod tests {
 
     use unicode_normalization::is_nfc;
 
-    use super::{chrome, class_names, dates, head};
+    use super::{chrome, class_names, dates, head, kind};
 
     /// Checks one list of words or phrases: NFC, no duplicate, no empty
     /// entry, no white space at either end unless `spaced`, and in lower
@@ -144,5 +145,19 @@ mod tests {
             // Listed best first, as the docs say.
             assert!(table.windows(2).all(|w| w[0].1 <= w[1].1));
         }
+    }
+
+    #[test]
+    fn kind_tables() {
+        // URL words and og:type values are matched lower-cased; JSON-LD
+        // types as schema.org spells them.
+        let url: Vec<&str> = kind::URL_WORDS.iter().map(|(w, _)| *w).collect();
+        check("URL_WORDS", &url, true, false);
+        let og: Vec<&str> = kind::OG_TYPES.iter().map(|(w, _)| *w).collect();
+        check("OG_TYPES", &og, true, false);
+        let ld: Vec<&str> = kind::LD_TYPES.iter().map(|(w, _)| *w).collect();
+        check("LD_TYPES", &ld, false, false);
+        // A URL word is one path segment: no slash, no white space.
+        assert!(url.iter().all(|w| !w.contains(['/', ' '])));
     }
 }

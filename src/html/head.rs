@@ -116,6 +116,9 @@ impl MetaReader {
                     .to_ascii_lowercase();
                 // A property may list several names ("dc:title og:title").
                 for key in keys.split_ascii_whitespace() {
+                    if key.starts_with("article:") {
+                        self.meta.article_meta = true;
+                    }
                     if let Some(rank) = titlerank::of(key) {
                         if let Some(t) = clean(content) {
                             self.titles.push((rank, t));
@@ -125,6 +128,10 @@ impl MetaReader {
                     let rank = match key {
                         "og:site_name" => {
                             set_once(&mut self.meta.site_name, content);
+                            continue;
+                        }
+                        "og:type" => {
+                            set_once(&mut self.meta.og_type, &content.to_ascii_lowercase());
                             continue;
                         }
                         "og:url" => {
@@ -226,6 +233,11 @@ impl MetaReader {
             .extend(ld.authors.into_iter().map(|a| (authrank::JSON_LD, a)));
         if self.publisher.is_none() {
             self.publisher = ld.publisher;
+        }
+        for t in ld.types {
+            if !self.meta.ld_types.contains(&t) && self.meta.ld_types.len() < json_ld::TYPES_MAX {
+                self.meta.ld_types.push(t);
+            }
         }
     }
 

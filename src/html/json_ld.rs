@@ -15,7 +15,15 @@ pub(crate) struct Found {
     pub headlines: Vec<String>,
     pub authors: Vec<String>,
     pub publisher: Option<String>,
+    /// Every `"@type"` value (a string, or each string of an array), in
+    /// order, at most [`TYPES_MAX`].
+    pub types: Vec<String>,
 }
+
+/// Most `@type` values kept from one script: a page describes itself, its
+/// publisher, its breadcrumb and a few images; a script with hundreds (an
+/// item list of products) says what it is within its first few dozen.
+pub(crate) const TYPES_MAX: usize = 32;
 
 pub(crate) fn read(text: &str) -> Found {
     let b = text.as_bytes();
@@ -47,6 +55,24 @@ pub(crate) fn read(text: &str) -> Found {
         let mut v = Vec::new();
         names(b, start, &mut v);
         found.publisher = v.into_iter().next();
+    }
+    for start in values_of(b, "@type") {
+        if found.types.len() >= TYPES_MAX {
+            break;
+        }
+        if b[start] == b'[' {
+            let mut i = skip_ws(b, start + 1);
+            while i < b.len() && b[i] == b'"' && found.types.len() < TYPES_MAX {
+                found.types.extend(string_at(b, i));
+                let Some(end) = string_end(b, i) else { break };
+                i = skip_ws(b, end);
+                if b.get(i) == Some(&b',') {
+                    i = skip_ws(b, i + 1);
+                }
+            }
+        } else {
+            found.types.extend(string_at(b, start));
+        }
     }
     found
 }
@@ -283,4 +309,22 @@ fn unescape_json(raw: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn types_are_read_from_strings_and_arrays_up_to_the_cap() {
+        let found = read(
+            r#"{"@graph":[{"@type":"WebPage"},{"@type":["NewsArticle","Article"],"author":"A"}]}"#,
+        );
+        assert_eq!(found.types, ["WebPage", "NewsArticle", "Article"]);
+        let many = format!("[{}]", vec![r#"{"@type":"Product"}"#; 500].join(","));
+        assert_eq!(read(&many).types.len(), TYPES_MAX);
+        // Broken JSON yields what can be read, and no panic.
+        assert_eq!(read(r#"{"@type":["Article","#).types, ["Article"]);
+        assert!(read(r#"{"@type":"#).types.is_empty());
+    }
 }

@@ -10,7 +10,7 @@ pub(crate) mod tags;
 pub(crate) mod tokens;
 pub(crate) mod tree;
 
-pub(crate) use tree::parse;
+pub(crate) use tree::{parse, parse_showing_hidden};
 
 #[cfg(test)]
 mod tests;

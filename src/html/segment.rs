@@ -203,6 +203,10 @@ pub(crate) struct Walker {
     class_memo: crate::hash::FastMap<String, Hint>,
     /// What long inline styles say, by style attribute ([`STYLE_MEMO_MIN`]).
     style_memo: crate::hash::FastMap<String, Style>,
+    /// Whether the `hidden` attribute is ignored: set for the second
+    /// reading of a page whose shown text holds no article (see
+    /// [`crate::html::tree::parse_showing_hidden`]).
+    show_hidden: bool,
 }
 
 /// Style attributes at least this long (bytes) are read once per page and
@@ -232,6 +236,7 @@ impl Walker {
             tokens: Tokens::default(),
             class_memo: crate::hash::FastMap::default(),
             style_memo: crate::hash::FastMap::default(),
+            show_hidden: false,
         };
         // The document frame: never popped by `close`.
         w.stack.push(Frame {
@@ -244,6 +249,11 @@ impl Walker {
             elem: NONE,
         });
         w
+    }
+
+    /// Reads elements with the `hidden` attribute as shown.
+    pub(crate) fn show_hidden(&mut self) {
+        self.show_hidden = true;
     }
 
     /// Ends the last block and hands back the blocks and their elements.
@@ -320,7 +330,7 @@ impl Walker {
                 // Not `aria-hidden`: it hides an element from screen
                 // readers only, and snapshots taken with a modal open carry
                 // it on the whole page behind the modal.
-                Key::Hidden => hidden = true,
+                Key::Hidden => hidden |= !self.show_hidden,
                 Key::Style => {
                     let style = if value.len() < STYLE_MEMO_MIN {
                         read_style(value)

@@ -50,11 +50,34 @@ use crate::normalize::push_folded;
 /// Parses an HTML document into blocks in one pass over its tokens; also
 /// the steps of work it took (see [`crate::Builder::max_work`]).
 pub(crate) fn parse(html: &str, limits: &Limits) -> Result<(Doc<'static>, u64), Error> {
+    parse_with(html, limits, false)
+}
+
+/// Parses an HTML document with the elements that carry the `hidden`
+/// attribute read as shown. Pages render their text server-side into a
+/// hidden element that a script then moves into place (streamed rendering,
+/// "read more" expanders, tabs): a browser shows it, a reader of the markup
+/// does not. Only for a page whose shown text holds no article
+/// ([`crate::cleaner`]): elsewhere `hidden` hides templates, pop-ups and
+/// copies that are no text of the page.
+pub(crate) fn parse_showing_hidden(
+    html: &str,
+    limits: &Limits,
+) -> Result<(Doc<'static>, u64), Error> {
+    parse_with(html, limits, true)
+}
+
+fn parse_with(
+    html: &str,
+    limits: &Limits,
+    show_hidden: bool,
+) -> Result<(Doc<'static>, u64), Error> {
     let input = Rc::new(BufferQueue::default());
-    let tokenizer = Tokenizer::new(
-        Fast::new(limits, Rc::clone(&input)),
-        TokenizerOpts::default(),
-    );
+    let mut sink = Fast::new(limits, Rc::clone(&input));
+    if show_hidden {
+        sink.state.get_mut().walker.show_hidden();
+    }
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     feed_in_slices(&tokenizer, &input, html, |t| {
         let st = t.sink.state.borrow();
         if st.elements > limits.max_nodes {

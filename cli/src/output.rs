@@ -1,0 +1,220 @@
+//! Writing one cleaned page (or one error) in the chosen format.
+
+use std::fmt::Write as _;
+
+use clap::ValueEnum;
+use serde_json::{Map, Value};
+use tinsach::{Article, ErrorKind, NoArticleReason};
+
+use crate::input::Origin;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One JSON object a line: the input's position, id and URL, then the
+    /// article's fields, or an error object.
+    Json,
+    /// The headline, the dateline and the paragraphs; pages apart by two
+    /// blank lines.
+    Text,
+    /// The headline as a heading, a metadata list, the paragraphs and the
+    /// captions as emphasised lines; pages apart by a `---` rule.
+    Markdown,
+}
+
+/// The stable snake_case name of a cleaner's error kind, and the reason
+/// for `no_article`.
+pub fn error_kind_name(kind: &ErrorKind) -> (&'static str, Option<&'static str>) {
+    match kind {
+        ErrorKind::EmptyInput => ("empty_input", None),
+        ErrorKind::TooLarge { .. } => ("too_large", None),
+        ErrorKind::TooManyNodes { .. } => ("too_many_nodes", None),
+        ErrorKind::Binary => ("binary", None),
+        ErrorKind::NoArticle { why } => (
+            "no_article",
+            Some(match why {
+                NoArticleReason::NoText => "no_text",
+                NoArticleReason::NoBody => "no_body",
+                _ => "other",
+            }),
+        ),
+        _ => ("other", None),
+    }
+}
+
+fn origin_fields(origin: Origin) -> Map<String, Value> {
+    let mut out = Map::new();
+    out.insert("input".into(), Value::String(origin.input));
+    if let Some(id) = origin.id {
+        out.insert("id".into(), id);
+    }
+    if let Some(url) = origin.url {
+        out.insert("url".into(), Value::String(url));
+    }
+    out
+}
+
+/// Fields kept from a JSON line go last; the tool's own fields win a clash.
+fn add_kept(out: &mut Map<String, Value>, fields: Option<Map<String, Value>>) {
+    for (key, value) in fields.into_iter().flatten() {
+        out.entry(key).or_insert(value);
+    }
+}
+
+fn line(object: Map<String, Value>) -> String {
+    let mut s = serde_json::to_string(&Value::Object(object)).expect("JSON values serialise");
+    s.push('\n');
+    s
+}
+
+/// A cleaned page as the format wants it.
+pub fn article(
+    format: Format,
+    mut origin: Origin,
+    article: &Article,
+    keep_removed: bool,
+) -> String {
+    match format {
+        Format::Json => {
+            let fields = origin.fields.take();
+            let mut out = origin_fields(origin);
+            if let Value::Object(map) = serde_json::to_value(article).expect("Article serialises") {
+                for (key, value) in map {
+                    if key == "removed" && !keep_removed {
+                        continue;
+                    }
+                    out.insert(key, value);
+                }
+            }
+            add_kept(&mut out, fields);
+            line(out)
+        }
+        Format::Text => text(article),
+        Format::Markdown => markdown(&origin, article),
+    }
+}
+
+/// An error object for JSON, a line on stderr for the other formats.
+pub fn error(mut origin: Origin, kind: &str, reason: Option<&str>, message: &str) -> String {
+    let fields = origin.fields.take();
+    let mut out = origin_fields(origin);
+    out.insert("error_kind".into(), Value::String(kind.to_owned()));
+    if let Some(reason) = reason {
+        out.insert("reason".into(), Value::String(reason.to_owned()));
+    }
+    out.insert("error".into(), Value::String(message.to_owned()));
+    add_kept(&mut out, fields);
+    line(out)
+}
+
+fn text(article: &Article) -> String {
+    let mut out = String::new();
+    if let Some(headline) = &article.headline {
+        out.push_str(headline);
+        out.push('\n');
+    }
+    if let Some(dateline) = &article.dateline {
+        let _ = writeln!(
+            out,
+            "{}",
+            dateline
+                .text
+                .clone()
+                .unwrap_or_else(|| dateline.to_string())
+        );
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(&article.text());
+    out.push_str("\n\n\n");
+    out
+}
+
+/// Escapes what Markdown would read as markup at the start of a line or
+/// inside emphasis.
+fn escape(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for (i, c) in line.chars().enumerate() {
+        let starts = i == 0 && matches!(c, '#' | '>' | '-' | '+' | '=' | '|');
+        if starts || matches!(c, '*' | '_' | '\\' | '`' | '[' | ']' | '<') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // "1. " at the start would be a list item.
+    if let Some(dot) = out.find(". ")
+        && dot > 0
+        && out[..dot].bytes().all(|b| b.is_ascii_digit())
+    {
+        out.insert(dot, '\\');
+    }
+    out
+}
+
+fn markdown(origin: &Origin, article: &Article) -> String {
+    let mut out = String::new();
+    if let Some(headline) = &article.headline {
+        let _ = writeln!(out, "# {}\n", escape(headline));
+    }
+    let mut meta = Vec::new();
+    if let Some(kicker) = &article.kicker {
+        meta.push(format!("- **Kicker:** {}", escape(kicker)));
+    }
+    if let Some(dateline) = &article.dateline {
+        let printed = dateline.text.as_deref().map(escape);
+        let parsed = dateline
+            .datetime
+            .map(|d| d.to_string())
+            .or_else(|| dateline.date.as_ref().map(|d| d.to_string()));
+        let value = match (printed, parsed) {
+            (Some(p), Some(d)) => format!("{p} ({d})"),
+            (Some(p), None) => p,
+            (None, Some(d)) => d,
+            (None, None) => String::new(),
+        };
+        meta.push(format!("- **Date:** {value}"));
+    }
+    if !article.authors.is_empty() {
+        let authors: Vec<String> = article.authors.iter().map(|a| escape(a)).collect();
+        meta.push(format!("- **Authors:** {}", authors.join(", ")));
+    }
+    if let Some(source) = &article.source {
+        meta.push(format!("- **Source:** {}", escape(source)));
+    }
+    if let Some(outlet) = article
+        .outlet
+        .as_ref()
+        .filter(|o| Some(*o) != article.source.as_ref())
+    {
+        meta.push(format!("- **Outlet:** {}", escape(outlet)));
+    }
+    if let Some(url) = &origin.url {
+        meta.push(format!("- **URL:** <{url}>"));
+    }
+    if !meta.is_empty() {
+        out.push_str(&meta.join("\n"));
+        out.push_str("\n\n");
+    }
+    for paragraph in &article.body {
+        out.push_str(&escape(paragraph));
+        out.push_str("\n\n");
+    }
+    for caption in &article.captions {
+        let _ = write!(out, "*{}*\n\n", escape(caption));
+    }
+    out.push_str("---\n\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escapes_markup() {
+        assert_eq!(escape("# not a heading"), "\\# not a heading");
+        assert_eq!(escape("a *b* c_d"), "a \\*b\\* c\\_d");
+        assert_eq!(escape("2024. Năm"), "2024\\. Năm");
+        assert_eq!(escape("Hà Nội"), "Hà Nội");
+    }
+}
