@@ -51,6 +51,12 @@ create_exception!(
 );
 create_exception!(
     tinsach,
+    NotAnArticle,
+    Error,
+    "The page was cleaned, but with less confidence than the cleaner's min_confidence that it is one article (attributes: kind, confidence)."
+);
+create_exception!(
+    tinsach,
     NoArticle,
     Error,
     "Nothing on the page reads as an article (attribute why: 'no_text' or 'no_body')."
@@ -99,6 +105,23 @@ fn to_py_err(py: Python<'_>, e: tinsach::Error) -> PyErr {
                 vec![("why", PyString::new(py, why).into_any().unbind())],
             )
         }
+        ErrorKind::NotAnArticle { kind, confidence } => (
+            NotAnArticle::new_err(message),
+            vec![
+                (
+                    "kind",
+                    PyString::new(py, &kind.to_string()).into_any().unbind(),
+                ),
+                (
+                    "confidence",
+                    f64::from(confidence)
+                        .into_pyobject(py)
+                        .unwrap()
+                        .into_any()
+                        .unbind(),
+                ),
+            ],
+        ),
         // A kind added to the library after this binding: the common class.
         _ => (Error::new_err(message), vec![]),
     };
@@ -282,6 +305,20 @@ impl Article {
         self.encoding_value()
     }
 
+    /// What kind of page this is: "article", "listing", "media", "forum" or
+    /// "other".
+    #[getter]
+    fn kind(&self) -> String {
+        self.inner.kind.to_string()
+    }
+
+    /// How sure the cleaner is, 0.0 to 1.0, that the page's main content is
+    /// one article.
+    #[getter]
+    fn confidence(&self) -> f64 {
+        f64::from(self.inner.confidence)
+    }
+
     /// The publication instant in RFC 3339, if the page gives a full one.
     #[getter]
     fn published(&self) -> Option<String> {
@@ -298,6 +335,8 @@ impl Article {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let a = &self.inner;
         let d = PyDict::new(py);
+        d.set_item("kind", a.kind.to_string())?;
+        d.set_item("confidence", f64::from(a.confidence))?;
         d.set_item("headline", opt_str(py, &a.headline))?;
         d.set_item("kicker", opt_str(py, &a.kicker))?;
         match self.dateline_value() {
@@ -387,8 +426,8 @@ impl<'py> Page<'py> {
 }
 
 /// A cleaner's settings: max_bytes, max_nodes, max_depth, max_work,
-/// keep_removed.
-type Settings = (usize, usize, usize, u64, bool);
+/// keep_removed, min_confidence.
+type Settings = (usize, usize, usize, u64, bool, Option<f32>);
 
 /// Cleans pages with its settings. Build one and reuse it: it is cheap to
 /// share across threads.
@@ -473,28 +512,38 @@ impl Cleaner {
 #[pymethods]
 impl Cleaner {
     #[new]
-    #[pyo3(signature = (*, max_bytes=None, max_nodes=None, max_depth=None, max_work=None, keep_removed=true))]
+    #[pyo3(signature = (*, max_bytes=None, max_nodes=None, max_depth=None, max_work=None, keep_removed=true, min_confidence=None))]
     fn new(
         max_bytes: Option<usize>,
         max_nodes: Option<usize>,
         max_depth: Option<usize>,
         max_work: Option<u64>,
         keep_removed: bool,
+        min_confidence: Option<f32>,
     ) -> Cleaner {
         let max_bytes = max_bytes.unwrap_or(tinsach::DEFAULT_MAX_BYTES);
         let max_nodes = max_nodes.unwrap_or(tinsach::DEFAULT_MAX_NODES);
         let max_depth = max_depth.unwrap_or(tinsach::DEFAULT_MAX_DEPTH);
         let max_work = max_work.unwrap_or(tinsach::DEFAULT_MAX_WORK);
-        let inner = tinsach::Cleaner::builder()
+        let mut builder = tinsach::Cleaner::builder()
             .max_bytes(max_bytes)
             .max_nodes(max_nodes)
             .max_depth(max_depth)
             .max_work(max_work)
-            .keep_removed(keep_removed)
-            .build();
+            .keep_removed(keep_removed);
+        if let Some(min) = min_confidence {
+            builder = builder.min_confidence(min);
+        }
         Cleaner {
-            inner,
-            settings: (max_bytes, max_nodes, max_depth, max_work, keep_removed),
+            inner: builder.build(),
+            settings: (
+                max_bytes,
+                max_nodes,
+                max_depth,
+                max_work,
+                keep_removed,
+                min_confidence,
+            ),
         }
     }
 
@@ -582,26 +631,32 @@ impl Cleaner {
         self.settings.4
     }
 
+    #[getter]
+    fn min_confidence(&self) -> Option<f32> {
+        self.settings.5
+    }
+
     /// Pickles as its settings (datatrove copies its steps, Spark ships
-    /// closures): `tinsach._make_cleaner(max_bytes, max_nodes, max_depth,
-    /// keep_removed)` builds it again.
+    /// closures): `tinsach._make_cleaner(max_bytes, max_nodes, max_depth, max_work,
+    /// keep_removed, min_confidence)` builds it again.
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Settings)> {
         let make = py.import("tinsach")?.getattr("_make_cleaner")?;
         Ok((make, self.settings))
     }
 
     fn __repr__(&self) -> String {
-        let (b, n, d, w, k) = self.settings;
+        let (b, n, d, w, k, c) = self.settings;
         let k = if k { "True" } else { "False" };
+        let c = c.map_or("None".to_string(), |c| c.to_string());
         format!(
-            "Cleaner(max_bytes={b}, max_nodes={n}, max_depth={d}, max_work={w}, keep_removed={k})"
+            "Cleaner(max_bytes={b}, max_nodes={n}, max_depth={d}, max_work={w}, keep_removed={k}, min_confidence={c})"
         )
     }
 }
 
 /// The default cleaner of the module-level functions.
 static DEFAULT: std::sync::LazyLock<Cleaner> =
-    std::sync::LazyLock::new(|| Cleaner::new(None, None, None, None, true));
+    std::sync::LazyLock::new(|| Cleaner::new(None, None, None, None, true, None));
 
 /// Cleans one raw HTML page (bytes in any encoding, or a str) with the
 /// default settings.
@@ -639,6 +694,15 @@ fn _tinsach(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("Binary", py.get_type::<Binary>())?;
     m.add("WorkLimit", py.get_type::<WorkLimit>())?;
     m.add("NoArticle", py.get_type::<NoArticle>())?;
+    m.add("NotAnArticle", py.get_type::<NotAnArticle>())?;
+    m.add(
+        "SUGGESTED_MIN_CONFIDENCE",
+        tinsach::SUGGESTED_MIN_CONFIDENCE,
+    )?;
+    m.add(
+        "SUGGESTED_MIN_CONFIDENCE_TEXT",
+        tinsach::SUGGESTED_MIN_CONFIDENCE_TEXT,
+    )?;
     m.add("DEFAULT_MAX_BYTES", tinsach::DEFAULT_MAX_BYTES)?;
     m.add("DEFAULT_MAX_NODES", tinsach::DEFAULT_MAX_NODES)?;
     m.add("DEFAULT_MAX_DEPTH", tinsach::DEFAULT_MAX_DEPTH)?;

@@ -7,25 +7,32 @@ import tinsach
 from conftest import SEEDS, VI_HTML
 
 
+def same_article(got, expected):
+    """The clean example prints the confidence rounded to 3 decimals (in
+    f32): equal to that, and the rest equal."""
+    got, expected = dict(got), dict(expected)
+    assert abs(got.pop("confidence") - expected.pop("confidence")) < 1e-3
+    assert got == expected
+
+
 @pytest.mark.parametrize("path", VI_HTML, ids=lambda p: p.name)
 def test_html_fixture_same_as_rust(path, rust_articles):
-    expected = dict(rust_articles[str(path)])
-    got = tinsach.clean_html(path.read_bytes()).to_dict()
-    assert got == expected
+    same_article(tinsach.clean_html(path.read_bytes()).to_dict(), rust_articles[str(path)])
 
 
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
 def test_text_fixture_same_as_rust(path, rust_articles):
     expected = dict(rust_articles[str(path)])
     expected.setdefault("encoding", None)
-    got = tinsach.clean_text(path.read_text(encoding="utf-8")).to_dict()
-    assert got == expected
+    same_article(tinsach.clean_text(path.read_text(encoding="utf-8")).to_dict(), expected)
 
 
 def test_attributes_match_dict():
     a = tinsach.clean_html(VI_HTML[0].read_bytes(), url="https://baochinhphu.vn/x")
     d = a.to_dict()
     assert a.headline == d["headline"] and a.headline
+    assert a.kind == d["kind"] == "article"
+    assert a.confidence == d["confidence"] and 0.0 <= a.confidence <= 1.0
     assert a.kicker == d["kicker"]
     assert a.source == d["source"] and a.outlet == d["outlet"] and a.credit == d["credit"]
     assert a.authors == d["authors"] and a.body == d["body"] and a.captions == d["captions"]
@@ -89,6 +96,7 @@ def test_errors_map_to_exceptions():
         tinsach.Binary,
         tinsach.WorkLimit,
         tinsach.NoArticle,
+        tinsach.NotAnArticle,
     ):
         assert issubclass(cls, tinsach.Error)
     with pytest.raises(tinsach.EmptyInput):
@@ -109,6 +117,13 @@ def test_errors_map_to_exceptions():
     with pytest.raises(tinsach.WorkLimit) as e:
         tinsach.Cleaner(max_work=1000).clean_html(VI_HTML[0].read_bytes())
     assert e.value.limit == 1000
+    article = tinsach.clean_html(VI_HTML[0].read_bytes())
+    with pytest.raises(tinsach.NotAnArticle) as e:
+        tinsach.Cleaner(min_confidence=article.confidence + 0.01).clean_html(
+            VI_HTML[0].read_bytes()
+        )
+    assert e.value.kind == article.kind
+    assert abs(e.value.confidence - article.confidence) < 1e-6
     with pytest.raises(tinsach.TooLarge) as e:
         tinsach.Cleaner(max_bytes=10).clean_text("Một đoạn văn dài hơn mười byte.")
     assert (e.value.size, e.value.limit) == (len("Một đoạn văn dài hơn mười byte.".encode()), 10)
@@ -166,7 +181,12 @@ def test_cleaner_pickles_with_its_settings():
     import pickle
 
     c = tinsach.Cleaner(
-        max_bytes=1000, max_nodes=50, max_depth=9, max_work=77, keep_removed=False
+        max_bytes=1000,
+        max_nodes=50,
+        max_depth=9,
+        max_work=77,
+        keep_removed=False,
+        min_confidence=0.5,
     )
     for d in (pickle.loads(pickle.dumps(c)), copy.deepcopy(c)):
         assert repr(d) == repr(c)

@@ -51,6 +51,7 @@ def test_spark_local_mode(tmp_path, monkeypatch):
         g = got[r["url"]]
         assert g["error"] is None
         assert g["headline"] == a.headline
+        assert g["kind"] == a.kind and g["confidence"] == a.confidence
         assert g["text"] == a.text()
         assert g["published"] == a.published
         assert list(g["authors"]) == a.authors

@@ -14,6 +14,8 @@ from ._tinsach import (
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_NODES,
     DEFAULT_MAX_WORK,
+    SUGGESTED_MIN_CONFIDENCE,
+    SUGGESTED_MIN_CONFIDENCE_TEXT,
     Article,
     Binary,
     Cleaner,
@@ -22,6 +24,7 @@ from ._tinsach import (
     Encoding,
     Error,
     NoArticle,
+    NotAnArticle,
     Removed,
     TooLarge,
     TooManyNodes,
@@ -33,7 +36,7 @@ from ._tinsach import (
 
 
 
-def _make_cleaner(max_bytes, max_nodes, max_depth, max_work, keep_removed):
+def _make_cleaner(max_bytes, max_nodes, max_depth, max_work, keep_removed, min_confidence):
     """Unpickles a Cleaner (see Cleaner.__reduce__)."""
     return Cleaner(
         max_bytes=max_bytes,
@@ -41,6 +44,7 @@ def _make_cleaner(max_bytes, max_nodes, max_depth, max_work, keep_removed):
         max_depth=max_depth,
         max_work=max_work,
         keep_removed=keep_removed,
+        min_confidence=min_confidence,
     )
 
 
@@ -57,6 +61,9 @@ __all__ = [
     "Encoding",
     "Error",
     "NoArticle",
+    "NotAnArticle",
+    "SUGGESTED_MIN_CONFIDENCE",
+    "SUGGESTED_MIN_CONFIDENCE_TEXT",
     "Removed",
     "TooLarge",
     "TooManyNodes",

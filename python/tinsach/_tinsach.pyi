@@ -7,6 +7,8 @@ DEFAULT_MAX_BYTES: int
 DEFAULT_MAX_NODES: int
 DEFAULT_MAX_DEPTH: int
 DEFAULT_MAX_WORK: int
+SUGGESTED_MIN_CONFIDENCE: float
+SUGGESTED_MIN_CONFIDENCE_TEXT: float
 
 class Error(Exception):
     """The input cannot be an article, or breaks a configured limit."""
@@ -38,6 +40,12 @@ class NoArticle(Error):
 
     why: str  # "no_text" or "no_body"
 
+class NotAnArticle(Error):
+    """Cleaned, but with less confidence than ``min_confidence`` that it is one article."""
+
+    kind: str
+    confidence: float
+
 class Dateline:
     text: Optional[str]
     """The date as printed, or None when only metadata carries it."""
@@ -57,6 +65,12 @@ class Encoding:
     looks_wrong: bool
 
 class Article:
+    @property
+    def kind(self) -> str:
+        """"article", "listing", "media", "forum" or "other"."""
+    @property
+    def confidence(self) -> float:
+        """How sure the cleaner is, 0.0 to 1.0, that the page is one article."""
     @property
     def headline(self) -> Optional[str]: ...
     @property
@@ -96,6 +110,7 @@ class Cleaner:
         max_depth: Optional[int] = None,
         max_work: Optional[int] = None,
         keep_removed: bool = True,
+        min_confidence: Optional[float] = None,
     ) -> None: ...
     @property
     def max_bytes(self) -> int: ...
@@ -107,6 +122,8 @@ class Cleaner:
     def max_work(self) -> int: ...
     @property
     def keep_removed(self) -> bool: ...
+    @property
+    def min_confidence(self) -> Optional[float]: ...
     def clean_html(
         self,
         data: Union[bytes, str],

@@ -70,6 +70,8 @@ class Tinsach(BaseExtractor):
                 dateline = result.dateline
                 doc.metadata.update(
                     {
+                        "tinsach_kind": result.kind,
+                        "tinsach_confidence": result.confidence,
                         "tinsach_headline": result.headline,
                         "tinsach_published": result.published,
                         "tinsach_date": dateline.date if dateline else None,

@@ -21,7 +21,7 @@ from . import Cleaner, Error
 
 #: The columns of the rows ``clean_partition`` yields, as a Spark DDL string.
 OUTPUT_SCHEMA = (
-    "url string, headline string, published string, date string, source string, "
+    "url string, kind string, confidence double, headline string, published string, date string, source string, "
     "outlet string, authors array<string>, text string, error string"
 )
 
@@ -57,11 +57,13 @@ def clean_partition(
             results = cleaner.clean_html_batch(pages, urls=urls)
         for url, a in zip(urls, results):
             if isinstance(a, Error):
-                yield (url, None, None, None, None, None, [], None, f"{type(a).__name__}: {a}")
+                yield (url, None, None, None, None, None, None, None, [], None, f"{type(a).__name__}: {a}")
             else:
                 d = a.dateline
                 yield (
                     url,
+                    a.kind,
+                    a.confidence,
                     a.headline,
                     a.published,
                     d.date if d else None,
