@@ -142,20 +142,7 @@ fn plain_weight(cx: &Ctx, i: usize) -> f32 {
     if marked || f.placeholder || f.is_dateline() {
         return 0.0;
     }
-    let base = if f.is_prose() {
-        chars
-    } else if f.terminal && f.words >= SHORT_SENTENCE_MIN_WORDS {
-        chars * SHORT_SENTENCE_SHARE
-    } else if b.kind == BlockKind::Cell {
-        TABLE_CELL_WEIGHT
-    } else {
-        SHORT_LINE_WEIGHT
-    };
-    if cx.doc.is_html && base > 0.0 && article_markup(b.flags) {
-        base * ARTICLE_MARKUP_BOOST
-    } else {
-        base
-    }
+    super::shape_weight(cx.doc, b, f)
 }
 
 /// Text input: the run of blocks of greatest plain weight.

@@ -586,6 +586,16 @@ fn weight(cx: &Ctx, i: usize) -> f32 {
     if cx.caption_marker(i) || f.placeholder || f.is_dateline() {
         return 0.0;
     }
+    shape_weight(doc, b, f)
+}
+
+/// What a block that is neither chrome, a caption, a placeholder nor a
+/// dateline weighs by its shape: running prose by its length, a short
+/// sentence by part of it, a table cell nothing, another short line
+/// against; article markup boosts what weighs for. Shared by [`weight`]
+/// and the fallback's container score ([`fallback`]).
+pub(crate) fn shape_weight(doc: &Doc, b: &crate::block::Block, f: &Features) -> f32 {
+    let chars = f.chars as f32;
     let base = if f.is_prose() {
         chars
     } else if f.terminal && f.words >= SHORT_SENTENCE_MIN_WORDS {
