@@ -450,11 +450,11 @@ fn of_block<'k, 't>(
         f.date_shaped = words <= DATE_MAX_WORDS && digits >= 4;
         // A byline opener may bring a date after the names ("By Jane Doe,
         // March 7, 2026"); without one, digits rule names out.
-        let opener = strip_byline_opener(text).is_some();
+        // The opener is looked for only where the plain test fails: most
+        // lines are settled by their length, stop, digits and first letter.
         f.names_shaped = chars <= NAMES_LINE_MAX_CHARS
             && !terminal_period(text)
-            && (digits == 0 || opener)
-            && (capitalised(text) || opener);
+            && ((digits == 0 && capitalised(text)) || strip_byline_opener(text).is_some());
     }
     // In HTML a menu's entries are links, and the link density tells them;
     // a line of plain words between separators there is one the page wrote
