@@ -24,7 +24,9 @@ corpora. Where each corpus's outlet comes from:
   and newspaper4k.py, under
   --devcorpus): the gold's `outlet_domain`; a page without one is its own
   outlet (its page name).
-- readability: the host of the page's `<link rel=canonical>` or `og:url`,
+- readability, readability-large (the 41 pages of Readability's suite over
+  200 KiB that `tests/fixtures` does not ship, copied under --devcorpus by
+  `scripts/corpus/readability_large.sh`): the host of the page's `<link rel=canonical>` or `og:url`,
   else the page name without a trailing `-<digits>` (`ehow-2` -> `ehow`).
 - seeds, vi-html, vi-text, vi-synth-html, vi-synth-text: the gold's `outlet`, else its `source`, else the
   page name (vi-html and vi-text are the same nine pages with the same
@@ -120,6 +122,7 @@ def corpora(devcorpus):
         yield c, os.path.join(FIXTURES, c), from_gold_outlet
     for c in ("wcxb-dev", "wcxb-dev-other", "fundus", "newspaper4k"):
         yield c, os.path.join(devcorpus, c), from_domain
+    yield "readability-large", os.path.join(devcorpus, "readability-large"), from_readability
 
 
 def table(rows):
