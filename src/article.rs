@@ -214,6 +214,9 @@ pub enum Reason {
     Tags,
     /// Advertising.
     Advertisement,
+    /// A slideshow set into the page: photos of another story, each
+    /// announced by a counter ("3/50") with its title and caption.
+    Slideshow,
     /// Text outside the article's column, or too short and isolated to be
     /// part of it.
     Boilerplate,
@@ -240,6 +243,7 @@ impl fmt::Display for Reason {
             Reason::SourceMark => "source mark",
             Reason::Footer => "footer",
             Reason::PlayerWidget => "player widget",
+            Reason::Slideshow => "slideshow",
             Reason::Comments => "comments",
             Reason::Tags => "tags",
             Reason::Advertisement => "advertisement",

@@ -21,6 +21,7 @@
 #![allow(clippy::needless_range_loop)]
 
 mod fallback;
+mod slides;
 pub(crate) use fallback::clear_run;
 pub(crate) mod features;
 
@@ -207,6 +208,8 @@ struct Ctx<'a> {
     /// inside the span. A link-heavy item of a list whose other items are
     /// plain text is content (a changelog, a list of sources).
     link_list: Vec<bool>,
+    /// Blocks of a slideshow set into the page (see [`slides`]): cut.
+    slides: Vec<bool>,
     /// Markup flags voided for every block: those the fallback's container
     /// (see [`fallback`]) carries itself, which say nothing about which of
     /// its blocks are chrome. Empty for the main pass.
@@ -299,6 +302,7 @@ pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
         teasers: teaser_groups(doc, feats),
         para_gap: paragraph_gap(doc, feats),
         link_list: link_lists(doc),
+        slides: slides::slideshows(doc),
         masked: Flags::EMPTY,
         captions_void: false,
     };
@@ -566,7 +570,7 @@ fn weight(cx: &Ctx, i: usize) -> f32 {
     let b = &doc.blocks[i];
     let f = &feats[i];
     let chars = f.chars as f32;
-    if teasers[i] == Some(true) {
+    if teasers[i] == Some(true) || cx.slides[i] {
         return -chars.min(TEASER_WEIGHT_CAP);
     }
     if f.heads_list() {
@@ -724,6 +728,9 @@ fn inside(cx: &Ctx, i: usize) -> Label {
     let f = &feats[i];
     if let Some(t) = teasers[i] {
         return Label::Cut(teaser_group_reason(t, f));
+    }
+    if cx.slides[i] {
+        return Label::Cut(Reason::Slideshow);
     }
     if let Some(r) = f.chrome() {
         return Label::Cut(r);
@@ -1034,6 +1041,9 @@ fn outside(cx: &Ctx, i: usize, before: bool) -> Label {
     if let Some(t) = teasers[i] {
         return Label::Cut(teaser_group_reason(t, f));
     }
+    if cx.slides[i] {
+        return Label::Cut(Reason::Slideshow);
+    }
     if let Some(r) = f.chrome() {
         return Label::Cut(r);
     }
@@ -1239,6 +1249,28 @@ mod tests {
             .filter(|(_, l)| *l == Label::Cut(Reason::Caption))
             .map(|(t, _)| t)
             .collect()
+    }
+
+    #[test]
+    fn a_slideshow_after_the_article_is_cut() {
+        let mut lines = vec![LEAD, PARA_1, PARA_2, PARA_3];
+        let slides: Vec<String> = (1..=5)
+            .flat_map(|k| {
+                [
+                    format!("{k}/5 Chợ phiên vùng cao"),
+                    format!("{PARA_2} Ảnh số {k} của loạt ảnh về chợ phiên ngày cuối tuần."),
+                ]
+            })
+            .collect();
+        lines.extend(slides.iter().map(String::as_str));
+        let text = lines.join("\n\n");
+        let labels = labels_of(&text);
+        for (t, l) in &labels[..4] {
+            assert_eq!(*l, Label::Body, "{t}");
+        }
+        for (t, l) in &labels[4..] {
+            assert_eq!(*l, Label::Cut(Reason::Slideshow), "{t}");
+        }
     }
 
     #[test]
