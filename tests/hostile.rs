@@ -528,6 +528,22 @@ fn aria_hidden_page_wrapper() {
     assert!(!a.body.iter().any(|b| b.contains(MODAL)), "{}", preview(&a));
 }
 
+/// A snapshot of a home page taken with a story open in a modal: the story
+/// is in the box named "modal", and the home page's teasers around it
+/// (a linked title and a summary each) hold more prose in all.
+#[test]
+fn story_open_in_a_modal_over_a_home_page() {
+    let teaser = |k: usize| {
+        format!(
+            r#"<div class="card"><h3><a href="/story-{k}">Tiêu đề bài viết số {k} trên trang chủ</a></h3><p>Bản tin thứ {k} kể lại một sự việc khác trong ngày, với đủ chữ để đọc như một đoạn văn tóm tắt của bài viết đó, kèm lời mời bấm vào xem tiếp.</p></div>"#
+        )
+    };
+    let teasers: String = (0..12).map(teaser).collect();
+    let page = wrapped(&teasers, r#"<div class="modal" role="dialog">"#, "</div>");
+    let a = article(tinsach::clean_html(page.as_bytes()));
+    assert_keeps_paragraphs(&a);
+}
+
 /// A `visibility: hidden` wrapper with the article shown again by
 /// `visibility: visible`: a browser shows the article.
 #[test]
