@@ -407,7 +407,9 @@ fn label_span(cx: &Ctx, start: usize, end: usize) -> Classified {
     let start = recover_lead(cx, &mut labels, start);
     let (start, end) = same_container(cx, &mut labels, start, end);
     list_followers(feats, &mut labels, start, end);
-    if !doc.is_html {
+    if doc.is_html {
+        captions_between_images(cx, &mut labels, start, end);
+    } else {
         photo_captions(cx, &mut labels, start, end);
     }
     captions_over_credits(cx, &mut labels);
@@ -918,6 +920,37 @@ fn list_item(t: &str) -> bool {
     digits || letter
 }
 
+/// Lines between images that make a row of captioned photos (see
+/// [`captions_between_images`]). Measured on the tune halves: at 1 a
+/// one-sentence closing paragraph after the story's last photo is cut
+/// (fundus); 2 and 3 cut the same captions of photo stories.
+const IMAGE_CAPTIONS_MIN: usize = 2;
+
+/// Photo captions in HTML read from where they stand: a caption-shaped
+/// line (see [`caption_shaped`]) with an image right before it and another
+/// right after it (or the article's end) is the first image's caption, set
+/// as a plain paragraph, as old layouts and photo stories do (a lead, then
+/// photos, each under its one-sentence caption). A paragraph of the story
+/// is longer than a caption or stands against other text. A page needs
+/// [`IMAGE_CAPTIONS_MIN`] such lines: one short sentence between two
+/// images can be the story's own.
+fn captions_between_images(cx: &Ctx, labels: &mut [Label], start: usize, end: usize) {
+    let Ctx { doc, .. } = cx;
+    let between: Vec<usize> = (start..end.saturating_sub(1))
+        .filter(|&i| {
+            labels[i] == Label::Body
+                && doc.blocks[i].gap_before >= 1
+                && doc.blocks[i + 1].gap_before >= 1
+                && caption_shaped(cx, i)
+        })
+        .collect();
+    if between.len() >= IMAGE_CAPTIONS_MIN {
+        for i in between {
+            labels[i] = Label::Cut(Reason::Caption);
+        }
+    }
+}
+
 /// Photo captions in a scraped text, read from where they stand; the
 /// image itself left nothing in the text.
 ///
@@ -1294,6 +1327,32 @@ mod tests {
             .filter(|(_, l)| *l == Label::Cut(Reason::Caption))
             .map(|(t, _)| t)
             .collect()
+    }
+
+    #[test]
+    fn captions_between_images_in_html() {
+        let captions = [
+            "Người dân xếp hàng dài trước cổng hội chợ từ sáng sớm để mua đặc sản.",
+            "Gian hàng trái cây của các nhà vườn thu hút đông khách tham quan.",
+            "Các em nhỏ thích thú với khu trưng bày nông cụ truyền thống.",
+        ];
+        let page = |captions: &[&str]| {
+            let mut html =
+                format!("<html><body><article><h1>Hội chợ nông sản khai mạc</h1><p>{LEAD}</p>");
+            for c in captions {
+                html.push_str(&format!(r#"<img src="a.jpg"><p>{c}</p>"#));
+            }
+            html.push_str(&format!(
+                r#"<img src="b.jpg"><p>{PARA_1}</p><p>{PARA_2}</p></article></body></html>"#
+            ));
+            crate::clean_html(html.as_bytes()).unwrap()
+        };
+        let a = page(&captions);
+        assert_eq!(a.body, [LEAD, PARA_1, PARA_2]);
+        assert_eq!(a.captions, captions);
+        // One short sentence between two images may be the story's own.
+        let a = page(&captions[..1]);
+        assert_eq!(a.body, [LEAD, captions[0], PARA_1, PARA_2]);
     }
 
     #[test]
