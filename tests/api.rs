@@ -270,3 +270,27 @@ fn dates_keep_their_precision() {
         "2026-03-02T07:15:00+07:00"
     );
 }
+
+/// Older layouts print a short date ("(03/06/13)") and give the date with
+/// its time only in the element's `title` tooltip: the tooltip is read.
+#[test]
+fn date_in_a_title_attribute() {
+    let page = article_html().replacen(
+        "</h1>",
+        r#"</h1><span class="date" title="Thứ Hai, 03/06/2013 08:05">(03/06/13)</span>"#,
+        1,
+    );
+    let a = tinsach::clean_html(page.as_bytes()).unwrap();
+    assert_eq!(
+        a.published().map(|d| d.to_string()).as_deref(),
+        Some("2013-06-03T08:05:00+07:00")
+    );
+    // A link's title is a sentence, not a date.
+    let page = article_html().replacen(
+        "</h1>",
+        r#"</h1><a href="/x" title="Báo cáo 2013 của 24 tỉnh về 365 dự án">Xem</a>"#,
+        1,
+    );
+    let a = tinsach::clean_html(page.as_bytes()).unwrap();
+    assert_eq!(a.published(), None);
+}
