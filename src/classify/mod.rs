@@ -386,8 +386,32 @@ pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
         }
     }
 
+    let end = comments_barrier(&cx, &weights, start, end);
     let main = label_span(&cx, start, end);
     fallback::better(&cx, main)
+}
+
+/// Prose weight (about characters of prose) that must stand in the span
+/// before a comment thread's header for the header to end the article: a
+/// story's worth, three short paragraphs. A header nearer the top is a
+/// count beside the headline ("12 comments") with the story after it.
+/// Measured on the tune halves: a share of the span (half its weight)
+/// instead leaves the long threads in, which outweigh their story.
+const BARRIER_MIN_BEFORE: f32 = 400.0;
+
+/// Ends the span at a comment thread's header ("Comments", "59 Comments on
+/// …", "Leave a reply"): readers' posts read as prose, and a long thread
+/// outweighs the lines of chrome between it and the story, so the span ran
+/// on through it. The header must follow a story's worth of prose.
+fn comments_barrier(cx: &Ctx, weights: &[f32], start: usize, end: usize) -> usize {
+    let mut before = 0.0;
+    for i in start..end {
+        if cx.feats[i].chrome() == Some(Reason::Comments) && before >= BARRIER_MIN_BEFORE {
+            return i;
+        }
+        before += weights[i].max(0.0);
+    }
+    end
 }
 
 /// Labels every block given the article's span: inside and outside it by
@@ -1353,6 +1377,28 @@ mod tests {
         // One short sentence between two images may be the story's own.
         let a = page(&captions[..1]);
         assert_eq!(a.body, [LEAD, captions[0], PARA_1, PARA_2]);
+    }
+
+    #[test]
+    fn a_comment_thread_after_the_article_ends_it() {
+        let comment = |k: usize| {
+            format!(
+                "Bạn đọc {k}\n\nTôi đã đến hội chợ này hôm qua và thấy giá cả khá hợp lý, hàng hóa \
+                 phong phú, nhân viên nhiệt tình, năm sau chắc chắn sẽ quay lại lần nữa.\n\nTrả lời"
+            )
+        };
+        let comments: Vec<String> = (0..8).map(comment).collect();
+        let text = format!(
+            "{LEAD}\n\n{PARA_1}\n\n{PARA_2}\n\n{PARA_3}\n\n8 bình luận\n\n{}",
+            comments.join("\n\n")
+        );
+        let labels = labels_of(&text);
+        let body: Vec<&str> = labels
+            .iter()
+            .filter(|(_, l)| *l == Label::Body)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(body, [LEAD, PARA_1, PARA_2, PARA_3]);
     }
 
     #[test]

@@ -85,6 +85,15 @@ pub(crate) static LABELS: &[Label] = &[
     label("bình luận bài viết này", Reason::Comments, false),
     label("comments", Reason::Comments, false),
     label("leave a comment", Reason::Comments, false),
+    // The comment form's title in the common blog engines (WordPress's
+    // "Leave a Reply", its themes' "Reader Interactions"), and the usual
+    // wordings of the same header elsewhere.
+    label("leave a reply", Reason::Comments, false),
+    label("reader interactions", Reason::Comments, false),
+    label("post a comment", Reason::Comments, false),
+    label("add a comment", Reason::Comments, false),
+    label("join the discussion", Reason::Comments, false),
+    label("join the conversation", Reason::Comments, false),
     label("like this", Reason::FollowShare, false),
     label("share this", Reason::FollowShare, false),
     // Share, follow, copy.
@@ -187,6 +196,12 @@ pub(crate) static PATTERNS: &[(&str, Reason)] = &[
     ),
     (
         r"^(comments?|bình luận|ý kiến) \([0-9]+\)$",
+        Reason::Comments,
+    ),
+    // A thread's header with the story's title: "59 Comments on “…”",
+    // "12 thoughts on “…”", "3 responses to “…”".
+    (
+        r"^[0-9]+ (comments?|responses?|replies|thoughts?) (on|to) ",
         Reason::Comments,
     ),
     (r"^(xem|tải) (thêm )?(ứng dụng|app)", Reason::FollowShare),
