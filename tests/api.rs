@@ -294,3 +294,21 @@ fn date_in_a_title_attribute() {
     let a = tinsach::clean_html(page.as_bytes()).unwrap();
     assert_eq!(a.published(), None);
 }
+
+/// A text rendering with a promo line between the headline and the lead:
+/// the headline is the title-like line whose words recur in the lead, not
+/// the nearest one.
+#[test]
+fn text_headline_is_the_line_about_the_story() {
+    let text = "Home\n\nNutrition Trends Shaping Healthy Eating in 2025\n\n\
+                See this trend inside our analytics platform today\n\n\
+                Nutrition trends change quickly, and healthy eating in 2025 is shaped by \
+                protein, fibre and gut health more than by any single diet.\n\n\
+                Shoppers now read labels for fibre and protein first, and brands answer \
+                with new products every season across every aisle of the store.\n";
+    let a = tinsach::clean_text(text).unwrap();
+    assert_eq!(
+        a.headline.as_deref(),
+        Some("Nutrition Trends Shaping Healthy Eating in 2025")
+    );
+}

@@ -347,6 +347,12 @@ pub(crate) static BYLINE_ROLES: &[&str] = &[
 /// theo Reuters". Lower case.
 pub(crate) static BYLINE_SOURCE_WORD: &str = "theo";
 
+/// The word that joins two names in a byline ("Felix Schröder und Jörg
+/// Soldwisch"), in the languages of [`BYLINE_OPENERS`]: Vietnamese, English,
+/// German, French, Spanish and Portuguese ("y", "e"). Lower case, as
+/// printed: a capitalised "Und" is no joint.
+pub(crate) static NAME_CONJUNCTIONS: &[&str] = &["và", "and", "und", "et", "y", "e"];
+
 /// What a byline may open with before the names ("Theo Hồ Hương", "Bài và
 /// ảnh: Lan Anh", "By Jane Doe", "Par Jean Dupont", "Von Max Muster", "Por
 /// Ana Pérez"), lower case, matched without regard to case. "by" may also
