@@ -30,8 +30,14 @@ pub struct Article {
     /// People in the byline, without titles or the outlet's name.
     pub authors: Vec<String>,
     /// The article's paragraphs in order. The lead is the first paragraph;
-    /// subheadings are paragraphs too.
+    /// subheadings are paragraphs too (their role is in [`Article::roles`]).
     pub body: Vec<String>,
+    /// What each body paragraph is on the page, index for index: `roles[i]`
+    /// is the role of `body[i]` (a heading, a list item, a quote…). Read
+    /// the two together with [`Article::blocks`]. Text input has no markup
+    /// to tell: every line is a [`BlockRole::Paragraph`].
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub roles: Vec<BlockRole>,
     /// Each photo or video caption once, in order of first appearance.
     pub captions: Vec<String>,
     /// Every piece of the page that was cut, with the reason, in page order,
@@ -105,7 +111,138 @@ impl Article {
     pub fn text(&self) -> String {
         self.body.join("\n\n")
     }
+
+    /// The body paragraphs with their roles, in order: [`Article::body`]
+    /// and [`Article::roles`] side by side, borrowed. A paragraph without a
+    /// role (`roles` shorter than `body`, as after the caller pushed to
+    /// `body` alone) is a [`BlockRole::Paragraph`].
+    ///
+    /// ```
+    /// use tinsach::BlockRole;
+    ///
+    /// let long = "Đoạn văn của bài báo, đủ dài để là một đoạn văn thật sự của bài viết, kể lại sự việc.";
+    /// let page = format!(
+    ///     "<article><h1>Tiêu đề</h1><p>{long}</p><h2>Bối cảnh</h2><p>{long} Thêm nữa.</p></article>"
+    /// );
+    /// let article = tinsach::clean_html(page.as_bytes())?;
+    /// let roles: Vec<BlockRole> = article.blocks().map(|b| b.role).collect();
+    /// assert_eq!(roles, [BlockRole::Paragraph, BlockRole::Heading(2), BlockRole::Paragraph]);
+    /// assert_eq!(article.blocks().nth(1).unwrap().text, "Bối cảnh");
+    /// # Ok::<(), tinsach::Error>(())
+    /// ```
+    pub fn blocks(&self) -> impl Iterator<Item = BodyBlock<'_>> {
+        let roles = self
+            .roles
+            .iter()
+            .copied()
+            .chain(std::iter::repeat(BlockRole::Paragraph));
+        self.body
+            .iter()
+            .zip(roles)
+            .map(|(text, role)| BodyBlock { role, text })
+    }
 }
+
+/// One body paragraph with its role: an item of [`Article::blocks`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct BodyBlock<'a> {
+    /// What the paragraph is on the page.
+    pub role: BlockRole,
+    /// Its text, as in [`Article::body`].
+    pub text: &'a str,
+}
+
+/// What a body paragraph is on the page, from the element that held it.
+///
+/// With the `serde` feature it serialises as one snake_case string:
+/// `"paragraph"`, `"heading_2"`, `"list_item"`, `"quote"`, `"table_cell"`,
+/// `"preformatted"`, `"caption"` (its [`Display`](fmt::Display) form).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockRole {
+    /// A paragraph (`p`, text in a `div`), or a line of text input.
+    #[default]
+    Paragraph,
+    /// A subheading `h1`–`h6`, with its level (the headline itself is
+    /// [`Article::headline`], never a body block).
+    Heading(u8),
+    /// An item of a list (`li`).
+    ListItem,
+    /// A block quotation.
+    Quote,
+    /// A table cell (`td`, `th`).
+    TableCell,
+    /// Preformatted text (`pre`); its white space is folded like any
+    /// block's.
+    Preformatted,
+    /// A caption (`figcaption`, a caption cell of an image table) that the
+    /// classifier kept as body: the captions it cut are
+    /// [`Article::captions`].
+    Caption,
+}
+
+impl fmt::Display for BlockRole {
+    /// The snake_case name, the serialised form: `heading_2` for an `h2`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BlockRole::Paragraph => f.write_str("paragraph"),
+            BlockRole::Heading(level) => write!(f, "heading_{level}"),
+            BlockRole::ListItem => f.write_str("list_item"),
+            BlockRole::Quote => f.write_str("quote"),
+            BlockRole::TableCell => f.write_str("table_cell"),
+            BlockRole::Preformatted => f.write_str("preformatted"),
+            BlockRole::Caption => f.write_str("caption"),
+        }
+    }
+}
+
+impl BlockRole {
+    /// Reads the [`Display`](fmt::Display) form back (for serde).
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    fn from_name(name: &str) -> Option<BlockRole> {
+        Some(match name {
+            "paragraph" => BlockRole::Paragraph,
+            "list_item" => BlockRole::ListItem,
+            "quote" => BlockRole::Quote,
+            "table_cell" => BlockRole::TableCell,
+            "preformatted" => BlockRole::Preformatted,
+            "caption" => BlockRole::Caption,
+            _ => BlockRole::Heading(name.strip_prefix("heading_")?.parse().ok()?),
+        })
+    }
+}
+
+/// Serialises a type as the one string of its `Display` form, and reads it
+/// back with its `from_name`: a flat name is simpler to filter and group
+/// by than serde's default `{"variant": value}` for a variant with data.
+#[cfg(feature = "serde")]
+macro_rules! serde_as_name {
+    ($type:ty, $what:literal) => {
+        impl serde::Serialize for $type {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $type {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<$type, D::Error> {
+                let name = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+                <$type>::from_name(&name).ok_or_else(|| {
+                    serde::de::Error::custom(format_args!(
+                        concat!("unknown ", $what, " {:?}"),
+                        name
+                    ))
+                })
+            }
+        }
+    };
+}
+
+#[cfg(feature = "serde")]
+serde_as_name!(BlockRole, "block role");
 
 /// When an article was published: the date as printed and as parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -16,8 +16,10 @@ pub enum Format {
     /// The headline, the dateline and the paragraphs; pages apart by two
     /// blank lines.
     Text,
-    /// The headline as a heading, a metadata list, the paragraphs and the
-    /// captions as emphasised lines; pages apart by a `---` rule.
+    /// The headline as a heading, a metadata list, the body with its
+    /// subheadings, lists and quotes, and the captions as emphasised lines
+    /// (the library's `Article::to_markdown`), then the page's URL; pages
+    /// apart by a `---` rule.
     Markdown,
 }
 
@@ -131,7 +133,8 @@ fn text(article: &Article) -> String {
 }
 
 /// Escapes what Markdown would read as markup at the start of a line or
-/// inside emphasis.
+/// inline (the URL line; the article's own text is escaped by
+/// `Article::to_markdown`).
 fn escape(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     for (i, c) in line.chars().enumerate() {
@@ -151,58 +154,17 @@ fn escape(line: &str) -> String {
     out
 }
 
+/// The library's Markdown of the article, then the page's URL (which the
+/// article does not hold) and a rule that ends the page.
 fn markdown(origin: &Origin, article: &Article) -> String {
-    let mut out = String::new();
-    if let Some(headline) = &article.headline {
-        let _ = writeln!(out, "# {}\n", escape(headline));
-    }
-    let mut meta = Vec::new();
-    if let Some(kicker) = &article.kicker {
-        meta.push(format!("- **Kicker:** {}", escape(kicker)));
-    }
-    if let Some(dateline) = &article.dateline {
-        let printed = dateline.text.as_deref().map(escape);
-        let parsed = dateline
-            .datetime
-            .map(|d| d.to_string())
-            .or_else(|| dateline.date.as_ref().map(|d| d.to_string()));
-        let value = match (printed, parsed) {
-            (Some(p), Some(d)) => format!("{p} ({d})"),
-            (Some(p), None) => p,
-            (None, Some(d)) => d,
-            (None, None) => String::new(),
-        };
-        meta.push(format!("- **Date:** {value}"));
-    }
-    if !article.authors.is_empty() {
-        let authors: Vec<String> = article.authors.iter().map(|a| escape(a)).collect();
-        meta.push(format!("- **Authors:** {}", authors.join(", ")));
-    }
-    if let Some(source) = &article.source {
-        meta.push(format!("- **Source:** {}", escape(source)));
-    }
-    if let Some(outlet) = article
-        .outlet
-        .as_ref()
-        .filter(|o| Some(*o) != article.source.as_ref())
-    {
-        meta.push(format!("- **Outlet:** {}", escape(outlet)));
-    }
+    let mut out = article.to_markdown();
     if let Some(url) = &origin.url {
-        meta.push(format!("- **URL:** <{url}>"));
+        // Escaped as text, not an autolink: a URL from the input may hold
+        // `>` or spaces, which would end an autolink and let the rest be
+        // read as markup.
+        let _ = writeln!(out, "\nURL: {}", escape(url));
     }
-    if !meta.is_empty() {
-        out.push_str(&meta.join("\n"));
-        out.push_str("\n\n");
-    }
-    for paragraph in &article.body {
-        out.push_str(&escape(paragraph));
-        out.push_str("\n\n");
-    }
-    for caption in &article.captions {
-        let _ = write!(out, "*{}*\n\n", escape(caption));
-    }
-    out.push_str("---\n\n");
+    out.push_str("\n---\n\n");
     out
 }
 

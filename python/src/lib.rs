@@ -330,6 +330,24 @@ impl Article {
         self.inner.text()
     }
 
+    /// The role of each body paragraph, index for index: "paragraph",
+    /// "heading_2", "list_item", "quote", "table_cell", "preformatted" or
+    /// "caption".
+    #[getter]
+    fn roles(&self) -> Vec<String> {
+        self.inner.blocks().map(|b| b.role.to_string()).collect()
+    }
+
+    /// The article as Markdown (escaped: the page's text cannot make markup).
+    fn to_markdown(&self) -> String {
+        self.inner.to_markdown()
+    }
+
+    /// The article as a sanitised HTML fragment (`<article>…</article>`).
+    fn to_html(&self) -> String {
+        self.inner.to_html()
+    }
+
     /// The article as a dict of plain Python values, with the keys and
     /// values of `cargo run --example clean -- --json` (without `input`).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {

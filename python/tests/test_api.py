@@ -205,3 +205,19 @@ def test_batch_errors_carry_their_details():
     (r,) = tinsach.Cleaner(max_bytes=5).clean_html_batch(["<p>too long</p>"])
     assert isinstance(r, tinsach.TooLarge) and (r.size, r.limit) == (15, 5)
     assert "over the limit" in str(r)
+
+
+def test_roles_markdown_and_html():
+    long = "Đoạn văn của bài báo, đủ dài để là một đoạn văn thật sự của bài viết, kể lại sự việc."
+    page = (
+        f"<article><h1>Tiêu đề</h1><p>{long}</p><h2>Bối cảnh</h2>"
+        f"<p>{long} Thêm <b>nữa</b>.</p></article>"
+    ).encode()
+    a = tinsach.clean_html(page)
+    assert a.roles == ["paragraph", "heading_2", "paragraph"]
+    md = a.to_markdown()
+    assert md.startswith("# Tiêu đề\n") and "\n## Bối cảnh\n" in md
+    html = a.to_html()
+    assert html.startswith("<article>") and "<h2>Bối cảnh</h2>" in html
+    escaped = tinsach.clean_text("Tiêu đề <script>\n\n" + long).to_html()
+    assert "<script>" not in escaped and "&lt;script&gt;" in escaped
