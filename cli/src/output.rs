@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use clap::ValueEnum;
 use serde_json::{Map, Value};
-use tinsach::{Article, ErrorKind, NoArticleReason};
+use tinsach::{Article, ErrorKind};
 
 use crate::input::Origin;
 
@@ -21,26 +21,6 @@ pub enum Format {
     /// (the library's `Article::to_markdown`), then the page's URL; pages
     /// apart by a `---` rule.
     Markdown,
-}
-
-/// The stable snake_case name of a cleaner's error kind, and the reason
-/// for `no_article`.
-pub fn error_kind_name(kind: &ErrorKind) -> (&'static str, Option<&'static str>) {
-    match kind {
-        ErrorKind::EmptyInput => ("empty_input", None),
-        ErrorKind::TooLarge { .. } => ("too_large", None),
-        ErrorKind::TooManyNodes { .. } => ("too_many_nodes", None),
-        ErrorKind::Binary => ("binary", None),
-        ErrorKind::NoArticle { why } => (
-            "no_article",
-            Some(match why {
-                NoArticleReason::NoText => "no_text",
-                NoArticleReason::NoBody => "no_body",
-                _ => "other",
-            }),
-        ),
-        _ => ("other", None),
-    }
 }
 
 fn origin_fields(origin: Origin) -> Map<String, Value> {
@@ -95,15 +75,30 @@ pub fn article(
     }
 }
 
-/// An error object for JSON, a line on stderr for the other formats.
-pub fn error(mut origin: Origin, kind: &str, reason: Option<&str>, message: &str) -> String {
+/// A result line for a page that gave no article: the origin's fields and
+/// `"error"`, the cleaner's `ErrorKind` as the library serialises it
+/// (`{"kind", details…, "message"}`).
+pub fn cleaner_error(origin: Origin, kind: &ErrorKind) -> String {
+    error_line(
+        origin,
+        serde_json::to_value(kind).expect("an ErrorKind serialises"),
+    )
+}
+
+/// A result line for a record that could not be read: `"error"` holds its
+/// `kind` (`bad_record`, `truncated_record`, `invalid_json`, `read_error`)
+/// and `message`, the shape of the cleaner's errors.
+pub fn record_error(origin: Origin, kind: &str, message: &str) -> String {
+    let mut error = Map::new();
+    error.insert("kind".into(), Value::String(kind.to_owned()));
+    error.insert("message".into(), Value::String(message.to_owned()));
+    error_line(origin, Value::Object(error))
+}
+
+fn error_line(mut origin: Origin, error: Value) -> String {
     let fields = origin.fields.take();
     let mut out = origin_fields(origin);
-    out.insert("error_kind".into(), Value::String(kind.to_owned()));
-    if let Some(reason) = reason {
-        out.insert("reason".into(), Value::String(reason.to_owned()));
-    }
-    out.insert("error".into(), Value::String(message.to_owned()));
+    out.insert("error".into(), error);
     add_kept(&mut out, fields);
     line(out)
 }

@@ -57,10 +57,12 @@ class Dateline:
 class Removed:
     text: str
     reason: str
+    """The reason's snake_case name: "navigation", "related_list", "teaser_lottery"…"""
 
 class Encoding:
     name: str
     source: str
+    """"byte_order_mark", "content_type", "meta_prescan", "detected" or "utf8_over_declaration"."""
     had_errors: bool
     looks_wrong: bool
 
@@ -107,7 +109,7 @@ class Article:
     def to_html(self) -> str:
         """The article as a sanitised HTML fragment: only its own tags, no attributes."""
     def to_dict(self) -> dict:
-        """The article as plain values (the keys of the Rust example's --json)."""
+        """The article as plain values: the JSON schema of docs/SCHEMA.md."""
 
 class Cleaner:
     def __init__(
