@@ -74,6 +74,8 @@ pub use crate::article::{
     Article, BlockRole, BodyBlock, Dateline, EncodingInfo, EncodingSource, PageKind, Reason,
     Removed, TeaserKind,
 };
+#[cfg(feature = "parallel")]
+pub use crate::batch::{HtmlPage, TextPage};
 pub use crate::cleaner::{Builder, Cleaner, PageInfo};
 pub use crate::datetime::{DateTime, OffsetSource, PageDate, ParseDateTimeError, Precision};
 pub use crate::error::{Error, ErrorKind, NoArticleReason};
