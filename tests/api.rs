@@ -312,3 +312,66 @@ fn text_headline_is_the_line_about_the_story() {
         Some("Nutrition Trends Shaping Healthy Eating in 2025")
     );
 }
+
+#[test]
+fn body_blocks_have_their_roles() {
+    use tinsach::BlockRole;
+    // Each row: the markup of a block in the article, its text and role.
+    let rows: &[(&str, &str, BlockRole)] = &[
+        (
+            "<p>{}</p>",
+            "Đoạn mở đầu kể lại sự việc đã diễn ra trong ngày hôm qua tại thành phố, với đủ chi tiết.",
+            BlockRole::Paragraph,
+        ),
+        ("<h2>{}</h2>", "Bối cảnh của sự việc", BlockRole::Heading(2)),
+        (
+            "<p>{}</p>",
+            "Đoạn thứ hai nói thêm về bối cảnh của sự việc và những gì các bên liên quan đã làm sau đó.",
+            BlockRole::Paragraph,
+        ),
+        ("<h3>{}</h3>", "Những điều cần biết", BlockRole::Heading(3)),
+        (
+            "<ul><li>{}</li>",
+            "Thứ nhất, người dân được hướng dẫn đăng ký trực tuyến trên cổng dịch vụ công của thành phố.",
+            BlockRole::ListItem,
+        ),
+        (
+            "<li>{}</li></ul>",
+            "Thứ hai, hồ sơ giấy vẫn được nhận tại bộ phận một cửa của phường trong giờ hành chính.",
+            BlockRole::ListItem,
+        ),
+        (
+            "<blockquote><p>{}</p></blockquote>",
+            "Chúng tôi sẽ làm hết sức để mọi người dân đều được phục vụ nhanh chóng và thuận tiện nhất.",
+            BlockRole::Quote,
+        ),
+        (
+            "<pre>{}</pre>",
+            "Mã hồ sơ: HN-2026-000123, tra cứu tại cổng dịch vụ công bằng số điện thoại đã đăng ký.",
+            BlockRole::Preformatted,
+        ),
+        (
+            "<p>{}</p>",
+            "Đoạn cuối cho biết thành phố sẽ đánh giá kết quả sau ba tháng và điều chỉnh nếu cần thiết.",
+            BlockRole::Paragraph,
+        ),
+    ];
+    let blocks: String = rows
+        .iter()
+        .map(|(markup, text, _)| markup.replace("{}", text))
+        .collect();
+    let page = format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>Tiêu đề</title></head>\
+         <body><article><h1>Tiêu đề bài báo thử nghiệm</h1>{blocks}</article></body></html>"
+    );
+    let article = tinsach::clean_html(page.as_bytes()).unwrap();
+    let got: Vec<(&str, BlockRole)> = article.blocks().map(|b| (b.text, b.role)).collect();
+    let want: Vec<(&str, BlockRole)> = rows.iter().map(|(_, t, r)| (*t, *r)).collect();
+    assert_eq!(got, want);
+    assert_eq!(article.roles.len(), article.body.len());
+    // Text input carries no markup: every line is a paragraph.
+    let article = tinsach::clean_text(ARTICLE_TEXT).unwrap();
+    assert!(!article.body.is_empty());
+    assert!(article.blocks().all(|b| b.role == BlockRole::Paragraph));
+    assert_eq!(article.roles.len(), article.body.len());
+}
