@@ -111,6 +111,20 @@ pub(crate) static LABELS: &[Label] = &[
     label("tweet", Reason::FollowShare, false),
     label("facebook", Reason::FollowShare, false),
     label("zalo", Reason::FollowShare, false),
+    // The share buttons of a share bar, each a social network's name
+    // alone on its line (a text rendering prints the bar so).
+    label("twitter", Reason::FollowShare, false),
+    label("linkedin", Reason::FollowShare, false),
+    label("pinterest", Reason::FollowShare, false),
+    label("reddit", Reason::FollowShare, false),
+    label("whatsapp", Reason::FollowShare, false),
+    label("telegram", Reason::FollowShare, false),
+    label("messenger", Reason::FollowShare, false),
+    label("bluesky", Reason::FollowShare, false),
+    label("threads", Reason::FollowShare, false),
+    label("mastodon", Reason::FollowShare, false),
+    label("tumblr", Reason::FollowShare, false),
+    label("flipboard", Reason::FollowShare, false),
     label("email", Reason::FollowShare, false),
     label("print", Reason::FollowShare, false),
     // Tags.
