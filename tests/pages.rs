@@ -1,0 +1,142 @@
+//! Pages that are not one story (issues 12 and 14): a listing's main
+//! content is its items, a thread's is its posts. The article-first
+//! classifier cuts both as teasers and comments; these pages show what is
+//! kept instead.
+
+use tinsach::{Article, PageKind};
+
+const MENU: &str = r#"<header><nav><ul><li><a href="/">Home</a></li><li><a href="/courses">Courses</a></li>
+    <li><a href="/about">About us</a></li><li><a href="/contact">Contact</a></li></ul></nav></header>"#;
+
+const FOOTER: &str = r#"<footer><p>© 2025 Harbour Institute, 12 Quay Street</p>
+    <ul><li><a href="/privacy">Privacy</a></li><li><a href="/terms">Terms</a></li></ul></footer>"#;
+
+/// Courses of a catalogue: a title and a summary each, the whole card one
+/// link.
+const ITEMS: &[(&str, &str)] = &[
+    (
+        "Coastal Engineering Certificate",
+        "Learn how sea walls, breakwaters and harbours are designed, built and kept \
+         in repair, from the first survey of the shore to the last inspection.",
+    ),
+    (
+        "Marine Ecology Certificate",
+        "Study the plants and animals of the shore and the open sea, and how ports, \
+         fishing and warmer water change where and how they live.",
+    ),
+    (
+        "Port Management Certificate",
+        "Master the running of a modern port: berths, cranes, customs, the crews of \
+         the ships that call there and the towns that live beside it.",
+    ),
+    (
+        "Naval Architecture Certificate",
+        "Draw, test and build the hulls of small boats and large ships, and learn why \
+         each shape sails, carries and turns the way it does in every sea.",
+    ),
+    (
+        "Maritime Law Certificate",
+        "Read the law of the sea as courts and ports apply it: salvage, collisions, \
+         cargo claims, crews' rights and the waters each country may claim.",
+    ),
+    (
+        "Fisheries Science Certificate",
+        "Count, model and manage the fish of a coast so that the boats that work it \
+         today can still land a catch there in fifty years' time.",
+    ),
+];
+
+fn page(title: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title>\
+         <meta property=\"og:type\" content=\"website\"></head><body>{MENU}{body}{FOOTER}</body></html>"
+    )
+}
+
+fn clean(html: &str) -> Article {
+    tinsach::clean_html(html.as_bytes()).unwrap_or_else(|e| panic!("no article: {e}"))
+}
+
+/// A catalogue in the page's `<main>`: each card a link whole, as listings
+/// make them. The items are the page's content; the menu and footer are
+/// not.
+#[test]
+fn a_listing_keeps_its_items() {
+    let cards: String = ITEMS
+        .iter()
+        .enumerate()
+        .map(|(k, (title, summary))| {
+            format!(
+                r#"<div class="card"><a href="/courses/{k}"><img src="/c{k}.jpg" alt="">
+                <h3>{title}</h3><p>{summary}</p></a></div>"#
+            )
+        })
+        .collect();
+    let html = page(
+        "Certificate programs",
+        &format!(
+            "<main><h1>Certificate programs</h1><p>Short programs for working people.</p>\
+             <div class=\"grid\">{cards}</div></main>"
+        ),
+    );
+    let a = clean(&html);
+    assert_ne!(a.kind, PageKind::Article, "{a:?}");
+    for (title, summary) in ITEMS {
+        assert!(
+            a.body.iter().any(|p| p == title),
+            "title lost: {title}\n{:?}",
+            a.body
+        );
+        assert!(
+            a.body.iter().any(|p| p == summary),
+            "summary lost: {summary}\n{:?}",
+            a.body
+        );
+    }
+    for chrome in [
+        "Home",
+        "About us",
+        "Privacy",
+        "© 2025 Harbour Institute, 12 Quay Street",
+    ] {
+        assert!(
+            !a.body.iter().any(|p| p == chrome),
+            "chrome kept: {chrome}\n{:?}",
+            a.body
+        );
+    }
+}
+
+const STORY: &[&str] = &[
+    "The harbour institute will open its new training pier next spring, the \
+     director told students and staff at the start of the autumn term on Monday.",
+    "The pier, paid for by a grant from the regional fund, will let trainees practise \
+     mooring, loading and rescue drills on real vessels instead of in a simulator.",
+    "Instructors said the change would halve the time a trainee needs before a first \
+     season at sea, and would let the institute take forty more students a year.",
+    "Work on the pier began in June and is on schedule, the builders said, although \
+     the storms of early winter could still delay the last of the concrete pours.",
+];
+
+/// A story in the page's `<main>` with a box of related links below it:
+/// the page is an article and its answer is the article-first one, the
+/// related links cut.
+#[test]
+fn an_article_in_main_keeps_its_answer() {
+    let story: String = STORY.iter().map(|p| format!("<p>{p}</p>")).collect();
+    let related: String = ITEMS
+        .iter()
+        .take(3)
+        .enumerate()
+        .map(|(k, (title, _))| format!(r#"<li><a href="/news/{k}">{title}</a></li>"#))
+        .collect();
+    let html = page(
+        "New training pier for the institute",
+        &format!(
+            "<main><article><h1>New training pier for the institute</h1>{story}</article>\
+             <div class=\"related\"><h2>Related</h2><ul>{related}</ul></div></main>"
+        ),
+    );
+    let a = clean(&html);
+    assert_eq!(a.body, STORY, "{a:?}");
+}
