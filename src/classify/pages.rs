@@ -6,7 +6,7 @@
 //! kept whole, less what its markup says is chrome (a menu, an aside, a
 //! footer, a form) and the widget labels every page carries.
 //!
-//! The main column is the page's `<main>` element: the one element that
+//! The main column is the page's `<main>` (or `[role=main]`) element: the one element that
 //! says "the page's own content" whatever the page is, where a class name
 //! or an `<article>` says it of a story or a card. A page without one keeps
 //! the article-first answer.
@@ -40,7 +40,11 @@ pub(crate) fn main_column(doc: &Doc, feats: &[Features], main: &Classified) -> O
         return None;
     }
     let m = doc.elements.len();
-    let c = doc.elements.iter().position(|e| &*e.tag == "main")?;
+    // The outermost: an element's flags hold its ancestors'.
+    let c = doc
+        .elements
+        .iter()
+        .position(|e| e.flags.has(Flags::IN_MAIN))?;
     // The elements below `main` (an element comes after its parent).
     let mut within = vec![false; m];
     within[c] = true;

@@ -406,7 +406,8 @@ impl Walker {
                     for t in value.split_ascii_whitespace() {
                         match t {
                             "navigation" | "menu" | "menubar" => flags.set(Flags::IN_NAV),
-                            "main" | "article" => flags.set(Flags::IN_ARTICLE),
+                            "main" => flags.set(Flags::IN_ARTICLE | Flags::IN_MAIN),
+                            "article" => flags.set(Flags::IN_ARTICLE),
                             "complementary" => flags.set(Flags::IN_ASIDE),
                             "contentinfo" => flags.set(Flags::IN_FOOTER),
                             "banner" => flags.set(Flags::IN_HEADER),
@@ -434,7 +435,8 @@ impl Walker {
             }
         }
         match *local {
-            local_name!("article") | local_name!("main") => flags.set(Flags::IN_ARTICLE),
+            local_name!("article") => flags.set(Flags::IN_ARTICLE),
+            local_name!("main") => flags.set(Flags::IN_ARTICLE | Flags::IN_MAIN),
             local_name!("figure") => flags.set(Flags::IN_FIGURE),
             local_name!("figcaption") => {
                 flags = Flags(flags.0 & !Flags::IN_FIGURE.0);
