@@ -57,8 +57,8 @@ fn clean(html: &str) -> Article {
     tinsach::clean_html(html.as_bytes()).unwrap_or_else(|e| panic!("no article: {e}"))
 }
 
-/// A catalogue in the page's main column (`<main>`, or an element of role
-/// `main`): each card a link whole, as listings make them. The items are
+/// A catalogue in the page's main column (`<main>`, an element of role
+/// `main`, or an element the markup does not name): each card a link whole, as listings make them. The items are
 /// the page's content; the menu and footer are not.
 #[test]
 fn a_listing_keeps_its_items() {
@@ -76,7 +76,13 @@ fn a_listing_keeps_its_items() {
         "<h1>Certificate programs</h1><p>Short programs for working people.</p>\
          <div class=\"grid\">{cards}</div>"
     );
-    for (open, close) in [("<main>", "</main>"), (r#"<div role="main">"#, "</div>")] {
+    let wrappers = [
+        ("<main>", "</main>"),
+        (r#"<div role="main">"#, "</div>"),
+        // No column named: the one found by weight.
+        (r#"<div class="wrap">"#, "</div>"),
+    ];
+    for (open, close) in wrappers {
         let html = page("Certificate programs", &format!("{open}{column}{close}"));
         let a = clean(&html);
         assert_ne!(a.kind, PageKind::Article, "{open}: {a:?}");
