@@ -146,3 +146,62 @@ fn an_article_in_main_keeps_its_answer() {
     let a = clean(&html);
     assert_eq!(a.body, STORY, "{a:?}");
 }
+
+/// Posts of a thread, by three people.
+const POSTS: &[(&str, &str)] = &[
+    (
+        "harbourfan",
+        "Does anyone know when the new training pier opens? I heard spring but the \
+         builders were still pouring concrete when I walked past on Sunday morning.",
+    ),
+    (
+        "deckhand_jo",
+        "They told us at the open day that the pier should open in April, as long as \
+         the winter storms do not hold up the last of the work on the seaward end.",
+    ),
+    (
+        "old_skipper",
+        "April sounds right to me. The crane barge left last week, which usually means \
+         the heavy work is done and only the fittings and the lights are left to do.",
+    ),
+];
+
+/// A thread as forum software serves it to readers without scripts: the
+/// posts in a `<noscript>` after a loading screen, each with its author
+/// and time.
+/// The thread's posts are its content, every one of them.
+#[test]
+fn a_thread_keeps_its_posts() {
+    let posts: String = POSTS
+        .iter()
+        .enumerate()
+        .map(|(k, (who, text))| {
+            format!(
+                r#"<div id="post_{k}" class="topic-body crawler-post"><div class="crawler-post-meta">
+                <span class="creator"><a href="/u/{who}">{who}</a></span>
+                <span class="crawler-post-infos"><time>March {k}, 2026, 9:1{k}am</time></span></div>
+                <div class="post"><p>{text}</p></div></div>"#
+            )
+        })
+        .collect();
+    let html = format!(
+        r#"<!DOCTYPE html><html><head><title>When does the pier open? - Harbour Forum</title></head>
+        <body><section id="splash"><div class="dots"></div></section>
+        <noscript><header><a href="/">Harbour Forum</a></header>
+        <div id="main-outlet" role="main"><h1>When does the pier open?</h1>{posts}</div>
+        <footer><a href="/tos">Terms of service</a></footer></noscript></body></html>"#
+    );
+    let a = clean(&html);
+    for (_, text) in POSTS {
+        assert!(
+            a.body.iter().any(|p| p == text),
+            "post lost: {text}\n{:?}",
+            a.body
+        );
+    }
+    assert!(
+        !a.body.iter().any(|p| p == "Terms of service"),
+        "{:?}",
+        a.body
+    );
+}
