@@ -9,9 +9,11 @@
 //! text that opens with a tag or holds `<!doctype`, `<html`, `<head`,
 //! `<body`, `<div` or `<p` in its first KiB, are HTML. Without `--json` the
 //! article is printed for reading, followed by every removed piece and its
-//! reason; with `--json` each file gives one JSON object on one line. A file
-//! that cannot be read or cleaned is reported (`{"input", "error"}` with
-//! `--json`) and the run goes on; the exit status is then 1.
+//! reason; with `--json` each file gives one JSON object on one line, the
+//! article in the crate's serde schema (`docs/SCHEMA.md`) after an `input`
+//! key. A file that cannot be read or cleaned is reported (with `--json`,
+//! `{"input", "error": {"kind", "message", …}}`) and the run goes on; the
+//! exit status is then 1.
 
 use std::ffi::OsString;
 use std::io::{self, Write};
@@ -56,9 +58,30 @@ fn looks_like_html(bytes: &[u8]) -> bool {
     HTML_MARKERS.iter().any(|m| head.contains(m))
 }
 
-/// Reads and cleans one file; the error is a message for the user.
-fn clean_file(path: &Path) -> Result<(Article, bool), String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+/// Why a file gave no article.
+enum Failure {
+    /// The cleaner's error.
+    Clean(tinsach::Error),
+    /// The file could not be read (`read_error`), or the cleaner panicked
+    /// (`panic`).
+    Tool { kind: &'static str, message: String },
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Clean(e) => e.fmt(f),
+            Failure::Tool { message, .. } => f.write_str(message),
+        }
+    }
+}
+
+/// Reads and cleans one file.
+fn clean_file(path: &Path) -> Result<Article, Failure> {
+    let bytes = std::fs::read(path).map_err(|e| Failure::Tool {
+        kind: "read_error",
+        message: e.to_string(),
+    })?;
     let is_html = looks_like_html(&bytes);
     // A bug in the library must not end the run over the remaining files:
     // the page is reported as failed, like any other error.
@@ -72,15 +95,19 @@ fn clean_file(path: &Path) -> Result<(Article, bool), String> {
         }
     });
     match result {
-        Ok(Ok(article)) => Ok((article, is_html)),
-        Ok(Err(e)) => Err(e.to_string()),
-        Err(_) => Err("the cleaner panicked (a bug in tinsach)".to_string()),
+        Ok(Ok(article)) => Ok(article),
+        Ok(Err(e)) => Err(Failure::Clean(e)),
+        Err(_) => Err(Failure::Tool {
+            kind: "panic",
+            message: "the cleaner panicked (a bug in tinsach)".to_string(),
+        }),
     }
 }
 
-/// One JSON object on one line, keys in the given order (a `json!` map
-/// would sort them, and the documented order reads better).
-fn object_line(pairs: &[(&str, Value)]) -> String {
+/// One JSON object on one line, keys in the given order, each value JSON
+/// already (a `json!` map would sort the keys, and the documented order
+/// reads better).
+fn object_line(pairs: &[(&str, String)]) -> String {
     let fields: Vec<String> = pairs
         .iter()
         .map(|(k, v)| format!("{}:{v}", Value::from(*k)))
@@ -88,49 +115,23 @@ fn object_line(pairs: &[(&str, Value)]) -> String {
     format!("{{{}}}", fields.join(","))
 }
 
-fn article_json(input: &str, a: &Article, is_html: bool) -> String {
-    let dateline = a.dateline.as_ref().map_or(Value::Null, |d| {
-        json!({
-            "text": d.text,
-            "datetime": d.datetime.map(|t| t.to_string()),
-            "date": d.date.map(|t| t.to_string()),
-        })
-    });
-    let removed: Vec<Value> = a
-        .removed
-        .iter()
-        .map(|r| json!({"text": r.text, "reason": r.reason.to_string()}))
-        .collect();
-    let mut pairs = vec![
-        ("input", json!(input)),
-        ("kind", json!(a.kind.to_string())),
-        (
-            "confidence",
-            json!((a.confidence * 1000.0).round() / 1000.0),
-        ),
-        ("headline", json!(a.headline)),
-        ("kicker", json!(a.kicker)),
-        ("dateline", dateline),
-        ("source", json!(a.source)),
-        ("outlet", json!(a.outlet)),
-        ("credit", json!(a.credit)),
-        ("authors", json!(a.authors)),
-        ("body", json!(a.body)),
-        ("captions", json!(a.captions)),
-        ("removed", Value::Array(removed)),
-    ];
-    if is_html {
-        let encoding = a.encoding.as_ref().map_or(Value::Null, |e| {
-            json!({
-                "name": e.name,
-                "source": e.source.to_string(),
-                "had_errors": e.had_errors,
-                "looks_wrong": e.looks_wrong,
-            })
-        });
-        pairs.push(("encoding", encoding));
-    }
-    object_line(&pairs)
+/// The article in the crate's JSON schema (its serde derives, see
+/// `docs/SCHEMA.md`), after the input's name.
+fn article_json(input: &str, a: &Article) -> String {
+    let article = serde_json::to_string(a).expect("an Article serialises");
+    // `{"headline":…}` with the input's pair put first.
+    format!("{{\"input\":{},{}", Value::from(input), &article[1..])
+}
+
+/// A result line for an input that gave no article: `{"input", "error"}`,
+/// the error an object with its `kind` and `message` as the library's
+/// `Error` serialises (and `read_error`, `panic` for what this tool meets).
+fn error_json(input: &str, error: &Failure) -> String {
+    let error = match error {
+        Failure::Clean(e) => serde_json::to_string(e).expect("an Error serialises"),
+        Failure::Tool { kind, message } => json!({"kind": kind, "message": message}).to_string(),
+    };
+    object_line(&[("input", Value::from(input).to_string()), ("error", error)])
 }
 
 fn write_readable(out: &mut impl Write, input: &str, a: &Article) -> io::Result<()> {
@@ -202,15 +203,12 @@ fn run(files: &[OsString], as_json: bool) -> io::Result<bool> {
         let path = Path::new(file);
         let name = path.to_string_lossy();
         match clean_file(path) {
-            Ok((article, is_html)) if as_json => {
-                writeln!(out, "{}", article_json(&name, &article, is_html))?;
-            }
-            Ok((article, _)) => write_readable(&mut out, &name, &article)?,
+            Ok(article) if as_json => writeln!(out, "{}", article_json(&name, &article))?,
+            Ok(article) => write_readable(&mut out, &name, &article)?,
             Err(error) => {
                 all_ok = false;
                 if as_json {
-                    let line = object_line(&[("input", json!(name)), ("error", json!(error))]);
-                    writeln!(out, "{line}")?;
+                    writeln!(out, "{}", error_json(&name, &error))?;
                 } else {
                     out.flush()?;
                     warn(&format!("{name}: {error}"));

@@ -30,8 +30,14 @@ pub struct Article {
     /// People in the byline, without titles or the outlet's name.
     pub authors: Vec<String>,
     /// The article's paragraphs in order. The lead is the first paragraph;
-    /// subheadings are paragraphs too.
+    /// subheadings are paragraphs too (their role is in [`Article::roles`]).
     pub body: Vec<String>,
+    /// What each body paragraph is on the page, index for index: `roles[i]`
+    /// is the role of `body[i]` (a heading, a list item, a quote…). Read
+    /// the two together with [`Article::blocks`]. Text input has no markup
+    /// to tell: every line is a [`BlockRole::Paragraph`].
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub roles: Vec<BlockRole>,
     /// Each photo or video caption once, in order of first appearance.
     pub captions: Vec<String>,
     /// Every piece of the page that was cut, with the reason, in page order,
@@ -56,9 +62,11 @@ pub struct Article {
 // reflexive.
 impl Eq for Article {}
 
-/// What kind of page a cleaned page is.
+/// What kind of page a cleaned page is. Serialised as its snake_case
+/// [`Display`](fmt::Display) form (`"article"`, `"listing"`…).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum PageKind {
     /// One story: a news article, a blog post, a report.
@@ -105,7 +113,141 @@ impl Article {
     pub fn text(&self) -> String {
         self.body.join("\n\n")
     }
+
+    /// The body paragraphs with their roles, in order: [`Article::body`]
+    /// and [`Article::roles`] side by side, borrowed. A paragraph without a
+    /// role (`roles` shorter than `body`, as after the caller pushed to
+    /// `body` alone) is a [`BlockRole::Paragraph`].
+    ///
+    /// ```
+    /// use tinsach::BlockRole;
+    ///
+    /// let long = "Đoạn văn của bài báo, đủ dài để là một đoạn văn thật sự của bài viết, kể lại sự việc.";
+    /// let page = format!(
+    ///     "<article><h1>Tiêu đề</h1><p>{long}</p><h2>Bối cảnh</h2><p>{long} Thêm nữa.</p></article>"
+    /// );
+    /// let article = tinsach::clean_html(page.as_bytes())?;
+    /// let roles: Vec<BlockRole> = article.blocks().map(|b| b.role).collect();
+    /// assert_eq!(roles, [BlockRole::Paragraph, BlockRole::Heading(2), BlockRole::Paragraph]);
+    /// assert_eq!(article.blocks().nth(1).unwrap().text, "Bối cảnh");
+    /// # Ok::<(), tinsach::Error>(())
+    /// ```
+    pub fn blocks(&self) -> impl Iterator<Item = BodyBlock<'_>> {
+        let roles = self
+            .roles
+            .iter()
+            .copied()
+            .chain(std::iter::repeat(BlockRole::Paragraph));
+        self.body
+            .iter()
+            .zip(roles)
+            .map(|(text, role)| BodyBlock { role, text })
+    }
 }
+
+/// One body paragraph with its role: an item of [`Article::blocks`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct BodyBlock<'a> {
+    /// What the paragraph is on the page.
+    pub role: BlockRole,
+    /// Its text, as in [`Article::body`].
+    pub text: &'a str,
+}
+
+/// What a body paragraph is on the page, from the element that held it.
+///
+/// With the `serde` feature it serialises as one snake_case string:
+/// `"paragraph"`, `"heading_2"`, `"list_item"`, `"quote"`, `"table_cell"`,
+/// `"preformatted"`, `"caption"` (its [`Display`](fmt::Display) form).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BlockRole {
+    /// A paragraph (`p`, text in a `div`), or a line of text input.
+    #[default]
+    Paragraph,
+    /// A subheading `h1`–`h6`, with its level (the headline itself is
+    /// [`Article::headline`], never a body block).
+    Heading(u8),
+    /// An item of a list (`li`).
+    ListItem,
+    /// A block quotation.
+    Quote,
+    /// A table cell (`td`, `th`).
+    TableCell,
+    /// Preformatted text (`pre`); its white space is folded like any
+    /// block's.
+    Preformatted,
+    /// A caption (`figcaption`, a caption cell of an image table) that the
+    /// classifier kept as body: the captions it cut are
+    /// [`Article::captions`].
+    Caption,
+}
+
+impl fmt::Display for BlockRole {
+    /// The snake_case name, the serialised form: `heading_2` for an `h2`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BlockRole::Paragraph => f.write_str("paragraph"),
+            BlockRole::Heading(level) => write!(f, "heading_{level}"),
+            BlockRole::ListItem => f.write_str("list_item"),
+            BlockRole::Quote => f.write_str("quote"),
+            BlockRole::TableCell => f.write_str("table_cell"),
+            BlockRole::Preformatted => f.write_str("preformatted"),
+            BlockRole::Caption => f.write_str("caption"),
+        }
+    }
+}
+
+impl BlockRole {
+    /// Reads the [`Display`](fmt::Display) form back (for serde).
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    fn from_name(name: &str) -> Option<BlockRole> {
+        Some(match name {
+            "paragraph" => BlockRole::Paragraph,
+            "list_item" => BlockRole::ListItem,
+            "quote" => BlockRole::Quote,
+            "table_cell" => BlockRole::TableCell,
+            "preformatted" => BlockRole::Preformatted,
+            "caption" => BlockRole::Caption,
+            _ => BlockRole::Heading(name.strip_prefix("heading_")?.parse().ok()?),
+        })
+    }
+}
+
+/// Serialises a type as one string, what `$name` makes of a value (any
+/// `Display`), and reads it back with the type's `from_name`: a flat name
+/// is simpler to filter and group by than serde's default
+/// `{"variant": value}` for a variant with data.
+#[cfg(feature = "serde")]
+macro_rules! serde_as_name {
+    ($type:ty, $what:literal, $name:expr) => {
+        impl serde::Serialize for $type {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(&($name)(self))
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $type {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<$type, D::Error> {
+                let name = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+                <$type>::from_name(&name).ok_or_else(|| {
+                    serde::de::Error::custom(format_args!(
+                        concat!("unknown ", $what, " {:?}"),
+                        name
+                    ))
+                })
+            }
+        }
+    };
+}
+
+#[cfg(feature = "serde")]
+serde_as_name!(BlockRole, "block role", |role: &BlockRole| *role);
+#[cfg(feature = "serde")]
+serde_as_name!(Reason, "reason", Reason::name);
 
 /// When an article was published: the date as printed and as parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -170,8 +312,11 @@ pub struct Removed {
 }
 
 /// Why a piece of the page was cut from the body.
+///
+/// With the `serde` feature it serialises as one snake_case string, its
+/// [`Reason::name`]: `"navigation"`, `"related_list"`, a teaser with its
+/// kind as `"teaser_lottery"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum Reason {
     /// Menus, breadcrumbs, section links, category labels.
@@ -224,6 +369,83 @@ pub enum Reason {
     Duplicate,
 }
 
+impl Reason {
+    /// Every reason, each teaser kind apart: the names [`Reason::name`]
+    /// gives, and no other, are read back.
+    const ALL: [Reason; 25] = [
+        Reason::Navigation,
+        Reason::RelatedList,
+        Reason::MostRead,
+        Reason::Teaser(TeaserKind::Lottery),
+        Reason::Teaser(TeaserKind::Horoscope),
+        Reason::Teaser(TeaserKind::PowerCut),
+        Reason::Teaser(TeaserKind::Article),
+        Reason::Caption,
+        Reason::RepeatedCaption,
+        Reason::ImagePlaceholder,
+        Reason::FollowShare,
+        Reason::Byline,
+        Reason::Credit,
+        Reason::Dateline,
+        Reason::Headline,
+        Reason::Kicker,
+        Reason::SourceMark,
+        Reason::Footer,
+        Reason::PlayerWidget,
+        Reason::Slideshow,
+        Reason::Comments,
+        Reason::Tags,
+        Reason::Advertisement,
+        Reason::Boilerplate,
+        Reason::Duplicate,
+    ];
+
+    /// The stable snake_case name, the serialised form: `"related_list"`,
+    /// `"teaser_lottery"`. (The [`Display`](fmt::Display) form is for
+    /// people: "related list", "teaser (lottery)".)
+    ///
+    /// ```
+    /// use tinsach::{Reason, TeaserKind};
+    /// assert_eq!(Reason::RelatedList.name(), "related_list");
+    /// assert_eq!(Reason::Teaser(TeaserKind::PowerCut).name(), "teaser_power_cut");
+    /// ```
+    pub fn name(&self) -> &'static str {
+        match self {
+            Reason::Navigation => "navigation",
+            Reason::RelatedList => "related_list",
+            Reason::MostRead => "most_read",
+            Reason::Teaser(TeaserKind::Lottery) => "teaser_lottery",
+            Reason::Teaser(TeaserKind::Horoscope) => "teaser_horoscope",
+            Reason::Teaser(TeaserKind::PowerCut) => "teaser_power_cut",
+            Reason::Teaser(TeaserKind::Article) => "teaser_article",
+            Reason::Caption => "caption",
+            Reason::RepeatedCaption => "repeated_caption",
+            Reason::ImagePlaceholder => "image_placeholder",
+            Reason::FollowShare => "follow_share",
+            Reason::Byline => "byline",
+            Reason::Credit => "credit",
+            Reason::Dateline => "dateline",
+            Reason::Headline => "headline",
+            Reason::Kicker => "kicker",
+            Reason::SourceMark => "source_mark",
+            Reason::Footer => "footer",
+            Reason::PlayerWidget => "player_widget",
+            Reason::Slideshow => "slideshow",
+            Reason::Comments => "comments",
+            Reason::Tags => "tags",
+            Reason::Advertisement => "advertisement",
+            Reason::Boilerplate => "boilerplate",
+            Reason::Duplicate => "duplicate",
+        }
+    }
+
+    /// The reason of a [`Reason::name`] (for serde).
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    fn from_name(name: &str) -> Option<Reason> {
+        Reason::ALL.into_iter().find(|r| r.name() == name)
+    }
+}
+
 impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let s = match self {
@@ -254,9 +476,11 @@ impl fmt::Display for Reason {
     }
 }
 
-/// What a teaser for another page is about.
+/// What a teaser for another page is about. Serialised in snake_case
+/// (`"power_cut"`); inside a [`Reason`], as part of its name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum TeaserKind {
     /// Lottery results ("XSMN", "kết quả xổ số").
@@ -301,8 +525,11 @@ pub struct EncodingInfo {
 }
 
 /// How the encoding of a page was chosen, in the WHATWG order of precedence.
+/// Serialised in snake_case (`"meta_prescan"`), as [`EncodingSource::name`]
+/// gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum EncodingSource {
     /// A byte-order mark at the start of the bytes.
@@ -318,6 +545,22 @@ pub enum EncodingSource {
     /// `<meta>`), but its bytes are valid UTF-8 with multi-byte characters,
     /// as a page re-saved by a scraper is: read as UTF-8.
     Utf8OverDeclaration,
+}
+
+impl EncodingSource {
+    /// The stable snake_case name, the serialised form: `"byte_order_mark"`,
+    /// `"content_type"`, `"meta_prescan"`, `"detected"`,
+    /// `"utf8_over_declaration"`. (The [`Display`](fmt::Display) form is
+    /// for people.)
+    pub fn name(&self) -> &'static str {
+        match self {
+            EncodingSource::ByteOrderMark => "byte_order_mark",
+            EncodingSource::ContentType => "content_type",
+            EncodingSource::MetaPrescan => "meta_prescan",
+            EncodingSource::Detected => "detected",
+            EncodingSource::Utf8OverDeclaration => "utf8_over_declaration",
+        }
+    }
 }
 
 impl fmt::Display for EncodingSource {
@@ -390,6 +633,48 @@ mod tests {
         );
         let back: Article = serde_json::from_str(&json).unwrap();
         assert_eq!(back, article);
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn names_are_the_serialised_forms() {
+        use std::collections::HashSet;
+        let names: HashSet<&str> = Reason::ALL.iter().map(Reason::name).collect();
+        assert_eq!(names.len(), Reason::ALL.len(), "a name given twice");
+        // Every reason is in the written schema (`tests/schema.rs` checks
+        // the rest of it against the JSON).
+        let schema = include_str!("../docs/SCHEMA.md");
+        for name in names {
+            assert!(
+                schema.contains(&format!("| `{name}` |")),
+                "{name} not in docs/SCHEMA.md"
+            );
+        }
+        for reason in Reason::ALL {
+            let json = serde_json::to_string(&reason).unwrap();
+            assert_eq!(json, format!("\"{}\"", reason.name()));
+            assert_eq!(serde_json::from_str::<Reason>(&json).unwrap(), reason);
+        }
+        for source in [
+            EncodingSource::ByteOrderMark,
+            EncodingSource::ContentType,
+            EncodingSource::MetaPrescan,
+            EncodingSource::Detected,
+            EncodingSource::Utf8OverDeclaration,
+        ] {
+            let json = serde_json::to_string(&source).unwrap();
+            assert_eq!(json, format!("\"{}\"", source.name()));
+        }
+        for role in [
+            BlockRole::Heading(2),
+            BlockRole::ListItem,
+            BlockRole::Paragraph,
+        ] {
+            let json = serde_json::to_string(&role).unwrap();
+            assert_eq!(json, format!("\"{role}\""));
+            assert_eq!(serde_json::from_str::<BlockRole>(&json).unwrap(), role);
+        }
+        assert!(serde_json::from_str::<BlockRole>("\"heading_x\"").is_err());
     }
 
     #[test]

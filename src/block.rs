@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use crate::article::Reason;
+use crate::article::{BlockRole, Reason};
 
 /// A page cut into blocks, in reading order.
 #[derive(Debug, Clone, Default)]
@@ -104,6 +104,23 @@ pub(crate) enum BlockKind {
     Cell,
     /// Preformatted text.
     Pre,
+}
+
+impl BlockKind {
+    /// The role a kept block of this kind has in the article's body. A
+    /// line of text input carries no markup to tell a subheading from a
+    /// paragraph, so it is a paragraph.
+    pub fn role(self) -> BlockRole {
+        match self {
+            BlockKind::Line | BlockKind::Paragraph => BlockRole::Paragraph,
+            BlockKind::Heading(level) => BlockRole::Heading(level),
+            BlockKind::ListItem => BlockRole::ListItem,
+            BlockKind::Caption => BlockRole::Caption,
+            BlockKind::Quote => BlockRole::Quote,
+            BlockKind::Cell => BlockRole::TableCell,
+            BlockKind::Pre => BlockRole::Preformatted,
+        }
+    }
 }
 
 /// Bit flags of HTML signals on a block.

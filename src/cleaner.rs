@@ -12,7 +12,7 @@ const CLASSIFY_STEPS_PER_BLOCK: u64 = 4;
 /// A parse of the page's text into blocks, with its work.
 type ParseFn = fn(&str, &Limits) -> Result<(crate::block::Doc<'static>, u64), Error>;
 
-/// What the caller knows about an HTML page besides its bytes.
+/// What the caller knows about a page besides its bytes or text.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct PageInfo<'a> {
     /// The page's URL, used for the outlet when the page names none.
@@ -70,6 +70,23 @@ impl Cleaner {
 
     /// Cleans plain text scraped from a news page.
     pub fn clean_text(&self, input: &str) -> Result<Article, Error> {
+        self.clean_text_with(input, PageInfo::default())
+    }
+
+    /// Cleans plain text scraped from a news page, given what the caller
+    /// knows of the page: its URL gives the outlet when the text names none
+    /// (its host, as for HTML) and hints the page's kind (a `/video/`
+    /// path). A content type is not read: the text is decoded already.
+    ///
+    /// ```
+    /// use tinsach::{Cleaner, PageInfo};
+    /// let text = "Tiêu đề bài báo\n\nĐoạn mở đầu của bài báo, đủ dài để là một đoạn văn thật sự của bài viết này.\n";
+    /// let info = PageInfo::new().url("https://www.example.vn/tin/1");
+    /// let article = Cleaner::new().clean_text_with(text, info)?;
+    /// assert_eq!(article.outlet.as_deref(), Some("example.vn"));
+    /// # Ok::<(), tinsach::Error>(())
+    /// ```
+    pub fn clean_text_with(&self, input: &str, info: PageInfo<'_>) -> Result<Article, Error> {
         self.check_size(input.len())?;
         if input.chars().all(crate::normalize::is_space) {
             return Err(Error::new(ErrorKind::EmptyInput));
@@ -77,8 +94,9 @@ impl Cleaner {
         if decode::looks_binary_text(input) {
             return Err(Error::new(ErrorKind::Binary));
         }
-        let doc = text::segment(input);
+        let mut doc = text::segment(input);
         self.check_work(0, doc.blocks.len())?;
+        doc.meta.url = info.url.map(str::to_string);
         self.admit(pipeline::run(doc, None, self.options)?)
     }
 

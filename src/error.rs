@@ -81,6 +81,68 @@ pub enum ErrorKind {
 // `confidence` is never NaN, so equality is reflexive.
 impl Eq for ErrorKind {}
 
+impl ErrorKind {
+    /// The stable snake_case name of the kind, the `"kind"` of its
+    /// serialised form: `"empty_input"`, `"too_large"`, `"too_many_nodes"`,
+    /// `"binary"`, `"work_limit"`, `"no_article"`, `"not_an_article"`.
+    ///
+    /// ```
+    /// let err = tinsach::clean_text("").unwrap_err();
+    /// assert_eq!(err.kind().name(), "empty_input");
+    /// ```
+    pub fn name(&self) -> &'static str {
+        match self {
+            ErrorKind::EmptyInput => "empty_input",
+            ErrorKind::TooLarge { .. } => "too_large",
+            ErrorKind::TooManyNodes { .. } => "too_many_nodes",
+            ErrorKind::Binary => "binary",
+            ErrorKind::WorkLimit { .. } => "work_limit",
+            ErrorKind::NoArticle { .. } => "no_article",
+            ErrorKind::NotAnArticle { .. } => "not_an_article",
+        }
+    }
+}
+
+/// One object: `"kind"` (its [`ErrorKind::name`]), the kind's details
+/// under their field names (`size` and `limit`, `limit`, `why`, and
+/// `page_kind` and `confidence` for [`ErrorKind::NotAnArticle`], whose
+/// `kind` field would clash with the tag), and `"message"`, the
+/// [`Display`](fmt::Display) form:
+/// `{"kind":"too_large","size":2048,"limit":1024,"message":"input of 2048 bytes is over the limit of 1024 bytes"}`.
+/// Errors are written, not read back: there is no `Deserialize`.
+#[cfg(feature = "serde")]
+impl serde::Serialize for ErrorKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("kind", self.name())?;
+        match self {
+            ErrorKind::EmptyInput | ErrorKind::Binary => {}
+            ErrorKind::TooLarge { size, limit } => {
+                map.serialize_entry("size", size)?;
+                map.serialize_entry("limit", limit)?;
+            }
+            ErrorKind::TooManyNodes { limit } => map.serialize_entry("limit", limit)?,
+            ErrorKind::WorkLimit { limit } => map.serialize_entry("limit", limit)?,
+            ErrorKind::NoArticle { why } => map.serialize_entry("why", why.name())?,
+            ErrorKind::NotAnArticle { kind, confidence } => {
+                map.serialize_entry("page_kind", kind)?;
+                map.serialize_entry("confidence", confidence)?;
+            }
+        }
+        map.serialize_entry("message", &self.to_string())?;
+        map.end()
+    }
+}
+
+/// As its [`ErrorKind`]: `{"kind": …, details…, "message": …}`.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.kind.serialize(serializer)
+    }
+}
+
 /// Why no article was found on a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -91,6 +153,17 @@ pub enum NoArticleReason {
     /// The page holds text, but none of it reads as article paragraphs: it is
     /// a listing, a menu or a page of teasers.
     NoBody,
+}
+
+impl NoArticleReason {
+    /// The stable snake_case name, the serialised form: `"no_text"`,
+    /// `"no_body"`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            NoArticleReason::NoText => "no_text",
+            NoArticleReason::NoBody => "no_body",
+        }
+    }
 }
 
 impl fmt::Display for NoArticleReason {

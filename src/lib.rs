@@ -62,6 +62,7 @@ mod meta;
 mod normalize;
 mod pipeline;
 mod recognize;
+mod render;
 mod scan;
 #[doc(hidden)]
 pub mod stages;
@@ -70,8 +71,11 @@ mod testutil;
 mod text;
 
 pub use crate::article::{
-    Article, Dateline, EncodingInfo, EncodingSource, PageKind, Reason, Removed, TeaserKind,
+    Article, BlockRole, BodyBlock, Dateline, EncodingInfo, EncodingSource, PageKind, Reason,
+    Removed, TeaserKind,
 };
+#[cfg(feature = "parallel")]
+pub use crate::batch::{HtmlPage, TextPage};
 pub use crate::cleaner::{Builder, Cleaner, PageInfo};
 pub use crate::datetime::{DateTime, OffsetSource, PageDate, ParseDateTimeError, Precision};
 pub use crate::error::{Error, ErrorKind, NoArticleReason};

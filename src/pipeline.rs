@@ -125,6 +125,7 @@ pub(crate) fn run(
                 if !copy {
                     body_keys.push(key);
                     article.body.push(text.into_owned());
+                    article.roles.push(doc.blocks[i].kind.role());
                     removed.end_run();
                 } else {
                     // Whether the next paragraph is a copy too is not known
@@ -147,11 +148,13 @@ pub(crate) fn run(
     // A caption printed again as a paragraph is not body.
     if !seen_caption.is_empty() {
         let body = std::mem::take(&mut article.body);
-        for (text, key) in body.into_iter().zip(&body_keys) {
+        let roles = std::mem::take(&mut article.roles);
+        for ((text, role), key) in body.into_iter().zip(roles).zip(&body_keys) {
             if seen_caption.contains(key) {
                 removed.push(text, Reason::RepeatedCaption);
             } else {
                 article.body.push(text);
+                article.roles.push(role);
             }
         }
     }
@@ -172,7 +175,17 @@ pub(crate) fn run(
             removed.push(END_MARK.to_string(), Reason::SourceMark);
         }
     }
-    article.body.retain(|p| !p.is_empty());
+    // A paragraph emptied by the cuts above goes, with its role.
+    if article.body.iter().any(String::is_empty) {
+        let mut roles = std::mem::take(&mut article.roles).into_iter();
+        article.body.retain(|p| {
+            let role = roles.next();
+            if !p.is_empty() {
+                article.roles.extend(role);
+            }
+            !p.is_empty()
+        });
+    }
     if article.body.is_empty() {
         return Err(Error::new(ErrorKind::NoArticle {
             why: NoArticleReason::NoBody,

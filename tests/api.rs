@@ -270,3 +270,108 @@ fn dates_keep_their_precision() {
         "2026-03-02T07:15:00+07:00"
     );
 }
+
+/// Older layouts print a short date ("(03/06/13)") and give the date with
+/// its time only in the element's `title` tooltip: the tooltip is read.
+#[test]
+fn date_in_a_title_attribute() {
+    let page = article_html().replacen(
+        "</h1>",
+        r#"</h1><span class="date" title="Thứ Hai, 03/06/2013 08:05">(03/06/13)</span>"#,
+        1,
+    );
+    let a = tinsach::clean_html(page.as_bytes()).unwrap();
+    assert_eq!(
+        a.published().map(|d| d.to_string()).as_deref(),
+        Some("2013-06-03T08:05:00+07:00")
+    );
+    // A link's title is a sentence, not a date.
+    let page = article_html().replacen(
+        "</h1>",
+        r#"</h1><a href="/x" title="Báo cáo 2013 của 24 tỉnh về 365 dự án">Xem</a>"#,
+        1,
+    );
+    let a = tinsach::clean_html(page.as_bytes()).unwrap();
+    assert_eq!(a.published(), None);
+}
+
+/// A text rendering with a promo line between the headline and the lead:
+/// the headline is the title-like line whose words recur in the lead, not
+/// the nearest one.
+#[test]
+fn text_headline_is_the_line_about_the_story() {
+    let text = "Home\n\nNutrition Trends Shaping Healthy Eating in 2025\n\n\
+                See this trend inside our analytics platform today\n\n\
+                Nutrition trends change quickly, and healthy eating in 2025 is shaped by \
+                protein, fibre and gut health more than by any single diet.\n\n\
+                Shoppers now read labels for fibre and protein first, and brands answer \
+                with new products every season across every aisle of the store.\n";
+    let a = tinsach::clean_text(text).unwrap();
+    assert_eq!(
+        a.headline.as_deref(),
+        Some("Nutrition Trends Shaping Healthy Eating in 2025")
+    );
+}
+
+#[test]
+fn body_blocks_have_their_roles() {
+    use tinsach::BlockRole;
+    // Each row: the markup of a block in the article, its text and role.
+    let rows: &[(&str, &str, BlockRole)] = &[
+        (
+            "<p>{}</p>",
+            "Đoạn mở đầu kể lại sự việc đã diễn ra trong ngày hôm qua tại thành phố, với đủ chi tiết.",
+            BlockRole::Paragraph,
+        ),
+        ("<h2>{}</h2>", "Bối cảnh của sự việc", BlockRole::Heading(2)),
+        (
+            "<p>{}</p>",
+            "Đoạn thứ hai nói thêm về bối cảnh của sự việc và những gì các bên liên quan đã làm sau đó.",
+            BlockRole::Paragraph,
+        ),
+        ("<h3>{}</h3>", "Những điều cần biết", BlockRole::Heading(3)),
+        (
+            "<ul><li>{}</li>",
+            "Thứ nhất, người dân được hướng dẫn đăng ký trực tuyến trên cổng dịch vụ công của thành phố.",
+            BlockRole::ListItem,
+        ),
+        (
+            "<li>{}</li></ul>",
+            "Thứ hai, hồ sơ giấy vẫn được nhận tại bộ phận một cửa của phường trong giờ hành chính.",
+            BlockRole::ListItem,
+        ),
+        (
+            "<blockquote><p>{}</p></blockquote>",
+            "Chúng tôi sẽ làm hết sức để mọi người dân đều được phục vụ nhanh chóng và thuận tiện nhất.",
+            BlockRole::Quote,
+        ),
+        (
+            "<pre>{}</pre>",
+            "Mã hồ sơ: HN-2026-000123, tra cứu tại cổng dịch vụ công bằng số điện thoại đã đăng ký.",
+            BlockRole::Preformatted,
+        ),
+        (
+            "<p>{}</p>",
+            "Đoạn cuối cho biết thành phố sẽ đánh giá kết quả sau ba tháng và điều chỉnh nếu cần thiết.",
+            BlockRole::Paragraph,
+        ),
+    ];
+    let blocks: String = rows
+        .iter()
+        .map(|(markup, text, _)| markup.replace("{}", text))
+        .collect();
+    let page = format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>Tiêu đề</title></head>\
+         <body><article><h1>Tiêu đề bài báo thử nghiệm</h1>{blocks}</article></body></html>"
+    );
+    let article = tinsach::clean_html(page.as_bytes()).unwrap();
+    let got: Vec<(&str, BlockRole)> = article.blocks().map(|b| (b.text, b.role)).collect();
+    let want: Vec<(&str, BlockRole)> = rows.iter().map(|(_, t, r)| (*t, *r)).collect();
+    assert_eq!(got, want);
+    assert_eq!(article.roles.len(), article.body.len());
+    // Text input carries no markup: every line is a paragraph.
+    let article = tinsach::clean_text(ARTICLE_TEXT).unwrap();
+    assert!(!article.body.is_empty());
+    assert!(article.blocks().all(|b| b.role == BlockRole::Paragraph));
+    assert_eq!(article.roles.len(), article.body.len());
+}

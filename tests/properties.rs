@@ -27,6 +27,10 @@
 //!    "headline, blank line, body paragraphs separated by blank lines"
 //!    cleans to the same body paragraphs, in the same order (checked on the
 //!    fixture pages and on generated articles).
+//! 4. `Article::to_html` writes no markup of the text's: every `<` of its
+//!    output opens or closes one of its documented elements, with no
+//!    attribute, whatever the fields hold (arbitrary strings and roles, and
+//!    the articles cleaned from soup).
 
 #[path = "support/common.rs"]
 mod common;
@@ -35,7 +39,7 @@ use std::fs;
 
 use common::{fixtures_dir, fold, is_space};
 use proptest::prelude::*;
-use tinsach::{Article, Cleaner, PageInfo};
+use tinsach::{Article, BlockRole, Cleaner, PageInfo};
 use unicode_normalization::UnicodeNormalization;
 
 /// `text` in NFD without any white space, control characters or
@@ -261,6 +265,48 @@ fn assert_body_kept(article: &Article) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The elements `Article::to_html` is documented to write, apart by spaces.
+const HTML_TAGS: &str = "article header h1 h2 h3 h4 h5 h6 p ul li blockquote pre figure figcaption";
+
+/// Every `<` of `html` is `<tag>` or `</tag>` for a tag of [`HTML_TAGS`],
+/// and every `&` starts one of the five escapes.
+fn assert_only_own_tags(html: &str) -> Result<(), TestCaseError> {
+    for (at, _) in html.match_indices('<') {
+        let rest = &html[at + 1..];
+        let rest = rest.strip_prefix('/').unwrap_or(rest);
+        let own = HTML_TAGS
+            .split(' ')
+            .any(|t| rest.strip_prefix(t).is_some_and(|r| r.starts_with('>')));
+        prop_assert!(own, "a `<` not of an own tag at {at}: {html:?}");
+    }
+    for (at, _) in html.match_indices('&') {
+        let rest = &html[at..];
+        let escape = ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"]
+            .iter()
+            .any(|e| rest.starts_with(e));
+        prop_assert!(escape, "a bare `&` at {at}: {html:?}");
+    }
+    Ok(())
+}
+
+/// A role, any heading level included.
+fn role() -> impl Strategy<Value = BlockRole> {
+    prop_oneof![
+        Just(BlockRole::Paragraph),
+        any::<u8>().prop_map(BlockRole::Heading),
+        Just(BlockRole::ListItem),
+        Just(BlockRole::Quote),
+        Just(BlockRole::TableCell),
+        Just(BlockRole::Preformatted),
+        Just(BlockRole::Caption),
+    ]
+}
+
+/// A string of markup-heavy pieces or of any characters.
+fn field() -> impl Strategy<Value = String> {
+    prop_oneof![soup(), any::<String>()]
+}
+
 /// 256 cases per property by default (a few seconds in debug builds);
 /// `PROPTEST_CASES=20000 cargo test --release --test properties` searches
 /// deeper.
@@ -324,6 +370,30 @@ proptest! {
         }
         if let Ok(a) = tinsach::clean_text(&page) {
             assert_text_of_lines(&page, &a)?;
+        }
+    }
+
+    #[test]
+    fn html_holds_only_its_own_tags(
+        headline in proptest::option::of(field()),
+        kicker in proptest::option::of(field()),
+        authors in proptest::collection::vec(field(), 0..3),
+        source in proptest::option::of(field()),
+        blocks in proptest::collection::vec((field(), role()), 0..8),
+        captions in proptest::collection::vec(field(), 0..3),
+        page in soup(),
+    ) {
+        let mut a = Article::default();
+        a.headline = headline;
+        a.kicker = kicker;
+        a.authors = authors;
+        a.source = source;
+        a.dateline = Some(tinsach::Dateline::new(a.kicker.clone(), None));
+        (a.body, a.roles) = blocks.into_iter().unzip();
+        a.captions = captions;
+        assert_only_own_tags(&a.to_html())?;
+        if let Ok(a) = tinsach::clean_html(page.as_bytes()) {
+            assert_only_own_tags(&a.to_html())?;
         }
     }
 

@@ -50,12 +50,13 @@ lines from stdin. WARC: response records with an HTML Content-Type (and HTML res
 records); the record's WARC-Target-URI and HTTP Content-Type go to the cleaner; a body
 stored as sent (chunked, gzip, deflate or zstd Content-Encoding) is decoded first.
 
-Output: one result per page in input order. In JSON, a page gives the article's fields
-after `input` (its position: path, path:LINE or path#RECORD), `id` and `url`; a page the
-cleaner refuses, or a bad record, gives {\"input\", \"error_kind\", \"error\"} (error kinds:
-empty_input, too_large, too_many_nodes, binary, no_article with `reason` no_text or
-no_body; bad records: bad_record, truncated_record, invalid_json, read_error). In text and
-Markdown, errors go to stderr.
+Output: one result per page in input order. In JSON (the library's schema, docs/SCHEMA.md),
+a page gives the article's fields after `input` (its position: path, path:LINE or
+path#RECORD), `id` and `url`; a page the cleaner refuses, or a bad record, gives
+{\"input\", \"error\": {\"kind\", \"message\", ...}} (kinds: empty_input, too_large,
+too_many_nodes, binary, work_limit, no_article with `why` no_text or no_body,
+not_an_article; bad records: bad_record, truncated_record, invalid_json, read_error). In
+text and Markdown, errors go to stderr.
 
 Limits: no page may stall a run: a page over --max-bytes is refused before it is read
 into memory, and the cleaner stops parsing at --max-nodes elements; the cleaner's time is
@@ -428,7 +429,7 @@ fn clean(cleaner: &Cleaner, seq: u64, job: Job, format: Format, keep_removed: bo
         Payload::Refused(kind) => Err(kind),
         Payload::Bad { kind, message } => {
             let note = format!("tinsach: {}: {kind}: {message}", origin.input);
-            let text = output::error(origin, kind, None, &message);
+            let text = output::record_error(origin, kind, &message);
             return finish(seq, text, note, format, Status::Failed, 0);
         }
     };
@@ -441,10 +442,8 @@ fn clean(cleaner: &Cleaner, seq: u64, job: Job, format: Format, keep_removed: bo
             bytes,
         },
         Err(kind) => {
-            let (name, reason) = output::error_kind_name(&kind);
-            let message = kind.to_string();
-            let note = format!("tinsach: {}: {name}: {message}", origin.input);
-            let text = output::error(origin, name, reason, &message);
+            let note = format!("tinsach: {}: {}: {kind}", origin.input, kind.name());
+            let text = output::cleaner_error(origin, &kind);
             finish(seq, text, note, format, Status::Refused, bytes)
         }
     }

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use clap::ValueEnum;
 use serde_json::{Map, Value};
-use tinsach::{Article, ErrorKind, NoArticleReason};
+use tinsach::{Article, ErrorKind};
 
 use crate::input::Origin;
 
@@ -16,29 +16,11 @@ pub enum Format {
     /// The headline, the dateline and the paragraphs; pages apart by two
     /// blank lines.
     Text,
-    /// The headline as a heading, a metadata list, the paragraphs and the
-    /// captions as emphasised lines; pages apart by a `---` rule.
+    /// The headline as a heading, a metadata list, the body with its
+    /// subheadings, lists and quotes, and the captions as emphasised lines
+    /// (the library's `Article::to_markdown`), then the page's URL; pages
+    /// apart by a `---` rule.
     Markdown,
-}
-
-/// The stable snake_case name of a cleaner's error kind, and the reason
-/// for `no_article`.
-pub fn error_kind_name(kind: &ErrorKind) -> (&'static str, Option<&'static str>) {
-    match kind {
-        ErrorKind::EmptyInput => ("empty_input", None),
-        ErrorKind::TooLarge { .. } => ("too_large", None),
-        ErrorKind::TooManyNodes { .. } => ("too_many_nodes", None),
-        ErrorKind::Binary => ("binary", None),
-        ErrorKind::NoArticle { why } => (
-            "no_article",
-            Some(match why {
-                NoArticleReason::NoText => "no_text",
-                NoArticleReason::NoBody => "no_body",
-                _ => "other",
-            }),
-        ),
-        _ => ("other", None),
-    }
 }
 
 fn origin_fields(origin: Origin) -> Map<String, Value> {
@@ -93,15 +75,30 @@ pub fn article(
     }
 }
 
-/// An error object for JSON, a line on stderr for the other formats.
-pub fn error(mut origin: Origin, kind: &str, reason: Option<&str>, message: &str) -> String {
+/// A result line for a page that gave no article: the origin's fields and
+/// `"error"`, the cleaner's `ErrorKind` as the library serialises it
+/// (`{"kind", details…, "message"}`).
+pub fn cleaner_error(origin: Origin, kind: &ErrorKind) -> String {
+    error_line(
+        origin,
+        serde_json::to_value(kind).expect("an ErrorKind serialises"),
+    )
+}
+
+/// A result line for a record that could not be read: `"error"` holds its
+/// `kind` (`bad_record`, `truncated_record`, `invalid_json`, `read_error`)
+/// and `message`, the shape of the cleaner's errors.
+pub fn record_error(origin: Origin, kind: &str, message: &str) -> String {
+    let mut error = Map::new();
+    error.insert("kind".into(), Value::String(kind.to_owned()));
+    error.insert("message".into(), Value::String(message.to_owned()));
+    error_line(origin, Value::Object(error))
+}
+
+fn error_line(mut origin: Origin, error: Value) -> String {
     let fields = origin.fields.take();
     let mut out = origin_fields(origin);
-    out.insert("error_kind".into(), Value::String(kind.to_owned()));
-    if let Some(reason) = reason {
-        out.insert("reason".into(), Value::String(reason.to_owned()));
-    }
-    out.insert("error".into(), Value::String(message.to_owned()));
+    out.insert("error".into(), error);
     add_kept(&mut out, fields);
     line(out)
 }
@@ -131,7 +128,8 @@ fn text(article: &Article) -> String {
 }
 
 /// Escapes what Markdown would read as markup at the start of a line or
-/// inside emphasis.
+/// inline (the URL line; the article's own text is escaped by
+/// `Article::to_markdown`).
 fn escape(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     for (i, c) in line.chars().enumerate() {
@@ -151,58 +149,17 @@ fn escape(line: &str) -> String {
     out
 }
 
+/// The library's Markdown of the article, then the page's URL (which the
+/// article does not hold) and a rule that ends the page.
 fn markdown(origin: &Origin, article: &Article) -> String {
-    let mut out = String::new();
-    if let Some(headline) = &article.headline {
-        let _ = writeln!(out, "# {}\n", escape(headline));
-    }
-    let mut meta = Vec::new();
-    if let Some(kicker) = &article.kicker {
-        meta.push(format!("- **Kicker:** {}", escape(kicker)));
-    }
-    if let Some(dateline) = &article.dateline {
-        let printed = dateline.text.as_deref().map(escape);
-        let parsed = dateline
-            .datetime
-            .map(|d| d.to_string())
-            .or_else(|| dateline.date.as_ref().map(|d| d.to_string()));
-        let value = match (printed, parsed) {
-            (Some(p), Some(d)) => format!("{p} ({d})"),
-            (Some(p), None) => p,
-            (None, Some(d)) => d,
-            (None, None) => String::new(),
-        };
-        meta.push(format!("- **Date:** {value}"));
-    }
-    if !article.authors.is_empty() {
-        let authors: Vec<String> = article.authors.iter().map(|a| escape(a)).collect();
-        meta.push(format!("- **Authors:** {}", authors.join(", ")));
-    }
-    if let Some(source) = &article.source {
-        meta.push(format!("- **Source:** {}", escape(source)));
-    }
-    if let Some(outlet) = article
-        .outlet
-        .as_ref()
-        .filter(|o| Some(*o) != article.source.as_ref())
-    {
-        meta.push(format!("- **Outlet:** {}", escape(outlet)));
-    }
+    let mut out = article.to_markdown();
     if let Some(url) = &origin.url {
-        meta.push(format!("- **URL:** <{url}>"));
+        // Escaped as text, not an autolink: a URL from the input may hold
+        // `>` or spaces, which would end an autolink and let the rest be
+        // read as markup.
+        let _ = writeln!(out, "\nURL: {}", escape(url));
     }
-    if !meta.is_empty() {
-        out.push_str(&meta.join("\n"));
-        out.push_str("\n\n");
-    }
-    for paragraph in &article.body {
-        out.push_str(&escape(paragraph));
-        out.push_str("\n\n");
-    }
-    for caption in &article.captions {
-        let _ = write!(out, "*{}*\n\n", escape(caption));
-    }
-    out.push_str("---\n\n");
+    out.push_str("\n---\n\n");
     out
 }
 

@@ -176,7 +176,7 @@ fn json_lines_from_stdin_and_files() {
         }
         let rest = &lines[pages.len()..];
         assert_eq!(rest[0]["input"], format!("{input}:10"));
-        assert_eq!(rest[0]["error_kind"], "invalid_json");
+        assert_eq!(rest[0]["error"]["kind"], "invalid_json");
         assert_eq!(rest[1]["input"], format!("{input}:12"));
         assert_eq!(rest[1]["id"], "t");
         assert!(
@@ -185,11 +185,11 @@ fn json_lines_from_stdin_and_files() {
             rest[1]
         );
         assert_eq!(rest[2]["input"], format!("{input}:13"));
-        assert_eq!(rest[2]["error_kind"], "invalid_json");
+        assert_eq!(rest[2]["error"]["kind"], "invalid_json");
         assert_eq!(rest[3]["input"], format!("{input}:14"));
         assert_eq!(rest[3]["id"], "empty");
-        assert_eq!(rest[3]["error_kind"], "empty_input");
-        assert_eq!(rest[3]["error"], "empty input");
+        assert_eq!(rest[3]["error"]["kind"], "empty_input");
+        assert_eq!(rest[3]["error"]["message"], "empty input");
     };
 
     let out = run(&["--keep-fields", "-j", "2"], Some(jsonl.as_bytes()));
@@ -428,7 +428,7 @@ fn truncated_warc_record_is_reported_and_skipped() {
             &expect[..pages],
         );
         let bad = &lines[pages];
-        assert_eq!(bad["error_kind"], kind, "{bad}");
+        assert_eq!(bad["error"]["kind"], kind, "{bad}");
         assert!(
             bad["input"]
                 .as_str()
@@ -476,7 +476,7 @@ fn pages_over_the_limits() {
     );
     assert_eq!(out.code, 0, "judged pages are no failure: {}", out.stderr);
     let lines = out.lines();
-    let kinds: Vec<_> = lines.iter().map(|l| l["error_kind"].clone()).collect();
+    let kinds: Vec<_> = lines.iter().map(|l| l["error"]["kind"].clone()).collect();
     assert_eq!(
         kinds,
         [
@@ -489,12 +489,17 @@ fn pages_over_the_limits() {
     );
     assert_eq!(
         lines[0]["error"],
-        format!(
-            "input of {} bytes is over the limit of 1000000 bytes",
-            big.len()
-        )
+        json!({
+            "kind": "too_large",
+            "size": big.len(),
+            "limit": 1_000_000,
+            "message": format!("input of {} bytes is over the limit of 1000000 bytes", big.len()),
+        })
     );
-    assert_eq!(lines[2]["error"], "document has more than 10000 elements");
+    assert_eq!(
+        lines[2]["error"]["message"],
+        "document has more than 10000 elements"
+    );
     assert!(lines[4]["headline"].is_string());
 
     // A JSON line far over the limit is skipped unkept; the next is read.
@@ -505,7 +510,7 @@ fn pages_over_the_limits() {
     let lines = out.lines();
     assert_eq!(lines.len(), 2, "{}", out.stdout);
     assert_eq!(lines[0]["input"], "-:1");
-    assert_eq!(lines[0]["error_kind"], "too_large");
+    assert_eq!(lines[0]["error"]["kind"], "too_large");
     assert_eq!(lines[1]["input"], "-:2");
     assert_eq!(lines[1]["id"], 2);
 
@@ -547,11 +552,11 @@ fn pathological_pages_end_at_the_default_limits() {
                 .ends_with(&format!("{name}.html"))
         );
         assert!(
-            line["body"].is_array() || line["error_kind"].is_string(),
+            line["body"].is_array() || line["error"]["kind"].is_string(),
             "{line}"
         );
     }
-    assert_eq!(lines[4]["error_kind"], "too_large");
+    assert_eq!(lines[4]["error"]["kind"], "too_large");
 }
 
 #[test]

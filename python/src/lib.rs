@@ -10,7 +10,7 @@
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+use pyo3::types::{PyBytes, PyDict, PyString};
 use rayon::prelude::*;
 
 create_exception!(
@@ -65,7 +65,7 @@ create_exception!(
 /// The Python exception for a tinsach error, with the kind's details as
 /// attributes.
 fn to_py_err(py: Python<'_>, e: tinsach::Error) -> PyErr {
-    use tinsach::{ErrorKind, NoArticleReason};
+    use tinsach::ErrorKind;
     let message = e.to_string();
     let (err, attrs): (PyErr, Vec<(&str, PyObject)>) = match e.into_kind() {
         ErrorKind::EmptyInput => (EmptyInput::new_err(message), vec![]),
@@ -94,17 +94,10 @@ fn to_py_err(py: Python<'_>, e: tinsach::Error) -> PyErr {
                 limit.into_pyobject(py).unwrap().into_any().unbind(),
             )],
         ),
-        ErrorKind::NoArticle { why } => {
-            let why = match why {
-                NoArticleReason::NoText => "no_text",
-                NoArticleReason::NoBody => "no_body",
-                _ => "other",
-            };
-            (
-                NoArticle::new_err(message),
-                vec![("why", PyString::new(py, why).into_any().unbind())],
-            )
-        }
+        ErrorKind::NoArticle { why } => (
+            NoArticle::new_err(message),
+            vec![("why", PyString::new(py, why.name()).into_any().unbind())],
+        ),
         ErrorKind::NotAnArticle { kind, confidence } => (
             NotAnArticle::new_err(message),
             vec![
@@ -160,7 +153,8 @@ impl Dateline {
 struct Removed {
     /// The text cut; blocks in a row cut for the same reason, a line each.
     text: String,
-    /// Why it was cut ("navigation", "related list", "caption", …).
+    /// Why it was cut: the reason's snake_case name ("navigation",
+    /// "related_list", "caption", "teaser_lottery"…).
     reason: String,
 }
 
@@ -176,8 +170,8 @@ impl Removed {
 struct Encoding {
     /// The WHATWG name ("UTF-8", "windows-1258").
     name: String,
-    /// How it was chosen ("byte-order mark", "Content-Type", "meta prescan",
-    /// "detected", "valid UTF-8 over a declared charset").
+    /// How it was chosen: "byte_order_mark", "content_type", "meta_prescan",
+    /// "detected" or "utf8_over_declaration".
     source: String,
     /// Whether malformed bytes were replaced with U+FFFD.
     had_errors: bool,
@@ -204,13 +198,6 @@ struct Article {
     inner: tinsach::Article,
 }
 
-fn opt_str(py: Python<'_>, s: &Option<String>) -> PyObject {
-    match s {
-        Some(s) => PyString::new(py, s).into_any().unbind(),
-        None => py.None(),
-    }
-}
-
 impl Article {
     fn dateline_value(&self) -> Option<Dateline> {
         self.inner.dateline.as_ref().map(|d| Dateline {
@@ -223,7 +210,7 @@ impl Article {
     fn encoding_value(&self) -> Option<Encoding> {
         self.inner.encoding.as_ref().map(|e| Encoding {
             name: e.name.clone(),
-            source: e.source.to_string(),
+            source: e.source.name().to_string(),
             had_errors: e.had_errors,
             looks_wrong: e.looks_wrong,
         })
@@ -294,7 +281,7 @@ impl Article {
             .iter()
             .map(|r| Removed {
                 text: r.text.clone(),
-                reason: r.reason.to_string(),
+                reason: r.reason.name().to_string(),
             })
             .collect()
     }
@@ -316,7 +303,9 @@ impl Article {
     /// one article.
     #[getter]
     fn confidence(&self) -> f64 {
-        f64::from(self.inner.confidence)
+        // The f32's shortest decimal, as the JSON of `to_dict()` writes it
+        // (0.9829123, not 0.98291230201721): the two are then equal.
+        self.inner.confidence.to_string().parse().unwrap_or(0.0)
     }
 
     /// The publication instant in RFC 3339, if the page gives a full one.
@@ -330,51 +319,31 @@ impl Article {
         self.inner.text()
     }
 
-    /// The article as a dict of plain Python values, with the keys and
-    /// values of `cargo run --example clean -- --json` (without `input`).
+    /// The role of each body paragraph, index for index: "paragraph",
+    /// "heading_2", "list_item", "quote", "table_cell", "preformatted" or
+    /// "caption".
+    #[getter]
+    fn roles(&self) -> Vec<String> {
+        self.inner.blocks().map(|b| b.role.to_string()).collect()
+    }
+
+    /// The article as Markdown (escaped: the page's text cannot make markup).
+    fn to_markdown(&self) -> String {
+        self.inner.to_markdown()
+    }
+
+    /// The article as a sanitised HTML fragment (`<article>…</article>`).
+    fn to_html(&self) -> String {
+        self.inner.to_html()
+    }
+
+    /// The article as a dict of plain Python values: the library's JSON
+    /// schema (docs/SCHEMA.md), as `cargo run --example clean -- --json`
+    /// prints it (without `input`), read by Python's `json` module.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let a = &self.inner;
-        let d = PyDict::new(py);
-        d.set_item("kind", a.kind.to_string())?;
-        d.set_item("confidence", f64::from(a.confidence))?;
-        d.set_item("headline", opt_str(py, &a.headline))?;
-        d.set_item("kicker", opt_str(py, &a.kicker))?;
-        match self.dateline_value() {
-            Some(dl) => {
-                let x = PyDict::new(py);
-                x.set_item("text", dl.text)?;
-                x.set_item("datetime", dl.datetime)?;
-                x.set_item("date", dl.date)?;
-                d.set_item("dateline", x)?;
-            }
-            None => d.set_item("dateline", py.None())?,
-        }
-        d.set_item("source", opt_str(py, &a.source))?;
-        d.set_item("outlet", opt_str(py, &a.outlet))?;
-        d.set_item("credit", opt_str(py, &a.credit))?;
-        d.set_item("authors", PyList::new(py, &a.authors)?)?;
-        d.set_item("body", PyList::new(py, &a.body)?)?;
-        d.set_item("captions", PyList::new(py, &a.captions)?)?;
-        let removed = PyList::empty(py);
-        for r in &a.removed {
-            let x = PyDict::new(py);
-            x.set_item("text", &r.text)?;
-            x.set_item("reason", r.reason.to_string())?;
-            removed.append(x)?;
-        }
-        d.set_item("removed", removed)?;
-        match self.encoding_value() {
-            Some(e) => {
-                let x = PyDict::new(py);
-                x.set_item("name", e.name)?;
-                x.set_item("source", e.source)?;
-                x.set_item("had_errors", e.had_errors)?;
-                x.set_item("looks_wrong", e.looks_wrong)?;
-                d.set_item("encoding", x)?;
-            }
-            None => d.set_item("encoding", py.None())?,
-        }
-        Ok(d)
+        let json = serde_json::to_string(&self.inner).expect("an Article serialises");
+        let value = py.import("json")?.call_method1("loads", (json,))?;
+        Ok(value.downcast_into::<PyDict>()?)
     }
 
     fn __repr__(&self) -> String {

@@ -8,8 +8,8 @@ from conftest import SEEDS, VI_HTML
 
 
 def same_article(got, expected):
-    """The clean example prints the confidence rounded to 3 decimals (in
-    f32): equal to that, and the rest equal."""
+    """The clean example prints the confidence as an f32, the dict holds it
+    as read from the same JSON: equal within 1e-3, and the rest equal."""
     got, expected = dict(got), dict(expected)
     assert abs(got.pop("confidence") - expected.pop("confidence")) < 1e-3
     assert got == expected
@@ -38,7 +38,10 @@ def test_attributes_match_dict():
     assert a.authors == d["authors"] and a.body == d["body"] and a.captions == d["captions"]
     assert a.dateline.text == d["dateline"]["text"]
     assert a.dateline.datetime == d["dateline"]["datetime"]
-    assert a.dateline.date == d["dateline"]["date"]
+    # The attribute is the date as ISO 8601, the dict the schema's object.
+    date = d["dateline"]["date"]
+    assert a.dateline.date.startswith(f'{date["year"]:04}-{date["month"]:02}-{date["day"]:02}')
+    assert a.roles == d["roles"] and len(a.roles) == len(a.body)
     assert a.published == a.dateline.datetime
     assert [(r.text, r.reason) for r in a.removed] == [
         (r["text"], r["reason"]) for r in d["removed"]
@@ -53,7 +56,7 @@ def test_str_input_is_read_as_utf8():
     from_bytes = tinsach.clean_html(raw)
     from_str = tinsach.clean_html(raw.decode("utf-8"))
     assert from_str.body == from_bytes.body
-    assert from_str.encoding.source == "Content-Type"
+    assert from_str.encoding.source == "content_type"
 
 
 def test_cleaner_settings():
@@ -205,3 +208,19 @@ def test_batch_errors_carry_their_details():
     (r,) = tinsach.Cleaner(max_bytes=5).clean_html_batch(["<p>too long</p>"])
     assert isinstance(r, tinsach.TooLarge) and (r.size, r.limit) == (15, 5)
     assert "over the limit" in str(r)
+
+
+def test_roles_markdown_and_html():
+    long = "Đoạn văn của bài báo, đủ dài để là một đoạn văn thật sự của bài viết, kể lại sự việc."
+    page = (
+        f"<article><h1>Tiêu đề</h1><p>{long}</p><h2>Bối cảnh</h2>"
+        f"<p>{long} Thêm <b>nữa</b>.</p></article>"
+    ).encode()
+    a = tinsach.clean_html(page)
+    assert a.roles == ["paragraph", "heading_2", "paragraph"]
+    md = a.to_markdown()
+    assert md.startswith("# Tiêu đề\n") and "\n## Bối cảnh\n" in md
+    html = a.to_html()
+    assert html.startswith("<article>") and "<h2>Bối cảnh</h2>" in html
+    escaped = tinsach.clean_text(f"Tiêu đề\n\n{long} <script>x()</script>").to_html()
+    assert "<script>" not in escaped and "&lt;script&gt;" in escaped

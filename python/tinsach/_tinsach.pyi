@@ -57,10 +57,12 @@ class Dateline:
 class Removed:
     text: str
     reason: str
+    """The reason's snake_case name: "navigation", "related_list", "teaser_lottery"…"""
 
 class Encoding:
     name: str
     source: str
+    """"byte_order_mark", "content_type", "meta_prescan", "detected" or "utf8_over_declaration"."""
     had_errors: bool
     looks_wrong: bool
 
@@ -96,10 +98,18 @@ class Article:
     @property
     def published(self) -> Optional[str]:
         """The full publication instant in RFC 3339, if the page gives one."""
+    @property
+    def roles(self) -> list[str]:
+        """Each body paragraph's role: "paragraph", "heading_2", "list_item", "quote",
+        "table_cell", "preformatted" or "caption"."""
     def text(self) -> str:
         """The body as one string, paragraphs separated by a blank line."""
+    def to_markdown(self) -> str:
+        """The article as Markdown, its text escaped."""
+    def to_html(self) -> str:
+        """The article as a sanitised HTML fragment: only its own tags, no attributes."""
     def to_dict(self) -> dict:
-        """The article as plain values (the keys of the Rust example's --json)."""
+        """The article as plain values: the JSON schema of docs/SCHEMA.md."""
 
 class Cleaner:
     def __init__(

@@ -387,8 +387,32 @@ pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
         }
     }
 
+    let end = comments_barrier(&cx, &weights, start, end);
     let main = label_span(&cx, start, end);
     fallback::better(&cx, main)
+}
+
+/// Prose weight (about characters of prose) that must stand in the span
+/// before a comment thread's header for the header to end the article: a
+/// story's worth, three short paragraphs. A header nearer the top is a
+/// count beside the headline ("12 comments") with the story after it.
+/// Measured on the tune halves: a share of the span (half its weight)
+/// instead leaves the long threads in, which outweigh their story.
+const BARRIER_MIN_BEFORE: f32 = 400.0;
+
+/// Ends the span at a comment thread's header ("Comments", "59 Comments on
+/// …", "Leave a reply"): readers' posts read as prose, and a long thread
+/// outweighs the lines of chrome between it and the story, so the span ran
+/// on through it. The header must follow a story's worth of prose.
+fn comments_barrier(cx: &Ctx, weights: &[f32], start: usize, end: usize) -> usize {
+    let mut before = 0.0;
+    for i in start..end {
+        if cx.feats[i].chrome() == Some(Reason::Comments) && before >= BARRIER_MIN_BEFORE {
+            return i;
+        }
+        before += weights[i].max(0.0);
+    }
+    end
 }
 
 /// Labels every block given the article's span: inside and outside it by
@@ -408,7 +432,9 @@ fn label_span(cx: &Ctx, start: usize, end: usize) -> Classified {
     let start = recover_lead(cx, &mut labels, start);
     let (start, end) = same_container(cx, &mut labels, start, end);
     list_followers(feats, &mut labels, start, end);
-    if !doc.is_html {
+    if doc.is_html {
+        captions_between_images(cx, &mut labels, start, end);
+    } else {
         photo_captions(cx, &mut labels, start, end);
     }
     captions_over_credits(cx, &mut labels);
@@ -919,6 +945,37 @@ fn list_item(t: &str) -> bool {
     digits || letter
 }
 
+/// Lines between images that make a row of captioned photos (see
+/// [`captions_between_images`]). Measured on the tune halves: at 1 a
+/// one-sentence closing paragraph after the story's last photo is cut
+/// (fundus); 2 and 3 cut the same captions of photo stories.
+const IMAGE_CAPTIONS_MIN: usize = 2;
+
+/// Photo captions in HTML read from where they stand: a caption-shaped
+/// line (see [`caption_shaped`]) with an image right before it and another
+/// right after it (or the article's end) is the first image's caption, set
+/// as a plain paragraph, as old layouts and photo stories do (a lead, then
+/// photos, each under its one-sentence caption). A paragraph of the story
+/// is longer than a caption or stands against other text. A page needs
+/// [`IMAGE_CAPTIONS_MIN`] such lines: one short sentence between two
+/// images can be the story's own.
+fn captions_between_images(cx: &Ctx, labels: &mut [Label], start: usize, end: usize) {
+    let Ctx { doc, .. } = cx;
+    let between: Vec<usize> = (start..end.saturating_sub(1))
+        .filter(|&i| {
+            labels[i] == Label::Body
+                && doc.blocks[i].gap_before >= 1
+                && doc.blocks[i + 1].gap_before >= 1
+                && caption_shaped(cx, i)
+        })
+        .collect();
+    if between.len() >= IMAGE_CAPTIONS_MIN {
+        for i in between {
+            labels[i] = Label::Cut(Reason::Caption);
+        }
+    }
+}
+
 /// Photo captions in a scraped text, read from where they stand; the
 /// image itself left nothing in the text.
 ///
@@ -1295,6 +1352,54 @@ mod tests {
             .filter(|(_, l)| *l == Label::Cut(Reason::Caption))
             .map(|(t, _)| t)
             .collect()
+    }
+
+    #[test]
+    fn captions_between_images_in_html() {
+        let captions = [
+            "Người dân xếp hàng dài trước cổng hội chợ từ sáng sớm để mua đặc sản.",
+            "Gian hàng trái cây của các nhà vườn thu hút đông khách tham quan.",
+            "Các em nhỏ thích thú với khu trưng bày nông cụ truyền thống.",
+        ];
+        let page = |captions: &[&str]| {
+            let mut html =
+                format!("<html><body><article><h1>Hội chợ nông sản khai mạc</h1><p>{LEAD}</p>");
+            for c in captions {
+                html.push_str(&format!(r#"<img src="a.jpg"><p>{c}</p>"#));
+            }
+            html.push_str(&format!(
+                r#"<img src="b.jpg"><p>{PARA_1}</p><p>{PARA_2}</p></article></body></html>"#
+            ));
+            crate::clean_html(html.as_bytes()).unwrap()
+        };
+        let a = page(&captions);
+        assert_eq!(a.body, [LEAD, PARA_1, PARA_2]);
+        assert_eq!(a.captions, captions);
+        // One short sentence between two images may be the story's own.
+        let a = page(&captions[..1]);
+        assert_eq!(a.body, [LEAD, captions[0], PARA_1, PARA_2]);
+    }
+
+    #[test]
+    fn a_comment_thread_after_the_article_ends_it() {
+        let comment = |k: usize| {
+            format!(
+                "Bạn đọc {k}\n\nTôi đã đến hội chợ này hôm qua và thấy giá cả khá hợp lý, hàng hóa \
+                 phong phú, nhân viên nhiệt tình, năm sau chắc chắn sẽ quay lại lần nữa.\n\nTrả lời"
+            )
+        };
+        let comments: Vec<String> = (0..8).map(comment).collect();
+        let text = format!(
+            "{LEAD}\n\n{PARA_1}\n\n{PARA_2}\n\n{PARA_3}\n\n8 bình luận\n\n{}",
+            comments.join("\n\n")
+        );
+        let labels = labels_of(&text);
+        let body: Vec<&str> = labels
+            .iter()
+            .filter(|(_, l)| *l == Label::Body)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(body, [LEAD, PARA_1, PARA_2, PARA_3]);
     }
 
     #[test]

@@ -85,6 +85,15 @@ pub(crate) static LABELS: &[Label] = &[
     label("bình luận bài viết này", Reason::Comments, false),
     label("comments", Reason::Comments, false),
     label("leave a comment", Reason::Comments, false),
+    // The comment form's title in the common blog engines (WordPress's
+    // "Leave a Reply", its themes' "Reader Interactions"), and the usual
+    // wordings of the same header elsewhere.
+    label("leave a reply", Reason::Comments, false),
+    label("reader interactions", Reason::Comments, false),
+    label("post a comment", Reason::Comments, false),
+    label("add a comment", Reason::Comments, false),
+    label("join the discussion", Reason::Comments, false),
+    label("join the conversation", Reason::Comments, false),
     label("like this", Reason::FollowShare, false),
     label("share this", Reason::FollowShare, false),
     // Share, follow, copy.
@@ -187,6 +196,12 @@ pub(crate) static PATTERNS: &[(&str, Reason)] = &[
     ),
     (
         r"^(comments?|bình luận|ý kiến) \([0-9]+\)$",
+        Reason::Comments,
+    ),
+    // A thread's header with the story's title: "59 Comments on “…”",
+    // "12 thoughts on “…”", "3 responses to “…”".
+    (
+        r"^[0-9]+ (comments?|responses?|replies|thoughts?) (on|to) ",
         Reason::Comments,
     ),
     (r"^(xem|tải) (thêm )?(ứng dụng|app)", Reason::FollowShare),
@@ -331,6 +346,12 @@ pub(crate) static BYLINE_ROLES: &[&str] = &[
 /// The word after which a byline names its source, not a person: "Minh Anh
 /// theo Reuters". Lower case.
 pub(crate) static BYLINE_SOURCE_WORD: &str = "theo";
+
+/// The word that joins two names in a byline ("Felix Schröder und Jörg
+/// Soldwisch"), in the languages of [`BYLINE_OPENERS`]: Vietnamese, English,
+/// German, French, Spanish and Portuguese ("y", "e"). Lower case, as
+/// printed: a capitalised "Und" is no joint.
+pub(crate) static NAME_CONJUNCTIONS: &[&str] = &["và", "and", "und", "et", "y", "e"];
 
 /// What a byline may open with before the names ("Theo Hồ Hương", "Bài và
 /// ảnh: Lan Anh", "By Jane Doe", "Par Jean Dupont", "Von Max Muster", "Por

@@ -33,7 +33,21 @@ mod pubrank {
     pub const ITEMPROP: u8 = 4;
     pub const JSON_LD: u8 = 7;
     pub const TIME: u8 = 8;
+    pub const TITLE_ATTR: u8 = 9;
 }
+
+/// Longest `title` attribute read as a date: "Thứ Hai, 03/06/2013 08:05 GMT+7"
+/// and its kin run to about 35 bytes; a longer title is a sentence (a link's
+/// article title), not a timestamp.
+const TITLE_DATE_MAX_BYTES: usize = 48;
+
+/// Fewest ASCII digits of a `title` attribute read as a date: a day, a month
+/// and a year of two digits each at the least.
+const TITLE_DATE_MIN_DIGITS: usize = 6;
+
+/// Most `title` attributes taken as date candidates: the article's own date
+/// stands near its top; a few tries pass an image's file name or a code.
+const TITLE_DATES_MAX: usize = 4;
 
 /// Priority classes of author names, best first.
 mod authrank {
@@ -89,6 +103,8 @@ pub(crate) struct MetaReader {
     og_description: Option<String>,
     locale: Option<String>,
     publisher: Option<String>,
+    /// `title` attributes shaped like a timestamp taken so far.
+    title_dates: usize,
 }
 
 impl MetaReader {
@@ -98,6 +114,20 @@ impl MetaReader {
         let mut wants = Wants::default();
         if let Some(p) = find_attr(attrs, Key::Itemprop) {
             wants.author_name = read_itemprop(attrs, p, &mut self.published, &mut self.authors);
+        }
+        // Older layouts print the date short ("(03/06/13)") and give the
+        // full date and time only in the element's tooltip. The first
+        // timestamp-shaped `title`s of the page are candidates of the lowest
+        // rank; metadata reads each as a date or drops it (a file name
+        // with digits).
+        if self.title_dates < TITLE_DATES_MAX
+            && let Some(t) = find_attr(attrs, Key::Title)
+            && t.len() <= TITLE_DATE_MAX_BYTES
+            && t.bytes().filter(u8::is_ascii_digit).count() >= TITLE_DATE_MIN_DIGITS
+            && let Some(t) = clean(t)
+        {
+            self.title_dates += 1;
+            self.published.push((pubrank::TITLE_ATTR, t));
         }
         match *local {
             local_name!("html") => {

@@ -37,6 +37,7 @@ pub(crate) enum Key {
     Align,
     Type,
     Open,
+    Title,
 }
 
 /// The longest value kept of an attribute the block walker reads (class,
@@ -87,6 +88,7 @@ pub(crate) fn key_of(name: &QualName) -> Option<Key> {
         local_name!("align") => Key::Align,
         local_name!("type") => Key::Type,
         local_name!("open") => Key::Open,
+        local_name!("title") => Key::Title,
         _ => return None,
     })
 }

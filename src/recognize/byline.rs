@@ -286,15 +286,23 @@ pub(crate) fn names_of(text: &str) -> Option<Vec<String>> {
     // An outlet after a slash ("…/DIENBIENTV.VN") is not a name.
     let people = cleaned.split('/').next().unwrap_or("").trim();
     let mut names = Vec::new();
-    for part in people.split([',', '&']) {
-        // Names are separated by a dash standing alone, or "và" / "and".
+    let parts = people.split([',', '&']).count();
+    for (k, part) in people.split([',', '&']).enumerate() {
+        // A lower-case word closing a line of names after a comma is the
+        // agency's short name ("…, dpa"), not a person.
+        let tail = part.trim();
+        if k + 1 == parts && !names.is_empty() && !tail.contains(' ') && !is_caps(tail) {
+            break;
+        }
+        // Names are separated by a dash standing alone, or a conjunction
+        // ("và", "and", "und"…).
         let mut name: Option<(usize, usize)> = None;
         let mut at = 0;
         for word in space_split(part).chain([""]) {
             let start = at;
             at += word.len() + 1;
             let last = at > part.len() + 1;
-            if matches!(word, "-" | "–" | "và" | "and") || last {
+            if matches!(word, "-" | "–") || chrome::NAME_CONJUNCTIONS.contains(&word) || last {
                 if let Some((s, e)) = name.take() {
                     let name = &part[s..e];
                     // One word is a name only in capitals: that test is
@@ -337,6 +345,18 @@ mod tests {
         for (line, want) in [
             ("By Jane Doe", Some(vec!["Jane Doe"])),
             ("by Jane Doe", Some(vec!["Jane Doe"])),
+            (
+                "Von Felix Schröder und Jörg Soldwisch, dpa",
+                Some(vec!["Felix Schröder", "Jörg Soldwisch"]),
+            ),
+            (
+                "Par Jean Dupont et Marie Curie",
+                Some(vec!["Jean Dupont", "Marie Curie"]),
+            ),
+            (
+                "Por Ana Pérez y Luis García",
+                Some(vec!["Ana Pérez", "Luis García"]),
+            ),
             ("BY JANE DOE", Some(vec!["JANE DOE"])),
             ("By Jane Doe, March 7, 2026", Some(vec!["Jane Doe"])),
             (

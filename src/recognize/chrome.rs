@@ -278,6 +278,9 @@ pub(crate) fn caption_marker(key: &str, colon: bool) -> bool {
     {
         return true;
     }
+    if copyright_credit(key) {
+        return true;
+    }
     if !colon {
         return false;
     }
@@ -301,6 +304,22 @@ pub(crate) fn caption_marker(key: &str, colon: bool) -> bool {
             && chrome::CAPTION_PAREN_MARKERS
                 .iter()
                 .any(|m| head.strip_suffix(m).is_some_and(|b| b.ends_with('(')))
+}
+
+/// Whether a lower-cased block closes with a photo credit after a
+/// copyright sign ("… oleksandr usyk. © zac goodwin/press association/dpa"):
+/// text before the sign, a credit's length after it, and no year opening
+/// the credit ("… © 2024 funke mediengruppe" is a site's copyright line).
+fn copyright_credit(key: &str) -> bool {
+    let Some((head, tail)) = key.rsplit_once('©') else {
+        return false;
+    };
+    let tail = tail.trim().trim_end_matches(['.', ' ']);
+    let chars = tail.chars().count();
+    !head.trim().is_empty()
+        && (1..=CAPTION_CREDIT_MAX_CHARS).contains(&chars)
+        && !tail.starts_with(|c: char| c.is_ascii_digit())
+        && !tail.contains("rights")
 }
 
 /// Whether a lower-cased block is an image placeholder: "&lt;headline&gt; - ảnh
