@@ -53,25 +53,42 @@ fn page(title: &str, body: &str) -> String {
     )
 }
 
+/// The markup of a list of pairs, one piece per pair with its index.
+fn markup(pairs: &[(&str, &str)], piece: impl Fn(usize, &str, &str) -> String) -> String {
+    pairs
+        .iter()
+        .enumerate()
+        .map(|(k, (a, b))| piece(k, a, b))
+        .collect()
+}
+
+/// Every one of `texts` is a paragraph of the body.
+fn assert_kept<'a>(a: &Article, case: &str, texts: impl IntoIterator<Item = &'a str>) {
+    for t in texts {
+        assert!(
+            a.body.iter().any(|p| p == t),
+            "{case}: lost: {t}\n{:?}",
+            a.body
+        );
+    }
+}
+
 fn clean(html: &str) -> Article {
     tinsach::clean_html(html.as_bytes()).unwrap_or_else(|e| panic!("no article: {e}"))
 }
 
 /// A catalogue in the page's main column (`<main>`, an element of role
-/// `main`, or an element the markup does not name): each card a link whole, as listings make them. The items are
-/// the page's content; the menu and footer are not.
+/// `main`, or an element the markup does not name): each card a link whole,
+/// as listings make them. The items are the page's content; the menu and
+/// footer are not.
 #[test]
 fn a_listing_keeps_its_items() {
-    let cards: String = ITEMS
-        .iter()
-        .enumerate()
-        .map(|(k, (title, summary))| {
-            format!(
-                r#"<div class="card"><a href="/courses/{k}"><img src="/c{k}.jpg" alt="">
-                <h3>{title}</h3><p>{summary}</p></a></div>"#
-            )
-        })
-        .collect();
+    let cards = markup(ITEMS, |k, title, summary| {
+        format!(
+            r#"<div class="card"><a href="/courses/{k}"><img src="/c{k}.jpg" alt="">
+            <h3>{title}</h3><p>{summary}</p></a></div>"#
+        )
+    });
     let column = format!(
         "<h1>Certificate programs</h1><p>Short programs for working people.</p>\
          <div class=\"grid\">{cards}</div>"
@@ -86,18 +103,8 @@ fn a_listing_keeps_its_items() {
         let html = page("Certificate programs", &format!("{open}{column}{close}"));
         let a = clean(&html);
         assert_ne!(a.kind, PageKind::Article, "{open}: {a:?}");
-        for (title, summary) in ITEMS {
-            assert!(
-                a.body.iter().any(|p| p == title),
-                "{open}: title lost: {title}\n{:?}",
-                a.body
-            );
-            assert!(
-                a.body.iter().any(|p| p == summary),
-                "{open}: summary lost: {summary}\n{:?}",
-                a.body
-            );
-        }
+        let texts = ITEMS.iter().flat_map(|(title, summary)| [*title, *summary]);
+        assert_kept(&a, open, texts);
         for chrome in [
             "Home",
             "About us",
@@ -172,18 +179,14 @@ const POSTS: &[(&str, &str)] = &[
 /// The thread's posts are its content, every one of them.
 #[test]
 fn a_thread_keeps_its_posts() {
-    let posts: String = POSTS
-        .iter()
-        .enumerate()
-        .map(|(k, (who, text))| {
-            format!(
-                r#"<div id="post_{k}" class="topic-body crawler-post"><div class="crawler-post-meta">
-                <span class="creator"><a href="/u/{who}">{who}</a></span>
-                <span class="crawler-post-infos"><time>March {k}, 2026, 9:1{k}am</time></span></div>
-                <div class="post"><p>{text}</p></div></div>"#
-            )
-        })
-        .collect();
+    let posts = markup(POSTS, |k, who, text| {
+        format!(
+            r#"<div id="post_{k}" class="topic-body crawler-post"><div class="crawler-post-meta">
+            <span class="creator"><a href="/u/{who}">{who}</a></span>
+            <span class="crawler-post-infos"><time>March {k}, 2026, 9:1{k}am</time></span></div>
+            <div class="post"><p>{text}</p></div></div>"#
+        )
+    });
     let html = format!(
         r#"<!DOCTYPE html><html><head><title>When does the pier open? - Harbour Forum</title></head>
         <body><section id="splash"><div class="dots"></div></section>
@@ -192,13 +195,7 @@ fn a_thread_keeps_its_posts() {
         <footer><a href="/tos">Terms of service</a></footer></noscript></body></html>"#
     );
     let a = clean(&html);
-    for (_, text) in POSTS {
-        assert!(
-            a.body.iter().any(|p| p == text),
-            "post lost: {text}\n{:?}",
-            a.body
-        );
-    }
+    assert_kept(&a, "thread", POSTS.iter().map(|(_, text)| *text));
     assert!(
         !a.body.iter().any(|p| p == "Terms of service"),
         "{:?}",
