@@ -158,6 +158,9 @@ impl Flags {
     pub const RIGHT_ALIGNED: Flags = Flags(1 << 12);
     /// Inside `address` or an element whose class/id/rel names an author.
     pub const AUTHOR_HINT: Flags = Flags(1 << 13);
+    /// Inside `main` or `[role=main]`: the page's own column, whatever the
+    /// page is (a story, a listing, a product).
+    pub const IN_MAIN: Flags = Flags(1 << 14);
 
     /// Whether every flag of `other` is set.
     pub fn has(self, other: Flags) -> bool {

@@ -9,6 +9,9 @@ use crate::{decode, html, pipeline, text};
 /// classification, metadata, assembly): one each.
 const CLASSIFY_STEPS_PER_BLOCK: u64 = 4;
 
+/// A parse of the page's text into blocks, with its work.
+type ParseFn = fn(&str, &Limits) -> Result<(crate::block::Doc<'static>, u64), Error>;
+
 /// What the caller knows about a page besides its bytes or text.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct PageInfo<'a> {
@@ -120,23 +123,41 @@ impl Cleaner {
         }
         let found = pipeline::run(doc, Some(decoded.info.clone()), self.options);
         let found = match found {
-            Err(e)
-                if matches!(e.kind(), ErrorKind::NoArticle { .. })
-                    && decoded.text.contains(" hidden") =>
-            {
-                self.showing_hidden(&decoded, info).ok_or(e)
+            Err(e) if matches!(e.kind(), ErrorKind::NoArticle { .. }) => {
+                let text = &decoded.text;
+                // Each second reading is tried only where the page holds
+                // what it shows: most pages hold neither.
+                let hidden = || {
+                    text.contains(" hidden")
+                        .then(|| self.read_again(&decoded, info, html::parse_showing_hidden))
+                        .flatten()
+                };
+                let noscript = || {
+                    text.contains("<noscript")
+                        .then(|| self.read_again(&decoded, info, html::parse_without_scripts))
+                        .flatten()
+                };
+                hidden().or_else(noscript).ok_or(e)
             }
             found => found,
         };
         self.admit(found?)
     }
 
-    /// The page read again with its `hidden` elements shown, when its shown
-    /// text holds no article: the article, if it holds a clear run of prose
-    /// (see [`html::parse_showing_hidden`]). A hidden pop-up or template
-    /// with a line or two of text does not make an article of a listing.
-    fn showing_hidden(&self, decoded: &decode::Decoded, info: PageInfo<'_>) -> Option<Article> {
-        let (mut doc, work) = html::parse_showing_hidden(&decoded.text, &self.limits).ok()?;
+    /// The page read again another way, when its shown text holds no
+    /// article: with its `hidden` elements shown
+    /// ([`html::parse_showing_hidden`]), or as with scripting off
+    /// ([`html::parse_without_scripts`]). The article, if it holds a clear
+    /// run of prose: a hidden pop-up or template, a "please enable
+    /// JavaScript" with a line or two of text does not make an article of a
+    /// listing.
+    fn read_again(
+        &self,
+        decoded: &decode::Decoded,
+        info: PageInfo<'_>,
+        parse: ParseFn,
+    ) -> Option<Article> {
+        let (mut doc, work) = parse(&decoded.text, &self.limits).ok()?;
         self.check_work(work, doc.blocks.len()).ok()?;
         if doc.meta.url.is_none() {
             doc.meta.url = info.url.map(str::to_string);

@@ -47,9 +47,16 @@ pub(crate) fn run(
     let keys = features::Keys::of(&doc);
     let feats = features::compute(&doc, &keys);
     let mut cls = classify::classify(&doc, &feats);
-    let meta = meta::read(&doc, &feats, &cls);
+    let mut meta = meta::read(&doc, &feats, &cls);
     cls.relabel(&meta.relabels);
     let (kind, confidence, _signals) = crate::kind::judge(&doc, &feats, &cls, &meta);
+    if let Some(page) = classify::pages::for_kind(&doc, &feats, &cls, kind) {
+        // The page's own content read again, for a page that is not one
+        // story: its headline and the rest are read from it.
+        cls = page;
+        meta = meta::read(&doc, &feats, &cls);
+        cls.relabel(&meta.relabels);
+    }
     #[cfg(feature = "trace")]
     trace(&doc, &cls);
     #[cfg(feature = "trace")]

@@ -137,6 +137,34 @@ fn a_hidden_line_is_no_article() {
     assert!(tinsach::clean_html(html.as_bytes()).is_err());
 }
 
+/// A single-page application (forum software above all) serves its text
+/// in a `<noscript>` for readers without scripts, and shows nothing but a
+/// loading screen outside it. Read as with scripting off, the page has its
+/// text; a `<noscript>` in the head (styles, a pixel) stays unread.
+#[test]
+fn text_served_in_noscript() {
+    let html = format!(
+        r#"<!DOCTYPE html><html><head><title>Harbour wall to be rebuilt</title>
+        <noscript><style>#splash {{ display: none }}</style></noscript></head>
+        <body><section id="splash"><div class="dots"></div></section>
+        <noscript><header><a href="/">The Harbour Forum</a></header>
+        <div id="main-outlet"><h1>Harbour wall to be rebuilt</h1>{}</div></noscript>
+        <section id="main"></section></body></html>"#,
+        paragraphs()
+    );
+    assert_body(&article(&html));
+}
+
+/// A "please enable JavaScript" in a `<noscript>` does not make an
+/// article of a page that has none.
+#[test]
+fn a_noscript_line_is_no_article() {
+    let html = page(&format!(
+        "{MENU}<noscript><p>{COMMENT}</p><img src=\"pixel.gif\"></noscript>"
+    ));
+    assert!(tinsach::clean_html(html.as_bytes()).is_err());
+}
+
 /// The article cut into sections that each carry a chrome name
 /// ("paywalled"), after a lead that carries none: no one section holds most
 /// of the page's prose, all of them together do, and they are the article.

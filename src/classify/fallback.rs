@@ -31,7 +31,7 @@ use super::*;
 /// under it is what a listing or a page of chrome holds; the fallback keeps
 /// away from those. Chinese and Japanese count a word per character (see
 /// `features`), so the same bound asks 80 characters of them.
-const RUN_MIN_WORDS: usize = 80;
+pub(super) const RUN_MIN_WORDS: usize = 80;
 
 /// Characters that make a clear run of prose in a script written without
 /// spaces (Chinese, Japanese, Thai), counted on finished paragraphs where

@@ -21,6 +21,7 @@
 #![allow(clippy::needless_range_loop)]
 
 mod fallback;
+pub(crate) mod pages;
 mod slides;
 pub(crate) use fallback::clear_run;
 pub(crate) mod features;

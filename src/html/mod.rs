@@ -10,7 +10,7 @@ pub(crate) mod tags;
 pub(crate) mod tokens;
 pub(crate) mod tree;
 
-pub(crate) use tree::{parse, parse_showing_hidden};
+pub(crate) use tree::{parse, parse_showing_hidden, parse_without_scripts};
 
 #[cfg(test)]
 mod tests;

@@ -207,6 +207,10 @@ pub(crate) struct Walker {
     /// reading of a page whose shown text holds no article (see
     /// [`crate::html::tree::parse_showing_hidden`]).
     show_hidden: bool,
+    /// Whether `<noscript>` is read as a container of shown text: set for
+    /// the reading with scripting off (see
+    /// [`crate::html::tree::parse_without_scripts`]).
+    show_noscript: bool,
 }
 
 /// Style attributes at least this long (bytes) are read once per page and
@@ -237,6 +241,7 @@ impl Walker {
             class_memo: crate::hash::FastMap::default(),
             style_memo: crate::hash::FastMap::default(),
             show_hidden: false,
+            show_noscript: false,
         };
         // The document frame: never popped by `close`.
         w.stack.push(Frame {
@@ -254,6 +259,11 @@ impl Walker {
     /// Reads elements with the `hidden` attribute as shown.
     pub(crate) fn show_hidden(&mut self) {
         self.show_hidden = true;
+    }
+
+    /// Reads `<noscript>` as a container of shown text.
+    pub(crate) fn show_noscript(&mut self) {
+        self.show_noscript = true;
     }
 
     /// Ends the last block and hands back the blocks and their elements.
@@ -317,7 +327,10 @@ impl Walker {
         let parent = self.stack.last().expect("document frame").clone();
         let mut role = role_of(local);
         if role == Role::Skip {
-            return false;
+            if !(self.show_noscript && *local == local_name!("noscript")) {
+                return false;
+            }
+            role = Role::Block;
         }
         let mut flags = parent.flags;
         // First the attributes that can hide the element, and the early
@@ -393,7 +406,8 @@ impl Walker {
                     for t in value.split_ascii_whitespace() {
                         match t {
                             "navigation" | "menu" | "menubar" => flags.set(Flags::IN_NAV),
-                            "main" | "article" => flags.set(Flags::IN_ARTICLE),
+                            "main" => flags.set(Flags::IN_ARTICLE | Flags::IN_MAIN),
+                            "article" => flags.set(Flags::IN_ARTICLE),
                             "complementary" => flags.set(Flags::IN_ASIDE),
                             "contentinfo" => flags.set(Flags::IN_FOOTER),
                             "banner" => flags.set(Flags::IN_HEADER),
@@ -421,7 +435,8 @@ impl Walker {
             }
         }
         match *local {
-            local_name!("article") | local_name!("main") => flags.set(Flags::IN_ARTICLE),
+            local_name!("article") => flags.set(Flags::IN_ARTICLE),
+            local_name!("main") => flags.set(Flags::IN_ARTICLE | Flags::IN_MAIN),
             local_name!("figure") => flags.set(Flags::IN_FIGURE),
             local_name!("figcaption") => {
                 flags = Flags(flags.0 & !Flags::IN_FIGURE.0);

@@ -50,7 +50,19 @@ use crate::normalize::push_folded;
 /// Parses an HTML document into blocks in one pass over its tokens; also
 /// the steps of work it took (see [`crate::Builder::max_work`]).
 pub(crate) fn parse(html: &str, limits: &Limits) -> Result<(Doc<'static>, u64), Error> {
-    parse_with(html, limits, false)
+    parse_with(html, limits, Reading::Shown)
+}
+
+/// Which text of the page a reading shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// What a browser with scripting on shows.
+    Shown,
+    /// Also the elements that carry the `hidden` attribute.
+    Hidden,
+    /// What a browser with scripting off shows: the body's `<noscript>`
+    /// elements read as markup.
+    NoScript,
 }
 
 /// Parses an HTML document with the elements that carry the `hidden`
@@ -64,18 +76,34 @@ pub(crate) fn parse_showing_hidden(
     html: &str,
     limits: &Limits,
 ) -> Result<(Doc<'static>, u64), Error> {
-    parse_with(html, limits, true)
+    parse_with(html, limits, Reading::Hidden)
 }
 
-fn parse_with(
+/// Parses an HTML document as a browser with scripting off reads it: the
+/// `<noscript>` elements of its body are markup, shown. Single-page
+/// applications (forum software above all) serve their whole text there for
+/// crawlers and readers without scripts, and nothing but a loading screen
+/// outside it. Only for a page whose shown text holds no article
+/// ([`crate::cleaner`]): elsewhere `<noscript>` holds a tracking pixel, a
+/// copy of an image, or "please enable JavaScript".
+pub(crate) fn parse_without_scripts(
     html: &str,
     limits: &Limits,
-    show_hidden: bool,
 ) -> Result<(Doc<'static>, u64), Error> {
+    parse_with(html, limits, Reading::NoScript)
+}
+
+fn parse_with(html: &str, limits: &Limits, reading: Reading) -> Result<(Doc<'static>, u64), Error> {
     let input = Rc::new(BufferQueue::default());
     let mut sink = Fast::new(limits, Rc::clone(&input));
-    if show_hidden {
-        sink.state.get_mut().walker.show_hidden();
+    match reading {
+        Reading::Shown => {}
+        Reading::Hidden => sink.state.get_mut().walker.show_hidden(),
+        Reading::NoScript => {
+            let st = sink.state.get_mut();
+            st.scripting_off = true;
+            st.walker.show_noscript();
+        }
     }
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     feed_in_slices(&tokenizer, &input, html, |t| {
@@ -235,6 +263,9 @@ struct State {
     /// `find` reads the state through `&self`.
     work: std::cell::Cell<u64>,
     max_work: u64,
+    /// The page is read as with scripting off ([`parse_without_scripts`]):
+    /// a `<noscript>` in the body is an ordinary element.
+    scripting_off: bool,
 }
 
 /// Buckets of [`State::names`]: enough that the few dozen distinct names of
@@ -276,6 +307,7 @@ impl Fast {
                 names: [0; NAME_BUCKETS],
                 work: std::cell::Cell::new(0),
                 max_work: limits.max_work,
+                scripting_off: false,
             }),
             input,
         }
@@ -311,6 +343,16 @@ fn kept_attrs(tag: &Tag, out: &mut Vec<(Key, StrTendril)>) {
 }
 
 impl State {
+    /// The raw-text state after a start tag, as this reading parses: with
+    /// scripting off a `<noscript>` in the body holds markup (one in the
+    /// head stays raw text: it holds styles and pixels, never the page).
+    fn raw_kind(&self, name: &LocalName) -> Option<TokenSinkResult<()>> {
+        if self.scripting_off && self.body_open && *name == local_name!("noscript") {
+            return None;
+        }
+        raw_kind(name)
+    }
+
     /// The stack length without the svg/MathML elements on top of it.
     fn html_len(&self) -> usize {
         self.stack
@@ -716,7 +758,7 @@ impl State {
             self.attr_buf = attrs;
             return None;
         }
-        let raw = raw_kind(name);
+        let raw = self.raw_kind(name);
         let void = is_void(name) || form_void;
         if !void {
             self.implied_closes(name);
@@ -1244,7 +1286,7 @@ impl State {
             && self
                 .stack
                 .last()
-                .is_none_or(|o| raw_kind(&o.name).is_none())
+                .is_none_or(|o| self.raw_kind(&o.name).is_none())
             && !(self.in_table_mode() && t.bytes().all(|b| b.is_ascii_whitespace()))
         {
             self.reconstruct();
