@@ -587,9 +587,9 @@ mod tests {
         for ((page, info), got) in paired.iter().zip(&got) {
             assert_eq!(got, &cleaner.clean_html_with(page, *info));
         }
-        // The URL reached the cleaner: the outlet is its host.
-        let outlet = got[2].as_ref().unwrap().outlet.as_deref();
-        assert_eq!(outlet, Some("site2.vn"));
+        // The URL reached the cleaner: it gives the host.
+        let host = got[2].as_ref().unwrap().host.as_deref();
+        assert_eq!(host, Some("site2.vn"));
 
         let paired: Vec<(&str, PageInfo)> = texts
             .iter()
@@ -600,8 +600,8 @@ mod tests {
         for ((text, info), got) in paired.iter().zip(&got) {
             assert_eq!(got, &cleaner.clean_text_with(text, *info));
         }
-        let outlet = got[4].as_ref().unwrap().outlet.as_deref();
-        assert_eq!(outlet, Some("site4.vn"));
+        let host = got[4].as_ref().unwrap().host.as_deref();
+        assert_eq!(host, Some("site4.vn"));
     }
 
     #[test]
