@@ -232,12 +232,14 @@ impl BlockRole {
 #[cfg(feature = "serde")]
 macro_rules! serde_as_name {
     ($type:ty, $what:literal, $name:expr) => {
+        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
         impl serde::Serialize for $type {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.collect_str(&($name)(self))
             }
         }
 
+        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
         impl<'de> serde::Deserialize<'de> for $type {
             fn deserialize<D: serde::Deserializer<'de>>(
                 deserializer: D,

@@ -85,6 +85,7 @@ const POOL_THREAD_WAIT: Duration = Duration::from_millis(1);
 /// });
 /// assert_eq!(n, 1);
 /// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "parallel")))]
 pub trait HtmlPage {
     /// The page's raw bytes.
     fn html(&self) -> &[u8];
@@ -101,6 +102,7 @@ pub trait HtmlPage {
 /// Implemented for `str` and `String`, references to anything that
 /// implements it, a pair `(text, PageInfo)`, and whatever type a caller
 /// implements it for (as [`HtmlPage`] shows).
+#[cfg_attr(docsrs, doc(cfg(feature = "parallel")))]
 pub trait TextPage {
     /// The text.
     fn text(&self) -> &str;
@@ -189,6 +191,7 @@ impl<S: AsRef<str>> TextPage for (S, PageInfo<'_>) {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "parallel")))]
 impl Cleaner {
     /// Cleans an [`HtmlPage`] with what it says of itself.
     fn clean_page<P: HtmlPage + ?Sized>(&self, page: &P) -> Result<Article, Error> {

@@ -1,7 +1,7 @@
 //! Site names: whether a value a page gives as its site's name
 //! (`og:site_name`, a JSON-LD publisher, `application-name`, a title's
 //! suffix, a source mark) is a name, a host, or neither. Pages put URLs,
-//! bare hosts and bylines in these places ("http://www.tmz.com",
+//! bare hosts and bylines in these places (`http://www.tmz.com`,
 //! "SIMPLYFOUND.COM | BY: JOE WEE"); `Article::outlet` holds names only and
 //! `Article::host` the host.
 
