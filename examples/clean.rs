@@ -155,6 +155,7 @@ fn write_readable(out: &mut impl Write, input: &str, a: &Article) -> io::Result<
     }
     writeln!(out, "Source:   {}", or_none(&a.source))?;
     writeln!(out, "Outlet:   {}", or_none(&a.outlet))?;
+    writeln!(out, "Host:     {}", or_none(&a.host))?;
     if let Some(c) = &a.credit {
         writeln!(out, "Credit:   {c}")?;
     }

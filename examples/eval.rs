@@ -73,13 +73,14 @@ fn count(n: Option<usize>) -> String {
 fn mean_line(label: &str, scores: &[gold::PageScore]) -> String {
     let s = gold::summarize(scores);
     format!(
-        "{label} {} pages: mean F1 {:.3}  P {:.3}  R {:.3}  headline {}  dateline {}  leaks {}  dups {}  caps {}  errors {}",
+        "{label} {} pages: mean F1 {:.3}  P {:.3}  R {:.3}  headline {}  dateline {}  outlet {}  leaks {}  dups {}  caps {}  errors {}",
         s.pages,
         s.f1,
         s.precision,
         s.recall,
         s.headline.cell(),
         s.dateline.cell(),
+        s.outlet.cell(),
         count(s.leaks),
         count(s.duplicates),
         count(s.captions_in_body),

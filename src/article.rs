@@ -22,8 +22,18 @@ pub struct Article {
     /// The credited origin of the story: the explicit credit when there is
     /// one, else the outlet.
     pub source: Option<String>,
-    /// The site that published the page.
+    /// The name of the site that published the page ("VnExpress", "Tuổi
+    /// Trẻ"), as the page gives it: `og:site_name`, the JSON-LD publisher,
+    /// the title's suffix, `application-name`, or for text a source mark.
+    /// Never a URL, a host in small letters, a dateline's place or a
+    /// byline: without a name it is `None`, and [`Article::host`] says
+    /// where the page came from.
     pub outlet: Option<String>,
+    /// The page's host, lower case, without "www." ("vnexpress.net"): from
+    /// the URL given in [`crate::PageInfo`], else the page's
+    /// `<link rel=canonical>` or `og:url`, else a site name given as a URL.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub host: Option<String>,
     /// The explicit credit alone ("QĐND" from "Theo QĐND"), when the page
     /// has one.
     pub credit: Option<String>,
@@ -222,12 +232,14 @@ impl BlockRole {
 #[cfg(feature = "serde")]
 macro_rules! serde_as_name {
     ($type:ty, $what:literal, $name:expr) => {
+        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
         impl serde::Serialize for $type {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.collect_str(&($name)(self))
             }
         }
 
+        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
         impl<'de> serde::Deserialize<'de> for $type {
             fn deserialize<D: serde::Deserializer<'de>>(
                 deserializer: D,

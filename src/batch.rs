@@ -85,6 +85,7 @@ const POOL_THREAD_WAIT: Duration = Duration::from_millis(1);
 /// });
 /// assert_eq!(n, 1);
 /// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "parallel")))]
 pub trait HtmlPage {
     /// The page's raw bytes.
     fn html(&self) -> &[u8];
@@ -101,6 +102,7 @@ pub trait HtmlPage {
 /// Implemented for `str` and `String`, references to anything that
 /// implements it, a pair `(text, PageInfo)`, and whatever type a caller
 /// implements it for (as [`HtmlPage`] shows).
+#[cfg_attr(docsrs, doc(cfg(feature = "parallel")))]
 pub trait TextPage {
     /// The text.
     fn text(&self) -> &str;
@@ -189,6 +191,7 @@ impl<S: AsRef<str>> TextPage for (S, PageInfo<'_>) {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "parallel")))]
 impl Cleaner {
     /// Cleans an [`HtmlPage`] with what it says of itself.
     fn clean_page<P: HtmlPage + ?Sized>(&self, page: &P) -> Result<Article, Error> {
@@ -587,9 +590,9 @@ mod tests {
         for ((page, info), got) in paired.iter().zip(&got) {
             assert_eq!(got, &cleaner.clean_html_with(page, *info));
         }
-        // The URL reached the cleaner: the outlet is its host.
-        let outlet = got[2].as_ref().unwrap().outlet.as_deref();
-        assert_eq!(outlet, Some("site2.vn"));
+        // The URL reached the cleaner: it gives the host.
+        let host = got[2].as_ref().unwrap().host.as_deref();
+        assert_eq!(host, Some("site2.vn"));
 
         let paired: Vec<(&str, PageInfo)> = texts
             .iter()
@@ -600,8 +603,8 @@ mod tests {
         for ((text, info), got) in paired.iter().zip(&got) {
             assert_eq!(got, &cleaner.clean_text_with(text, *info));
         }
-        let outlet = got[4].as_ref().unwrap().outlet.as_deref();
-        assert_eq!(outlet, Some("site4.vn"));
+        let host = got[4].as_ref().unwrap().host.as_deref();
+        assert_eq!(host, Some("site4.vn"));
     }
 
     #[test]

@@ -206,8 +206,16 @@ pub(crate) struct PageMeta {
     pub titles: Vec<String>,
     /// JSON-LD `headline` values, in order found, without repeats.
     pub ld_headlines: Vec<String>,
-    /// `og:site_name`, or the JSON-LD publisher's name.
+    /// The site's name: the first of `og:site_name` and the JSON-LD
+    /// publisher's name that reads as a name
+    /// ([`crate::recognize::site_name::read`]).
     pub site_name: Option<String>,
+    /// `<meta name=application-name>`, when it reads as a name.
+    pub app_name: Option<String>,
+    /// The page's host, lower case, without "www.": from the URL the caller
+    /// gave, else `<link rel=canonical>` or `og:url`, else a site name that
+    /// was a URL or a host ("http://www.tmz.com").
+    pub host: Option<String>,
     /// `<link rel=canonical>`, else `og:url`, else the URL the caller gave.
     pub url: Option<String>,
     /// Machine-readable publication times, best first: `article:published_time`

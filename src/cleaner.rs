@@ -3,6 +3,7 @@
 use crate::article::Article;
 use crate::error::{Error, ErrorKind};
 use crate::limits::Limits;
+use crate::recognize::site_name::host_of;
 use crate::{decode, html, pipeline, text};
 
 /// Work steps counted per block for the stages after segmenting (features,
@@ -15,7 +16,8 @@ type ParseFn = fn(&str, &Limits) -> Result<(crate::block::Doc<'static>, u64), Er
 /// What the caller knows about a page besides its bytes or text.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct PageInfo<'a> {
-    /// The page's URL, used for the outlet when the page names none.
+    /// The page's URL: it gives [`Article::host`] and hints the page's kind
+    /// (a `/video/` path).
     pub url: Option<&'a str>,
     /// The HTTP `Content-Type` header, whose charset takes precedence over
     /// the page's own declaration.
@@ -74,16 +76,17 @@ impl Cleaner {
     }
 
     /// Cleans plain text scraped from a news page, given what the caller
-    /// knows of the page: its URL gives the outlet when the text names none
-    /// (its host, as for HTML) and hints the page's kind (a `/video/`
-    /// path). A content type is not read: the text is decoded already.
+    /// knows of the page: its URL gives [`Article::host`] (as for HTML) and
+    /// hints the page's kind (a `/video/` path). A content type is not
+    /// read: the text is decoded already.
     ///
     /// ```
     /// use tinsach::{Cleaner, PageInfo};
     /// let text = "Tiêu đề bài báo\n\nĐoạn mở đầu của bài báo, đủ dài để là một đoạn văn thật sự của bài viết này.\n";
     /// let info = PageInfo::new().url("https://www.example.vn/tin/1");
     /// let article = Cleaner::new().clean_text_with(text, info)?;
-    /// assert_eq!(article.outlet.as_deref(), Some("example.vn"));
+    /// assert_eq!(article.host.as_deref(), Some("example.vn"));
+    /// assert_eq!(article.outlet, None); // the text names no site
     /// # Ok::<(), tinsach::Error>(())
     /// ```
     pub fn clean_text_with(&self, input: &str, info: PageInfo<'_>) -> Result<Article, Error> {
@@ -97,6 +100,7 @@ impl Cleaner {
         let mut doc = text::segment(input);
         self.check_work(0, doc.blocks.len())?;
         doc.meta.url = info.url.map(str::to_string);
+        doc.meta.host = info.url.and_then(host_of);
         self.admit(pipeline::run(doc, None, self.options)?)
     }
 
@@ -120,6 +124,11 @@ impl Cleaner {
         self.check_work(work, doc.blocks.len())?;
         if doc.meta.url.is_none() {
             doc.meta.url = info.url.map(str::to_string);
+        }
+        // The URL the page was fetched from names its host better than
+        // the page's own canonical link, which may point elsewhere.
+        if let Some(host) = info.url.and_then(host_of) {
+            doc.meta.host = Some(host);
         }
         let found = pipeline::run(doc, Some(decoded.info.clone()), self.options);
         let found = match found {
@@ -161,6 +170,11 @@ impl Cleaner {
         self.check_work(work, doc.blocks.len()).ok()?;
         if doc.meta.url.is_none() {
             doc.meta.url = info.url.map(str::to_string);
+        }
+        // The URL the page was fetched from names its host better than
+        // the page's own canonical link, which may point elsewhere.
+        if let Some(host) = info.url.and_then(host_of) {
+            doc.meta.host = Some(host);
         }
         let article = pipeline::run(doc, Some(decoded.info.clone()), self.options).ok()?;
         crate::classify::clear_run(&article.body).then_some(article)

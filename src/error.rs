@@ -111,6 +111,7 @@ impl ErrorKind {
 /// `{"kind":"too_large","size":2048,"limit":1024,"message":"input of 2048 bytes is over the limit of 1024 bytes"}`.
 /// Errors are written, not read back: there is no `Deserialize`.
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for ErrorKind {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
@@ -137,6 +138,7 @@ impl serde::Serialize for ErrorKind {
 
 /// As its [`ErrorKind`]: `{"kind": …, details…, "message": …}`.
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for Error {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.kind.serialize(serializer)

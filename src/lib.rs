@@ -43,6 +43,10 @@
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+// docs.rs builds with `--cfg docsrs` (see `[package.metadata.docs.rs]`):
+// items behind a feature (the batch API, the serde impls) are labelled with
+// it.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod article;
 #[cfg(feature = "parallel")]
@@ -64,6 +68,8 @@ mod pipeline;
 mod recognize;
 mod render;
 mod scan;
+// The pipeline's stages one by one, for the repository's benches and
+// examples: not part of the API, hidden from the docs.
 #[doc(hidden)]
 pub mod stages;
 #[cfg(test)]

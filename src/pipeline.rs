@@ -69,6 +69,7 @@ pub(crate) fn run(
         authors: meta.authors,
         credit: meta.credit.clone(),
         outlet: meta.outlet.clone(),
+        host: meta.host,
         source: meta.credit.or(meta.outlet),
         encoding,
         kind,
@@ -165,8 +166,16 @@ pub(crate) fn run(
         *first = rest;
         removed.push(prefix, Reason::SourceMark);
         if article.outlet.is_none() {
-            article.outlet = Some(name.clone());
-            article.source.get_or_insert(name);
+            let mut found = meta::Meta {
+                host: article.host.take(),
+                ..meta::Meta::default()
+            };
+            let places: Vec<&str> = meta.places.iter().map(String::as_str).collect();
+            if meta::take_outlet(&name, &places, &mut found) {
+                article.source.get_or_insert_with(|| name.clone());
+            }
+            article.outlet = found.outlet;
+            article.host = found.host;
         }
     }
     for p in article.body.iter_mut() {

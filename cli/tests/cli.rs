@@ -89,7 +89,7 @@ fn expected(html: &[u8], url: Option<&str>, content_type: Option<&str>) -> Value
 
 fn assert_article(line: &Value, want: &Value) {
     for field in [
-        "headline", "dateline", "source", "outlet", "authors", "body", "captions",
+        "headline", "dateline", "source", "outlet", "host", "authors", "body", "captions",
     ] {
         assert_eq!(line[field], want[field], "{field} of {}", line["input"]);
     }

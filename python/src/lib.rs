@@ -243,10 +243,16 @@ impl Article {
         self.inner.source.as_deref()
     }
 
-    /// The site that published the page.
+    /// The name of the site that published the page; never a URL.
     #[getter]
     fn outlet(&self) -> Option<&str> {
         self.inner.outlet.as_deref()
+    }
+
+    /// The page's host, lower case, without "www.".
+    #[getter]
+    fn host(&self) -> Option<&str> {
+        self.inner.host.as_deref()
     }
 
     /// The explicit credit alone ("QĐND" from "Theo QĐND").

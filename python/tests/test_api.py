@@ -34,7 +34,7 @@ def test_attributes_match_dict():
     assert a.kind == d["kind"] == "article"
     assert a.confidence == d["confidence"] and 0.0 <= a.confidence <= 1.0
     assert a.kicker == d["kicker"]
-    assert a.source == d["source"] and a.outlet == d["outlet"] and a.credit == d["credit"]
+    assert a.source == d["source"] and a.outlet == d["outlet"] and a.host == d["host"] and a.credit == d["credit"]
     assert a.authors == d["authors"] and a.body == d["body"] and a.captions == d["captions"]
     assert a.dateline.text == d["dateline"]["text"]
     assert a.dateline.datetime == d["dateline"]["datetime"]

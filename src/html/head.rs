@@ -9,6 +9,7 @@ use crate::block::PageMeta;
 use crate::html::json_ld;
 use crate::html::tokens::{Key, find_attr};
 use crate::normalize::{fold, nfc};
+use crate::recognize::site_name::{self, SiteName};
 
 /// The longest author name read from an `itemprop=author` item, in
 /// characters: a name, not a paragraph (real bylines are a few names; 80
@@ -102,6 +103,10 @@ pub(crate) struct MetaReader {
     og_url: Option<String>,
     og_description: Option<String>,
     locale: Option<String>,
+    /// `og:site_name`, raw.
+    og_site_name: Option<String>,
+    /// `application-name`, raw.
+    app_name: Option<String>,
     publisher: Option<String>,
     /// `title` attributes shaped like a timestamp taken so far.
     title_dates: usize,
@@ -157,7 +162,11 @@ impl MetaReader {
                     }
                     let rank = match key {
                         "og:site_name" => {
-                            set_once(&mut self.meta.site_name, content);
+                            set_once(&mut self.og_site_name, content);
+                            continue;
+                        }
+                        "application-name" => {
+                            set_once(&mut self.app_name, content);
                             continue;
                         }
                         "og:type" => {
@@ -280,9 +289,38 @@ impl MetaReader {
         if meta.description.is_none() {
             meta.description = self.og_description;
         }
-        if meta.site_name.is_none() {
-            meta.site_name = self.publisher.and_then(|p| clean(&p));
+        // The site's name from the first value that is one; a value that
+        // is a URL or a host in small letters gives the host instead.
+        // `application-name` names the web application, often the site but
+        // sometimes its software: it is read after the title's suffix.
+        let mut site_host = None;
+        for (value, app) in [
+            (self.og_site_name, false),
+            (self.publisher, false),
+            (self.app_name, true),
+        ] {
+            let slot = if app {
+                &mut meta.app_name
+            } else {
+                &mut meta.site_name
+            };
+            match value
+                .as_deref()
+                .and_then(clean)
+                .map(|v| site_name::read(&v))
+            {
+                Some(SiteName::Name(n)) if slot.is_none() => *slot = Some(n),
+                Some(SiteName::Host(h)) => {
+                    site_host.get_or_insert(h);
+                }
+                _ => {}
+            }
         }
+        meta.host = meta
+            .url
+            .as_deref()
+            .and_then(site_name::host_of)
+            .or(site_host);
         if meta.lang.is_none() {
             meta.lang = self.locale;
         }

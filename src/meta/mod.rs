@@ -17,6 +17,7 @@ use crate::data::chrome;
 use crate::datetime::{OffsetSource, PageDate};
 use crate::recognize::byline::{byline_outlet, is_person_name, names_of};
 use crate::recognize::dateline;
+use crate::recognize::site_name::{self, SiteName};
 use crate::recognize::source_mark::{dateline_prefix, split_lead_prefix};
 
 /// How far above the article span the headline may stand, in blocks. The
@@ -86,6 +87,11 @@ pub(crate) struct Meta {
     pub authors: Vec<String>,
     pub credit: Option<String>,
     pub outlet: Option<String>,
+    /// The page's host, lower case, without "www.".
+    pub host: Option<String>,
+    /// The places the page prints in a wire dateline ("LONDON"): never
+    /// the outlet.
+    pub places: Vec<String>,
     /// The blocks the metadata consumed, cut for the reason given (a
     /// headline, a dateline, a byline…): applied by the pipeline.
     pub relabels: Vec<(usize, Reason)>,
@@ -948,40 +954,105 @@ fn credit(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta) 
 static FOLLOW_NAME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(chrome::FOLLOW_NAME).expect("follow prompt compiles"));
 
+/// Most words of a wire dateline's place ("LONDON", "NEW YORK", "RIO DE
+/// JANEIRO"): a city's name, a few words; a longer run of capitals before a
+/// comma is a shouted phrase.
+const PLACE_MAX_WORDS: usize = 4;
+
+/// The place a wire dateline prints before its comma or its agency: "LONDON"
+/// in "LONDON, March 7 (Reuters) —" or "LONDON (AP) —": words in capital
+/// letters alone, at the opening of the text.
+fn dateline_place(text: &str) -> Option<&str> {
+    let end = text.find([',', '('])?;
+    let place = text[..end].trim();
+    let words = place.split(' ').count();
+    let capitals = place.chars().any(char::is_uppercase)
+        && !place.chars().any(char::is_lowercase)
+        && place
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\''));
+    (capitals && (1..=PLACE_MAX_WORDS).contains(&words)).then_some(place)
+}
+
+/// The places the page prints in a wire dateline: on its dateline blocks
+/// and at the opening of its first body paragraph.
+fn dateline_places<'d>(doc: &'d Doc, cls: &Classified) -> Vec<&'d str> {
+    let lead = (cls.start..cls.end).find(|&i| cls.labels[i] == Label::Body);
+    (0..doc.blocks.len())
+        .filter(|&i| cls.labels[i] == Label::Cut(Reason::Dateline) || Some(i) == lead)
+        .filter_map(|i| dateline_place(&doc.blocks[i].text))
+        .collect()
+}
+
+/// Takes `value` as the outlet when it reads as a site's name
+/// ([`site_name::read`]) and is not the place of the page's wire dateline
+/// ("LONDON, March 7 (Reuters)" gives no outlet "LONDON"); a value that is a
+/// URL or a host gives the host when none is known. Says whether the
+/// outlet was taken.
+pub(crate) fn take_outlet(value: &str, places: &[&str], meta: &mut Meta) -> bool {
+    match site_name::read(value) {
+        SiteName::Name(name) if !places.contains(&name.as_str()) => {
+            meta.outlet = Some(name);
+            true
+        }
+        SiteName::Host(host) => {
+            meta.host.get_or_insert(host);
+            false
+        }
+        _ => false,
+    }
+}
+
+/// The outlet (the site's name) and the host. The name is the first of,
+/// in order, that reads as one: the head's site name (`og:site_name`, the
+/// JSON-LD publisher), the title's suffix, `application-name`, and for text
+/// the lead's source mark, a source mark before the dateline, a byline's
+/// slash, a follow prompt. A URL is never the outlet: without a name the
+/// page has none, and the URL gives [`Meta::host`].
 fn outlet(doc: &Doc, feats: &[Features], cls: &Classified, meta: &mut Meta) {
-    if let Some(s) = &doc.meta.site_name {
-        meta.outlet = Some(s.clone());
+    meta.host = doc.meta.host.clone();
+    let places = dateline_places(doc, cls);
+    meta.places = places.iter().map(|p| p.to_string()).collect();
+    if let Some(s) = &doc.meta.site_name
+        && take_outlet(s, &places, meta)
+    {
         return;
     }
     // The site's name beside the headline in `<title>`: the brand sites put
     // there for browsers' tabs and search results ("Headline - Báo X").
     if let (Some(title), Some(head)) = (&doc.meta.title, &meta.headline)
         && let Some(site) = title_site_name(title, head)
+        && take_outlet(&site, &places, meta)
     {
-        meta.outlet = Some(site);
+        return;
+    }
+    if let Some(s) = &doc.meta.app_name
+        && take_outlet(s, &places, meta)
+    {
         return;
     }
     // Text: the lead's prefix, a prefix on the dateline, a byline's slash,
     // a follow prompt.
     let first_body = (cls.start..cls.end).find(|&i| cls.labels[i] == Label::Body);
-    if let Some((name, _)) = first_body.and_then(|i| split_lead_prefix(&doc.blocks[i].text)) {
-        meta.outlet = Some(name);
+    if let Some((name, _)) = first_body.and_then(|i| split_lead_prefix(&doc.blocks[i].text))
+        && take_outlet(&name, &places, meta)
+    {
         return;
     }
     for (i, f) in feats.iter().enumerate() {
         if cls.labels[i] == Label::Cut(Reason::Dateline)
             && let Some((found, _)) = f.date()
             && let Some(p) = dateline_prefix(&doc.blocks[i].text, found.start)
+            && take_outlet(&p, &places, meta)
         {
-            meta.outlet = Some(p);
             return;
         }
     }
     for (i, _) in feats.iter().enumerate() {
         if cls.labels[i] == Label::Cut(Reason::Byline)
             && let Some(o) = byline_outlet(&doc.blocks[i].text)
+            && take_outlet(&o, &places, meta)
         {
-            meta.outlet = Some(o);
             return;
         }
     }
@@ -991,23 +1062,11 @@ fn outlet(doc: &Doc, feats: &[Features], cls: &Classified, meta: &mut Meta) {
         if f.may_open_with(chrome::FOLLOW_OPENER)
             && FOLLOW_NAME.is_match(&b.text)
             && let Some(c) = FOLLOW_NAME.captures(&b.text)
+            && take_outlet(&c[1], &places, meta)
         {
-            meta.outlet = Some(c[1].to_string());
             return;
         }
     }
-    if let Some(url) = &doc.meta.url {
-        meta.outlet = domain_of(url);
-    }
-}
-
-/// The host of a URL without "www.": `https://www.example.vn/a` →
-/// "example.vn".
-pub(crate) fn domain_of(url: &str) -> Option<String> {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let host = rest.split(['/', '?', '#', ':']).next()?.trim();
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    (host.contains('.') && !host.is_empty()).then(|| host.to_lowercase())
 }
 
 #[cfg(test)]
@@ -1155,11 +1214,55 @@ mod tests {
     }
 
     #[test]
-    fn domains() {
-        assert_eq!(
-            domain_of("https://www.vnexpress.net/a-b.html").as_deref(),
-            Some("vnexpress.net")
-        );
-        assert_eq!(domain_of("not a url"), None);
+    fn dateline_places() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "LONDON, March 7 (Reuters) — The prime minister said",
+                Some("LONDON"),
+            ),
+            ("LONDON (AP) — The prime minister said", Some("LONDON")),
+            ("NEW YORK, March 7 — Stocks fell", Some("NEW YORK")),
+            ("HÀ NỘI, ngày 7/3 —", Some("HÀ NỘI")),
+            ("London, March 7 — lower case is a sentence", None),
+            ("VTV.vn - Chiều 29/3, Ban Đối ngoại", None),
+            ("THE BANK SAID TODAY THAT IT WOULD, in the end", None),
+            ("No comma here", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(dateline_place(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn outlets_are_names_never_places_urls_or_bylines() {
+        let places = ["LONDON"];
+        let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+            // value, outlet, host
+            ("VnExpress", Some("VnExpress"), None),
+            ("LONDON", None, None),
+            ("LONDON TV", Some("LONDON TV"), None),
+            ("http://www.tmz.com", None, Some("tmz.com")),
+            ("vnexpress.net", None, Some("vnexpress.net")),
+            (
+                "SIMPLYFOUND.COM | BY: JOE WEE",
+                Some("SIMPLYFOUND.COM"),
+                None,
+            ),
+            ("by Joe Wee", None, None),
+        ];
+        for (value, outlet, host) in cases {
+            let mut meta = Meta::default();
+            let took = take_outlet(value, &places, &mut meta);
+            assert_eq!(took, outlet.is_some(), "{value}");
+            assert_eq!(meta.outlet.as_deref(), *outlet, "{value}");
+            assert_eq!(meta.host.as_deref(), *host, "{value}");
+        }
+        // A host already known is kept.
+        let mut meta = Meta {
+            host: Some("example.vn".into()),
+            ..Meta::default()
+        };
+        take_outlet("http://other.vn", &places, &mut meta);
+        assert_eq!(meta.host.as_deref(), Some("example.vn"));
     }
 }
