@@ -804,6 +804,51 @@ mod tests {
         // An unended tag at the end of the input.
         let unended = format!("<p{}", many(MAX_ATTRS + 2));
         assert!(cap_attributes(&unended) == format!("<p{} ", many(MAX_ATTRS)));
+        // Where the tokenizer reads a tag, the guard does: end tags, after
+        // comments that end with `--!>` or at once (`<!-->`), after bogus
+        // comments and raw text, and in svg (no raw text there; CDATA).
+        let over = many(MAX_ATTRS + 1);
+        let cut = many(MAX_ATTRS);
+        for (before, after) in [
+            ("</p", ">"),
+            ("<!-- --!><p", ">"),
+            ("<!--><p", ">"),
+            ("<!---><p", ">"),
+            ("<!x <script> ><p", ">"),
+            ("<?x <script> ><p", ">"),
+            ("</1 <script> ><p", ">"),
+            ("</x a='<script>' b=\"<!--\"><p", ">"),
+            ("<script><!--<script></script>--></script><p", ">"),
+            ("<title></titled></title><p", ">"),
+            ("<svg><style><p", "></style></svg>"),
+            ("<svg><g/><svg></svg><title><p", ">"),
+            ("<svg><![CDATA[<script>]]><p", ">"),
+            ("<svg></svg><![CDATA[<script>]]><p", ">"),
+        ] {
+            let html = format!("{before}{over}{after}");
+            assert!(
+                cap_attributes(&html) == format!("{before}{cut} {after}"),
+                "{before}"
+            );
+        }
+        // Where it reads text, the guard does: raw text, `plaintext`, a
+        // self-closing svg (no foreign content), CDATA outside svg (a bogus
+        // comment), svg left by a tag that breaks out.
+        for html in [
+            format!("<style><p{over}></style>"),
+            format!("<SCRIPT><p{over}></script >"),
+            format!("<plaintext></plaintext><p{over}>"),
+            format!("<svg/><style><p{over}></style>"),
+            format!("<svg><div><style><p{over}></style>"),
+            format!("<svg></svg><style><p{over}></style>"),
+            format!("<math></p><style><p{over}></style>"),
+            format!("<p a=\"<script>\"><style><p{over}></style>"),
+        ] {
+            assert!(
+                matches!(cap_attributes(&html), Cow::Borrowed(_)),
+                "{html:.40}"
+            );
+        }
     }
 
     #[test]
