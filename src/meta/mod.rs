@@ -867,7 +867,7 @@ fn credit(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta) 
                 continue;
             }
             if meta.credit.is_none() {
-                meta.credit = Some(c.clone());
+                meta.credit = Some(String::clone(c));
             }
             cls.labels[i] = Label::Cut(Reason::Credit);
         }
