@@ -4,7 +4,11 @@
 //! ```text
 //! cargo bench --bench memory                               # the vi-html pages
 //! cargo bench --bench memory -- "$PWD"/tests/fixtures/readability/*.html
+//! cargo bench --bench memory -- "$PWD"/tests/fixtures/vi-text/*.txt
 //! ```
+//!
+//! A `.txt` page goes through `clean_text` (scraped text), any other
+//! through `clean_html`.
 //!
 //! A bench target of the `tinsach-bench` package (not an example, so that
 //! `cargo test` does not build the package's dev-dependencies); cargo runs
@@ -73,6 +77,7 @@ fn main() -> ExitCode {
     let (once, _) = peak_of(|| {
         for page in &pages {
             let _ = tinsach::clean_html(page.bytes());
+            let _ = tinsach::clean_text(&String::from_utf8_lossy(page.bytes()));
         }
     });
     println!("one-time (regex compile, caches, all pages once): {once} bytes");
@@ -84,9 +89,21 @@ fn main() -> ExitCode {
     let mut failed = false;
     for page in &pages {
         let size = page.bytes().len().max(1) as f64;
-        let (peak, outcome) = peak_of(|| tinsach::clean_html(page.bytes()).is_ok());
-        let decoded = tinsach::stages::decode(page.bytes());
-        let (parse_peak, _) = peak_of(|| tinsach::stages::parse_html(&decoded).len());
+        // A `.txt` page is scraped text: `clean_text`, and no parse column.
+        let text = page.name.ends_with(".txt");
+        let (peak, outcome) = peak_of(|| {
+            if text {
+                tinsach::clean_text(page.text()).is_ok()
+            } else {
+                tinsach::clean_html(page.bytes()).is_ok()
+            }
+        });
+        let parse_peak = if text {
+            0
+        } else {
+            let decoded = tinsach::stages::decode(page.bytes());
+            peak_of(|| tinsach::stages::parse_html(&decoded).len()).0
+        };
         let ratio = peak as f64 / size;
         let note = match outcome {
             Ok(true) => "",

@@ -13,7 +13,7 @@
 //! a few rules over the same signals name the kind.
 
 use crate::article::{PageKind, Reason};
-use crate::block::{BlockKind, Doc, Flags};
+use crate::block::{BlockKind, Doc, ElementTag, Flags};
 use crate::classify::features::Features;
 use crate::classify::{Classified, LINK_DENSE, Label};
 use crate::data::kind::{Hint, LD_TYPES, OG_TYPES, URL_WORDS};
@@ -424,7 +424,11 @@ pub(crate) fn signals(doc: &Doc, feats: &[Features], cls: &Classified, meta: &Me
     s.form_share = form_chars as f32 / total;
     s.body_terminal = body_terminal as f32 / body_blocks.max(1) as f32;
     s.headings_per_para = headings as f32 / s.body_paras.max(1) as f32;
-    s.article_elements = doc.elements.iter().filter(|e| &*e.tag == "article").count();
+    s.article_elements = doc
+        .elements
+        .iter()
+        .filter(|e| e.tag == ElementTag::Article)
+        .count();
 
     let pm = &doc.meta;
     s.og = pm.og_type.as_deref().and_then(|t| lookup(OG_TYPES, t));

@@ -101,14 +101,13 @@ pub(crate) fn run(
     // element's parent.
     let containers: Vec<u32> = (0..doc.blocks.len()).map(|i| doc.holder(i)).collect();
     // The features borrow the blocks' text, which the article takes over:
-    // only their keys (borrowed from `keys`) go on.
-    let block_keys: Vec<&str> = feats.iter().map(|f| f.key).collect();
+    // only their keys go on, read from `keys` (as the features did).
     drop(feats);
     let labels = cls.labels;
     for i in 0..doc.blocks.len() {
         // A borrowed line becomes the article's own here, and only if kept.
         let text = std::mem::take(&mut doc.blocks[i].text);
-        let key = block_keys[i];
+        let key = keys.get(i);
         // What the rest of a run cut for this block's label will add to
         // its piece: the piece is made that size at once.
         let rest = || run_rest(&doc.blocks[i + 1..], &labels[i + 1..], labels[i]);

@@ -162,7 +162,10 @@ pub(crate) struct Features<'k, 't> {
     /// An image's alternative text standing in for it ("… - Ảnh 1.").
     pub placeholder: bool,
     /// The credited origin, for a credit line ("Theo QĐND" → "QĐND").
-    pub credit: Option<String>,
+    /// Boxed (one pointer): few blocks have one, and every block of a page
+    /// is in memory at once.
+    #[allow(clippy::box_collection)]
+    pub credit: Option<Box<String>>,
     /// The text in lower case: the key for every comparison that ignores
     /// case (repeats, labels, patterns), computed once (see [`Keys`]).
     pub key: &'k str,
@@ -178,7 +181,9 @@ pub(crate) struct Features<'k, 't> {
     /// page is in memory at once.
     date: OnceCell<Option<Box<(Found, f32)>>>,
     /// See [`Features::names`]; read when first asked.
-    names: OnceCell<Option<Box<[String]>>>,
+    /// A box of a `Vec` (one pointer, where a boxed slice is two).
+    #[allow(clippy::box_collection)]
+    names: OnceCell<Option<Box<Vec<String>>>>,
 }
 
 impl Features<'_, '_> {
@@ -227,9 +232,10 @@ impl Features<'_, '_> {
                 self.names_shaped
                     .then(|| names_of(self.text))
                     .flatten()
-                    .map(Vec::into_boxed_slice)
+                    .map(Box::new)
             })
             .as_deref()
+            .map(Vec::as_slice)
     }
 
     /// The teaser kind of a block already judged to be a teaser, by its
@@ -313,7 +319,7 @@ impl Keys {
     }
 
     /// The key of block `i`.
-    fn get(&self, i: usize) -> &str {
+    pub fn get(&self, i: usize) -> &str {
         &self.text[self.start(i)..self.ends[i]]
     }
 
@@ -444,7 +450,7 @@ fn of_block<'k, 't>(
         f.placeholder = chars <= PLACEHOLDER_MAX_CHARS && placeholder(f.key);
         // Cheap tests of the first word keep the regexes off most lines.
         if chars <= CREDIT_LINE_MAX_CHARS && CREDIT_OPENERS.iter().any(|o| f.key.starts_with(o)) {
-            f.credit = credit_of(text);
+            f.credit = credit_of(text).map(Box::new);
         }
         // Every full date has a four-digit year.
         f.date_shaped = words <= DATE_MAX_WORDS && digits >= 4;

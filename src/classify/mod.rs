@@ -889,7 +889,7 @@ fn isolated_caption(doc: &Doc, feats: &[Features], para_gap: u32, i: usize) -> b
     }
     let b = &doc.blocks[i];
     let after_marker = i > 0 && feats[i - 1].chars <= STRAY_MARK_CHARS && b.gap_before == 0;
-    let wide_gap = b.gap_before > para_gap && para_gap >= 1;
+    let wide_gap = u32::from(b.gap_before) > para_gap && para_gap >= 1;
     let next_apart = i + 1 >= doc.blocks.len() || doc.blocks[i + 1].gap_before >= 1;
     // The byline test last: it is the dear one.
     (after_marker || wide_gap) && next_apart && f.names().is_none()

@@ -8,7 +8,7 @@ use html5ever::tendril::StrTendril;
 use html5ever::{LocalName, local_name};
 
 use crate::article::Reason;
-use crate::block::{Block, BlockKind, Element, Flags};
+use crate::block::{Block, BlockKind, Element, ElementTag, Flags};
 use crate::html::class_names::{self, Hint, Tokens};
 use crate::html::tokens::{Key, find_attr};
 use crate::normalize::{nfc, push_folded};
@@ -165,7 +165,7 @@ struct Pending {
     /// The hint common to every piece; `None` inside when they differ.
     hint: Option<Option<Reason>>,
     started: bool,
-    gap: u32,
+    gap: u8,
     /// `<br>`s in a row with no text between.
     brs: u32,
 }
@@ -231,7 +231,7 @@ impl Walker {
             elements: vec![Element {
                 parent: 0,
                 depth: 0,
-                tag: "html".into(),
+                tag: ElementTag::Html,
                 flags: Flags::EMPTY,
                 hint: None,
             }],
@@ -270,6 +270,11 @@ impl Walker {
     pub(crate) fn finish(mut self) -> (Vec<Block<'static>>, Vec<Element>) {
         self.flush();
         self.mark_form_widgets();
+        // Capacity doubles as blocks and elements are pushed: up to twice
+        // their size held for the rest of the clean (a page of tiny
+        // paragraphs is mostly these two lists).
+        self.blocks.shrink_to_fit();
+        self.elements.shrink_to_fit();
         (self.blocks, self.elements)
     }
 
@@ -295,7 +300,8 @@ impl Walker {
             let el = &mut self.elements[e];
             let inherited = e > 0 && widget[el.parent as usize];
             widget[e] = inherited
-                || (&*el.tag == "form" && text[e] as f32 <= FORM_WRAPPER_SHARE * total as f32);
+                || (el.tag == ElementTag::Form
+                    && text[e] as f32 <= FORM_WRAPPER_SHARE * total as f32);
             if widget[e] {
                 el.flags.set(Flags::IN_FORM);
             }
@@ -548,7 +554,7 @@ impl Walker {
         }
         if !cur.started {
             cur.started = true;
-            cur.gap = u32::from(self.gap_pending);
+            cur.gap = u8::from(self.gap_pending);
         }
         // An image between two pieces of one block's text is inline.
         self.gap_pending = false;
@@ -621,7 +627,13 @@ impl Walker {
         for k in from..self.blocks_open.len() {
             let fi = self.blocks_open[k] as usize;
             let f = &self.stack[fi];
-            let tag = Box::<str>::from(&*f.tag);
+            let tag = match f.tag {
+                local_name!("article") => ElementTag::Article,
+                local_name!("form") => ElementTag::Form,
+                local_name!("li") => ElementTag::Li,
+                local_name!("ul") => ElementTag::Ul,
+                _ => ElementTag::Other,
+            };
             let depth = self.elements[parent as usize].depth + 1;
             self.elements.push(Element {
                 parent,

@@ -99,117 +99,271 @@ pub(crate) fn key_of(name: &QualName) -> Option<Key> {
 /// 125,000 attributes cost 3.3 s (0.55 MB) and grew with the square.
 pub(crate) const MAX_ATTRS: usize = 1024;
 
-/// Elements whose content the tokenizer reads as text, not tags: skipped
-/// whole by [`cap_attributes`], as the tokenizer does.
-const RAW_TEXT: [&[u8]; 9] = [
-    b"script",
-    b"style",
-    b"textarea",
-    b"title",
-    b"xmp",
-    b"iframe",
-    b"noembed",
-    b"noframes",
-    b"noscript",
-];
+/// A tag shorter than this, from its `<` to its `>`, holds at most
+/// [`MAX_ATTRS`] attributes: every attribute but the last takes at least
+/// two bytes (a name byte and a separator, white space or `/`; a value is
+/// longer still), and `<`, a name byte and the separator after the name
+/// take three more, so MAX_ATTRS + 1 attributes span at least
+/// 2 × MAX_ATTRS + 4 bytes. Only a tag this long is read attribute by
+/// attribute; any shorter one costs [`cap_attributes`] one byte search.
+const LONG_TAG: usize = 2 * MAX_ATTRS;
 
-/// `html` with every tag cut to its first [`MAX_ATTRS`] attributes (the
-/// rest, up to the tag's `>`, dropped), borrowed when no tag has more. A
-/// linear scan that follows the tokenizer's attribute states (names, quoted
-/// and unquoted values), and skips comments and raw-text content.
-pub(crate) fn cap_attributes(html: &str) -> Cow<'_, str> {
-    let b = html.as_bytes();
-    let ws = |c: u8| matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ');
-    // Where `pat` (ASCII, its first two bytes not letters) next starts, any
-    // case, from `from`; the end if nowhere. `str::find` runs the
-    // library's vector search for the first two bytes.
-    let find = |mut from: usize, pat: &[u8]| -> usize {
-        let head = std::str::from_utf8(&pat[..2]).expect("ASCII");
-        while let Some(k) = html.get(from..).and_then(|rest| rest.find(head)) {
-            let at = from + k;
-            if b[at..].len() >= pat.len() && b[at..at + pat.len()].eq_ignore_ascii_case(pat) {
-                return at;
-            }
-            from = at + 1;
-        }
-        b.len()
-    };
-    let mut out = String::new();
-    let mut copied = 0;
-    let mut i = 0;
-    while let Some(k) = html.get(i..).and_then(|rest| rest.find('<')) {
-        let lt = i + k;
-        i = lt + 1;
-        if b[i..].starts_with(b"!--") {
-            i = find(i + 3, b"-->");
-            continue;
-        }
-        if !b.get(i).is_some_and(u8::is_ascii_alphabetic) {
-            continue;
-        }
-        let name_start = i;
-        let mut j = i;
-        while j < b.len() && !ws(b[j]) && !matches!(b[j], b'/' | b'>') {
+/// What the tokenizer's tag states treat as white space (CR included: the
+/// tokenizer reads it as LF).
+fn is_ws(c: u8) -> bool {
+    matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
+}
+
+/// How a tag ends, as html5ever's tokenizer reads it.
+struct TagEnd {
+    /// The offset of the tag's `>`, or the input's length when the input
+    /// ends first.
+    end: usize,
+    /// Where attribute number MAX_ATTRS + 1 starts, when there is one.
+    cut: Option<usize>,
+    /// Whether the `>` came right after a `/` read as the self-closing flag.
+    self_closing: bool,
+}
+
+/// Reads a tag's attributes from `j` (just after its name) to its end,
+/// state by state as the tokenizer does: a name (whose first byte may be
+/// `=` or a quote) runs to white space, `/`, `>` or `=`; a value after `=`
+/// is quoted (to the same quote: a `>` inside does not end the tag) or runs
+/// to white space or `>`.
+fn read_attributes(b: &[u8], mut j: usize) -> TagEnd {
+    let mut count = 0;
+    let mut cut = None;
+    loop {
+        // Before an attribute name: white space and `/` (the self-closing
+        // flag when a `>` follows at once) are skipped.
+        let mut slash = false;
+        while j < b.len() && (is_ws(b[j]) || b[j] == b'/') {
+            slash = b[j] == b'/';
             j += 1;
         }
-        let name = &b[name_start..j];
-        let mut count = 0;
-        let mut cut = None;
-        loop {
-            while j < b.len() && (ws(b[j]) || b[j] == b'/') {
-                j += 1;
-            }
-            if j >= b.len() || b[j] == b'>' {
-                break;
-            }
-            count += 1;
-            if count == MAX_ATTRS + 1 {
-                cut = Some(j);
-            }
-            // The name (its first character may be `=`), then maybe a value.
-            j += 1;
-            while j < b.len() && !ws(b[j]) && !matches!(b[j], b'/' | b'>' | b'=') {
-                j += 1;
-            }
-            let mut v = j;
-            while v < b.len() && ws(b[v]) {
-                v += 1;
-            }
-            if b.get(v) != Some(&b'=') {
-                continue;
-            }
-            v += 1;
-            while v < b.len() && ws(b[v]) {
-                v += 1;
-            }
-            j = match b.get(v) {
-                // Values are most of a tag's bytes: skipped by the
-                // library's vector search.
-                Some(&q) if q == b'"' || q == b'\'' => html[v + 1..]
-                    .find(char::from(q))
-                    .map_or(b.len(), |e| v + 2 + e),
-                _ => {
-                    let mut e = v;
-                    while e < b.len() && !ws(b[e]) && b[e] != b'>' {
-                        e += 1;
-                    }
-                    e
-                }
+        if j >= b.len() || b[j] == b'>' {
+            return TagEnd {
+                end: j,
+                cut,
+                self_closing: slash && j < b.len(),
             };
         }
-        if let Some(cut) = cut {
+        count += 1;
+        if count == MAX_ATTRS + 1 {
+            cut = Some(j);
+        }
+        j += 1;
+        while j < b.len() && !is_ws(b[j]) && !matches!(b[j], b'/' | b'>' | b'=') {
+            j += 1;
+        }
+        let mut v = j;
+        while v < b.len() && is_ws(b[v]) {
+            v += 1;
+        }
+        if b.get(v) != Some(&b'=') {
+            continue;
+        }
+        v += 1;
+        while v < b.len() && is_ws(b[v]) {
+            v += 1;
+        }
+        j = match b.get(v) {
+            // Values are most of a tag's bytes: skipped by a vector search.
+            Some(&q) if q == b'"' || q == b'\'' => {
+                memchr::memchr(q, &b[v + 1..]).map_or(b.len(), |e| v + 2 + e)
+            }
+            _ => {
+                let mut e = v;
+                while e < b.len() && !is_ws(b[e]) && b[e] != b'>' {
+                    e += 1;
+                }
+                e
+            }
+        };
+    }
+}
+
+/// How a tag that starts at `lt` with its name ending at `name_end` ends.
+/// Most tags are read with one vector search: when their first `>` comes
+/// before any quote, no value can hide it, so it ends the tag; when that
+/// `>` is also less than [`LONG_TAG`] bytes away, the tag cannot hold more
+/// than [`MAX_ATTRS`] attributes. A quote first (a quoted value may hold a
+/// `>`), a long tag, or a `/` before the `>` (the self-closing flag, or the
+/// end of an unquoted value) are read by [`read_attributes`].
+fn tag_end(b: &[u8], lt: usize, name_end: usize) -> TagEnd {
+    let rest = &b[name_end..];
+    if let Some(p) = memchr::memchr3(b'>', b'"', b'\'', rest)
+        && rest[p] == b'>'
+        && name_end + p - lt < LONG_TAG
+        && (p == 0 || rest[p - 1] != b'/')
+    {
+        return TagEnd {
+            end: name_end + p,
+            cut: None,
+            self_closing: false,
+        };
+    }
+    read_attributes(b, name_end)
+}
+
+/// Where a comment that starts at `lt` (with `<!--`) ends, as the
+/// tokenizer's comment states read it: the offset of its `>` (after `--`
+/// or `--!`, or at once in `<!-->` and `<!--->`), or `None` when the input
+/// ends first.
+fn comment_end(b: &[u8], lt: usize, dashes: &memchr::memmem::Finder) -> Option<usize> {
+    let body = lt + 4;
+    match b.get(body..) {
+        Some([b'>', ..]) => return Some(body),
+        Some([b'-', b'>', ..]) => return Some(body + 1),
+        _ => {}
+    }
+    let mut from = body;
+    loop {
+        let at = from + dashes.find(b.get(from..)?)?;
+        match b.get(at + 2..)? {
+            [b'>', ..] => return Some(at + 2),
+            [b'!', b'>', ..] => return Some(at + 3),
+            _ => from = at + 1,
+        }
+    }
+}
+
+/// The content kind the tree builder gives an HTML element of this name
+/// (see `tree::raw_kind`): script data, raw text (RCDATA ends the same
+/// way), or the rest of the input (`plaintext`).
+fn raw_content(name: &[u8]) -> Option<Option<bool>> {
+    const RAW: [&[u8]; 8] = [
+        b"style",
+        b"xmp",
+        b"iframe",
+        b"noembed",
+        b"noframes",
+        b"noscript",
+        b"title",
+        b"textarea",
+    ];
+    if name.eq_ignore_ascii_case(b"script") {
+        Some(Some(true))
+    } else if RAW.iter().any(|r| name.eq_ignore_ascii_case(r)) {
+        Some(Some(false))
+    } else if name.eq_ignore_ascii_case(b"plaintext") {
+        Some(None)
+    } else {
+        None
+    }
+}
+
+/// Whether a start tag of this name ends svg/MathML content in the tree
+/// builder (`tags::BREAKS_FOREIGN`).
+fn breaks_foreign_bytes(name: &[u8]) -> bool {
+    name.len() <= 10 && BREAKS_FOREIGN.iter().any(|n| name.eq_ignore_ascii_case(n))
+}
+
+/// `html` with every tag cut to its first [`MAX_ATTRS`] attributes (the
+/// rest, up to the tag's `>`, dropped), borrowed when no tag has more.
+///
+/// Why: html5ever's tokenizer compares each new attribute name of a tag
+/// with all the earlier ones (to drop duplicates), so one tag of 125,000
+/// attributes took 3.4 s and grew with the square.
+///
+/// A linear scan that keeps in step with the tokenizer, so that no tag is
+/// missed and no text is taken for one: comments, bogus comments (`<!…>`,
+/// `<?…>`, `</1…>`) and the content of raw-text elements (script, style,
+/// title…, with the tokenizer's end rules) hold no tags; start and end tags
+/// (html5ever reads attributes on both) end at the first `>` outside a
+/// quoted value. Inside svg/MathML, as the tree builder reads it, nothing
+/// is raw text and `<![CDATA[…]]>` is a section; the scan follows the
+/// svg/math elements opened and closed and the start tags that break out,
+/// and stays inside when unsure (an HTML end tag that closes an ancestor):
+/// there it may read a script's content as tags, which only costs time.
+///
+/// Cost: a vector search for each `<`, and one for each tag's end
+/// ([`tag_end`]); only quoted and long tags are read attribute by
+/// attribute.
+pub(crate) fn cap_attributes(html: &str) -> Cow<'_, str> {
+    let b = html.as_bytes();
+    let dashes = memchr::memmem::Finder::new(b"--");
+    let mut out = String::new();
+    let mut copied = 0;
+    // The svg/math element the tree builder is inside, and how many
+    // elements of that name are open in it.
+    let mut foreign: Option<(&[u8], usize)> = None;
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(b'<', &b[i..]) {
+        let lt = i + k;
+        let close = b.get(lt + 1) == Some(&b'/');
+        let name_start = lt + 1 + usize::from(close);
+        if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            // Not a tag: a comment, a bogus comment, or a `<` of text.
+            let next = match b.get(lt + 1) {
+                Some(b'!') if b[lt..].starts_with(b"<!--") => comment_end(b, lt, &dashes),
+                Some(b'!') if foreign.is_some() && b[lt..].starts_with(b"<![CDATA[") => {
+                    memchr::memmem::find(&b[lt + 9..], b"]]>").map(|e| lt + 9 + e + 2)
+                }
+                Some(b'!' | b'?' | b'/') => memchr::memchr(b'>', &b[lt + 2..]).map(|e| lt + 2 + e),
+                _ => Some(lt),
+            };
+            match next {
+                Some(end) => i = end + 1,
+                None => break,
+            }
+            continue;
+        }
+        let mut name_end = name_start + 1;
+        while name_end < b.len() && !is_ws(b[name_end]) && !matches!(b[name_end], b'/' | b'>') {
+            name_end += 1;
+        }
+        let name = &b[name_start..name_end];
+        let tag = tag_end(b, lt, name_end);
+        if let Some(cut) = tag.cut {
             out.push_str(&html[copied..cut]);
-            copied = j;
+            copied = tag.end;
         }
-        i = j;
-        if RAW_TEXT.iter().any(|r| name.eq_ignore_ascii_case(r)) {
-            let mut end_tag = Vec::with_capacity(name.len() + 2);
-            end_tag.extend_from_slice(b"</");
-            end_tag.extend_from_slice(name);
-            i = find(i, &end_tag);
-        }
+        i = tag.end + 1;
         if i >= b.len() {
             break;
+        }
+        match foreign {
+            Some((root, open)) if close => {
+                if name.eq_ignore_ascii_case(b"p") || name.eq_ignore_ascii_case(b"br") {
+                    foreign = None;
+                } else if name.eq_ignore_ascii_case(root) {
+                    foreign = (open > 1).then_some((root, open - 1));
+                }
+            }
+            Some((root, open)) => {
+                if breaks_foreign_bytes(name) {
+                    foreign = None;
+                } else if name.eq_ignore_ascii_case(root) && !tag.self_closing {
+                    foreign = Some((root, open + 1));
+                }
+            }
+            None if close => {}
+            // Every name below is 3 to 9 letters and starts with one of
+            // these: most tags are told apart by two compares.
+            None if !(3..=9).contains(&name.len())
+                || !matches!(
+                    name[0] | 0x20,
+                    b'i' | b'm' | b'n' | b'p' | b's' | b't' | b'x'
+                ) => {}
+            None => {
+                if (name.eq_ignore_ascii_case(b"svg") || name.eq_ignore_ascii_case(b"math"))
+                    && !tag.self_closing
+                {
+                    foreign = Some((name, 1));
+                } else if let Some(script) = raw_content(name) {
+                    // Raw text runs to its end tag's `<`; `plaintext` and
+                    // unended raw text to the end of the input.
+                    let Some(script) = script else { break };
+                    let Ok(tag_name) = std::str::from_utf8(name) else {
+                        break;
+                    };
+                    match raw_text_end(&html[i..], tag_name, script) {
+                        Some(end) => i += end,
+                        None => break,
+                    }
+                }
+            }
         }
     }
     if copied == 0 {
@@ -308,7 +462,7 @@ fn raw_text_end(text: &str, name: &str, script: bool) -> Option<usize> {
     let mut i = 0;
     if !script {
         loop {
-            let lt = i + text.get(i..)?.find('<')?;
+            let lt = i + memchr::memchr(b'<', b.get(i..)?)?;
             match closing_tag(b, lt + 1, name)? {
                 Closing::Yes => return Some(lt),
                 Closing::ResumeAt(j) => i = j,
@@ -327,7 +481,7 @@ fn raw_text_end(text: &str, name: &str, script: bool) -> Option<usize> {
     loop {
         match s {
             S::Data => {
-                let lt = i + text.get(i..)?.find('<')?;
+                let lt = i + memchr::memchr(b'<', b.get(i..)?)?;
                 i = lt + 1;
                 match *b.get(i)? {
                     b'/' => match closing_tag(b, i, name)? {
