@@ -232,7 +232,7 @@ pub(crate) struct PageMeta {
     pub app_name: Option<String>,
     /// The page's host, lower case, without "www.": from the URL the caller
     /// gave, else `<link rel=canonical>` or `og:url`, else a site name that
-    /// was a URL or a host ("http://www.tmz.com").
+    /// was a URL or a host (`http://www.tmz.com`).
     pub host: Option<String>,
     /// `<link rel=canonical>`, else `og:url`, else the URL the caller gave.
     pub url: Option<String>,

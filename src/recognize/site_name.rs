@@ -28,7 +28,7 @@ pub(crate) enum SiteName {
 
 /// Reads a value given as the site's name.
 ///
-/// - a URL ("http://www.tmz.com", "www.x.com/news", a percent-encoded
+/// - a URL (`http://www.tmz.com`, `www.x.com/news`, a percent-encoded
 ///   path) is a host, never a name;
 /// - a byline after a separator ("SIMPLYFOUND.COM | BY: JOE WEE") is cut
 ///   off, and a value that is a byline alone ("by Charlie Hills") is
