@@ -375,3 +375,30 @@ fn body_blocks_have_their_roles() {
     assert!(article.blocks().all(|b| b.role == BlockRole::Paragraph));
     assert_eq!(article.roles.len(), article.body.len());
 }
+
+/// Thai writes no space between words and no stop after a sentence: its
+/// paragraphs are measured by their letters, so a Thai page has its
+/// article, in HTML and as text.
+#[test]
+fn thai_paragraphs_are_prose() {
+    let paragraphs = [
+        "กรุงเทพมหานครประกาศเปิดเส้นทางรถโดยสารไฟฟ้าสายใหม่สามสายเพื่อเชื่อมต่อชุมชนชานเมืองกับระบบรถไฟฟ้าในเมือง โดยจะเริ่มให้บริการตั้งแต่ต้นเดือนหน้าเป็นต้นไป",
+        "ผู้ว่าราชการกรุงเทพมหานครกล่าวว่าโครงการนี้จะช่วยลดปัญหาการจราจรติดขัดในชั่วโมงเร่งด่วนและลดมลพิษทางอากาศได้อย่างมีนัยสำคัญ ประชาชนสามารถใช้บัตรโดยสารเดิมได้ทันที",
+        "สำนักการจราจรและขนส่งระบุว่ารถแต่ละคันสามารถวิ่งได้ไกลกว่าสองร้อยกิโลเมตรต่อการชาร์จหนึ่งครั้ง และจะมีการชาร์จไฟในช่วงกลางคืนที่อู่จอดรถ",
+    ];
+    let headline = "กทม.เปิดรถเมล์ไฟฟ้าสามสายใหม่";
+    let ps: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
+    let html = format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"></head><body>\
+         <nav><a href=\"/\">หน้าแรก</a> <a href=\"/news\">ข่าว</a></nav>\
+         <article><h1>{headline}</h1>{ps}</article></body></html>"
+    );
+    let text = format!("หน้าแรก\nข่าว\n\n{headline}\n\n{}\n", paragraphs.join("\n\n"));
+    for a in [
+        tinsach::clean_html(html.as_bytes()).unwrap(),
+        tinsach::clean_text(&text).unwrap(),
+    ] {
+        assert_eq!(a.headline.as_deref(), Some(headline));
+        assert_eq!(a.body, paragraphs);
+    }
+}

@@ -426,9 +426,20 @@ fn of_block<'k, 't>(
     // Chinese and Japanese write words without spaces: each ideograph or kana
     // counts as a word, and weighs as two characters (a CJK sentence carries
     // in 20 characters what a Latin one carries in 40).
-    let words = spaces + 1 + cjk;
+    // Thai, Lao, Khmer and Burmese write words without spaces too, and mark
+    // no sentence end: a long run of their letters counts a word every
+    // [`UNSPACED_CHARS_PER_WORD`] letters, and a line of a paragraph's
+    // length in them reads as a sentence. Only a block of few spaces for
+    // its length is decoded to look.
+    let unspaced = if cjk == 0 && top >= 0xE0 && chars > UNSPACED_SPAN_CHARS * (spaces + 1) {
+        text.chars().filter(|&c| is_unspaced_script(c)).count()
+    } else {
+        0
+    };
+    let words = spaces + 1 + cjk + unspaced / UNSPACED_CHARS_PER_WORD;
     let chars = chars + cjk;
-    let terminal = ends_sentence(text);
+    let terminal = ends_sentence(text)
+        || unspaced * 2 > chars && unspaced / UNSPACED_CHARS_PER_WORD >= UNSPACED_SENTENCE_WORDS;
     let mut f = Features {
         chars,
         words,
@@ -521,6 +532,27 @@ impl ByteCounts {
 
 fn terminal_period(text: &str) -> bool {
     text.ends_with('.') && !text.ends_with("..")
+}
+
+/// Characters between spaces past which a block may be written in a
+/// script without spaces between words: Latin, Cyrillic or Vietnamese text
+/// averages six or fewer (a word and its space), and a run of twenty
+/// without a space is a URL, a code or such a script.
+const UNSPACED_SPAN_CHARS: usize = 20;
+
+/// Letters of Thai (or Lao, Khmer, Burmese) that make about one word: Thai
+/// words run four to five letters with their tone marks and vowels.
+const UNSPACED_CHARS_PER_WORD: usize = 5;
+
+/// Words of such a script (counted by [`UNSPACED_CHARS_PER_WORD`]) that
+/// make a line a sentence though it has no stop: more than a headline's
+/// length, which in Thai runs to about fifteen words.
+const UNSPACED_SENTENCE_WORDS: usize = 20;
+
+/// Whether a character is of a script written without spaces between words
+/// and without a sentence stop: Thai, Lao, Burmese, Khmer.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c, '\u{0E00}'..='\u{0EFF}' | '\u{1000}'..='\u{109F}' | '\u{1780}'..='\u{17FF}')
 }
 
 /// Whether a character is a Han ideograph or Japanese kana.
