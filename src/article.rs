@@ -371,9 +371,6 @@ pub enum Reason {
     Tags,
     /// Advertising.
     Advertisement,
-    /// A slideshow set into the page: photos of another story, each
-    /// announced by a counter ("3/50") with its title and caption.
-    Slideshow,
     /// Text outside the article's column, or too short and isolated to be
     /// part of it.
     Boilerplate,
@@ -384,7 +381,7 @@ pub enum Reason {
 impl Reason {
     /// Every reason, each teaser kind apart: the names [`Reason::name`]
     /// gives, and no other, are read back.
-    const ALL: [Reason; 25] = [
+    const ALL: [Reason; 24] = [
         Reason::Navigation,
         Reason::RelatedList,
         Reason::MostRead,
@@ -404,7 +401,6 @@ impl Reason {
         Reason::SourceMark,
         Reason::Footer,
         Reason::PlayerWidget,
-        Reason::Slideshow,
         Reason::Comments,
         Reason::Tags,
         Reason::Advertisement,
@@ -442,7 +438,6 @@ impl Reason {
             Reason::SourceMark => "source_mark",
             Reason::Footer => "footer",
             Reason::PlayerWidget => "player_widget",
-            Reason::Slideshow => "slideshow",
             Reason::Comments => "comments",
             Reason::Tags => "tags",
             Reason::Advertisement => "advertisement",
@@ -477,7 +472,6 @@ impl fmt::Display for Reason {
             Reason::SourceMark => "source mark",
             Reason::Footer => "footer",
             Reason::PlayerWidget => "player widget",
-            Reason::Slideshow => "slideshow",
             Reason::Comments => "comments",
             Reason::Tags => "tags",
             Reason::Advertisement => "advertisement",

@@ -95,7 +95,6 @@ pub(super) fn better(cx: &Ctx, main: Classified) -> Classified {
         teasers: cx.teasers.clone(),
         para_gap: cx.para_gap,
         link_list: cx.link_list.clone(),
-        slides: cx.slides.clone(),
         masked: found.masked,
         captions_void: found.captions_void,
     };

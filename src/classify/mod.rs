@@ -22,7 +22,6 @@
 
 mod fallback;
 pub(crate) mod pages;
-mod slides;
 pub(crate) use fallback::clear_run;
 pub(crate) mod features;
 
@@ -254,8 +253,6 @@ struct Ctx<'a> {
     /// inside the span. A link-heavy item of a list whose other items are
     /// plain text is content (a changelog, a list of sources).
     link_list: Vec<bool>,
-    /// Blocks of a slideshow set into the page (see [`slides`]): cut.
-    slides: Vec<bool>,
     /// Markup flags voided for every block: those the fallback's container
     /// (see [`fallback`]) carries itself, which say nothing about which of
     /// its blocks are chrome. Empty for the main pass.
@@ -348,7 +345,6 @@ pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
         teasers: teaser_groups(doc, feats),
         para_gap: paragraph_gap(doc, feats),
         link_list: link_lists(doc),
-        slides: slides::slideshows(doc),
         masked: Flags::EMPTY,
         captions_void: false,
     };
@@ -660,7 +656,7 @@ fn weight(cx: &Ctx, i: usize) -> f32 {
     let b = &doc.blocks[i];
     let f = &feats[i];
     let chars = f.chars as f32;
-    if teasers[i] == Some(true) || cx.slides[i] {
+    if teasers[i] == Some(true) {
         return -chars.min(TEASER_WEIGHT_CAP);
     }
     if f.heads_list() {
@@ -818,9 +814,6 @@ fn inside(cx: &Ctx, i: usize) -> Label {
     let f = &feats[i];
     if let Some(t) = teasers[i] {
         return Label::Cut(teaser_group_reason(t, f));
-    }
-    if cx.slides[i] {
-        return Label::Cut(Reason::Slideshow);
     }
     if let Some(r) = f.chrome() {
         return Label::Cut(r);
@@ -1162,9 +1155,6 @@ fn outside(cx: &Ctx, i: usize, before: bool) -> Label {
     if let Some(t) = teasers[i] {
         return Label::Cut(teaser_group_reason(t, f));
     }
-    if cx.slides[i] {
-        return Label::Cut(Reason::Slideshow);
-    }
     if let Some(r) = f.chrome() {
         return Label::Cut(r);
     }
@@ -1363,6 +1353,15 @@ mod tests {
     const PARA_2: &str = "Ông Nguyễn Văn Hùng, một người bán hàng, cho biết năm nay sức mua tốt hơn năm ngoái. Giá các mặt hàng trái cây cũng ổn định hơn nhờ nguồn cung dồi dào từ các nhà vườn.";
     const PARA_3: &str = "Bên cạnh các gian hàng, hội chợ còn có nhiều hoạt động văn hóa, ẩm thực và hội thảo về xây dựng thương hiệu cho nông sản địa phương trong thời gian tới.";
 
+    /// The lines of a scraped text kept as body.
+    fn body_of(text: &str) -> Vec<String> {
+        labels_of(text)
+            .into_iter()
+            .filter(|(_, l)| *l == Label::Body)
+            .map(|(t, _)| t)
+            .collect()
+    }
+
     /// Which lines are cut as captions, by their text.
     fn captions(text: &str) -> Vec<String> {
         labels_of(text)
@@ -1411,13 +1410,7 @@ mod tests {
             "{LEAD}\n\n{PARA_1}\n\n{PARA_2}\n\n{PARA_3}\n\n8 bình luận\n\n{}",
             comments.join("\n\n")
         );
-        let labels = labels_of(&text);
-        let body: Vec<&str> = labels
-            .iter()
-            .filter(|(_, l)| *l == Label::Body)
-            .map(|(t, _)| t.as_str())
-            .collect();
-        assert_eq!(body, [LEAD, PARA_1, PARA_2, PARA_3]);
+        assert_eq!(body_of(&text), [LEAD, PARA_1, PARA_2, PARA_3]);
     }
 
     #[test]
@@ -1426,35 +1419,7 @@ mod tests {
         let text = format!(
             "{LEAD}\n\n{PARA_1}\n\n{PARA_2}\n\n{PARA_3}\n\nFacebook\nTwitter\nLinkedIn\nEmail\n\n{promo}"
         );
-        let labels = labels_of(&text);
-        let body: Vec<&str> = labels
-            .iter()
-            .filter(|(_, l)| *l == Label::Body)
-            .map(|(t, _)| t.as_str())
-            .collect();
-        assert_eq!(body, [LEAD, PARA_1, PARA_2, PARA_3]);
-    }
-
-    #[test]
-    fn a_slideshow_after_the_article_is_cut() {
-        let mut lines = vec![LEAD, PARA_1, PARA_2, PARA_3];
-        let slides: Vec<String> = (1..=5)
-            .flat_map(|k| {
-                [
-                    format!("{k}/5 Chợ phiên vùng cao"),
-                    format!("{PARA_2} Ảnh số {k} của loạt ảnh về chợ phiên ngày cuối tuần."),
-                ]
-            })
-            .collect();
-        lines.extend(slides.iter().map(String::as_str));
-        let text = lines.join("\n\n");
-        let labels = labels_of(&text);
-        for (t, l) in &labels[..4] {
-            assert_eq!(*l, Label::Body, "{t}");
-        }
-        for (t, l) in &labels[4..] {
-            assert_eq!(*l, Label::Cut(Reason::Slideshow), "{t}");
-        }
+        assert_eq!(body_of(&text), [LEAD, PARA_1, PARA_2, PARA_3]);
     }
 
     #[test]
