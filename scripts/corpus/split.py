@@ -84,6 +84,8 @@ def outlet_key(outlet):
 MOVED_TO_TUNE = {
     # wcxb-dev 0429: read to see what a "table of contents" label cut (2026-12-07).
     "playfultones",
+    # readability-large nytimes-5: read to see the teaser cards after its story (2026-12-07).
+    "nytimes",
 }
 
 
