@@ -73,6 +73,9 @@ SOURCES = [
      "bfd58b50c8be35c05d7f5b2644243769f17180d2",
      "Tin tức Việt Nam và quốc tế nóng, nhanh, cập nhật 24h _ Báo Dân trí.html", "none",
      "https://dantri.com.vn/", "dantri.com.vn", "2024-05-11"),
+    ("kenh14-home-2021", "listing", "tranvanduong2483/tranvanduong2483.github.io",
+     "13cabaef9e2776e296db1266e812a8730874b844", "Kênh tin tức giải trí - Xã hội - Kenh14.vn.html", "none",
+     "https://kenh14.vn/", "kenh14.vn", "2021-05-12"),
     # HTTrack copies re-indented by a code formatter, with a JSP directive as
     # the first line: the markup and text are the site's, the white space not.
     ("dantri-kinh-doanh-2023", "listing", "JayBMF/eNewsWebApp",
