@@ -23,8 +23,8 @@ No outlet is in both halves of a corpus, nor in different halves of two
 corpora. Where each corpus's outlet comes from:
 
 - wcxb-dev, wcxb-dev-other, fundus, newspaper4k (converted by wcxb.py, fundus.py
-  and newspaper4k.py, under --devcorpus), and wcxb-dev-text, fundus-text
-  (their browser text renderings, made by render_text.py): the gold's
+  and newspaper4k.py, under --devcorpus), and wcxb-dev-text, wcxb-dev-other-text,
+  fundus-text (their browser text renderings, made by render_text.py): the gold's
   `outlet_domain`; a page without one is its own
   outlet (its page name).
 - readability, readability-large (the 41 pages of Readability's suite over
@@ -134,7 +134,15 @@ def corpora(devcorpus):
     yield "readability", os.path.join(FIXTURES, "readability"), from_readability
     for c in ("seeds", "vi-html", "vi-text", "vi-synth-html", "vi-synth-text"):
         yield c, os.path.join(FIXTURES, c), from_gold_outlet
-    for c in ("wcxb-dev", "wcxb-dev-other", "fundus", "newspaper4k", "wcxb-dev-text", "fundus-text"):
+    for c in (
+        "wcxb-dev",
+        "wcxb-dev-other",
+        "fundus",
+        "newspaper4k",
+        "wcxb-dev-text",
+        "wcxb-dev-other-text",
+        "fundus-text",
+    ):
         yield c, os.path.join(devcorpus, c), from_domain
     yield "readability-large", os.path.join(devcorpus, "readability-large"), from_readability
 
