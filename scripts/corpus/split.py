@@ -23,8 +23,10 @@ No outlet is in both halves of a corpus, nor in different halves of two
 corpora. Where each corpus's outlet comes from:
 
 - wcxb-dev, wcxb-dev-other, fundus, newspaper4k (converted by wcxb.py, fundus.py
-  and newspaper4k.py, under --devcorpus), and wcxb-dev-text, wcxb-dev-other-text,
-  fundus-text (their browser text renderings, made by render_text.py): the gold's
+  and newspaper4k.py, under --devcorpus), vi-real-html, vi-real-other (real
+  Vietnamese pages, built by vi_real.py), and wcxb-dev-text, wcxb-dev-other-text,
+  fundus-text, vi-real-text, vi-real-other-text (browser text renderings, made by
+  render_text.py): the gold's
   `outlet_domain`; a page without one is its own
   outlet (its page name).
 - readability, readability-large (the 41 pages of Readability's suite over
@@ -84,6 +86,8 @@ def outlet_key(outlet):
 MOVED_TO_TUNE = {
     # wcxb-dev 0429: read to see what a "table of contents" label cut (2026-12-07).
     "playfultones",
+    # readability-large nytimes-5: read to see the teaser cards after its story (2026-12-07).
+    "nytimes",
 }
 
 
@@ -142,6 +146,10 @@ def corpora(devcorpus):
         "wcxb-dev-text",
         "wcxb-dev-other-text",
         "fundus-text",
+        "vi-real-html",
+        "vi-real-other",
+        "vi-real-text",
+        "vi-real-other-text",
     ):
         yield c, os.path.join(devcorpus, c), from_domain
     yield "readability-large", os.path.join(devcorpus, "readability-large"), from_readability
