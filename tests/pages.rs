@@ -246,3 +246,26 @@ fn shipped_articles_are_above_the_suggested_thresholds() {
         "below the suggested threshold: {below:#?}"
     );
 }
+
+/// The shipped real Vietnamese home page is under the HTML threshold: a
+/// corpus user who picks it drops it.
+#[test]
+fn shipped_home_page_is_under_the_html_threshold() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/vi-real-other");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("html") {
+            continue;
+        }
+        seen += 1;
+        let confidence =
+            tinsach::clean_html(&std::fs::read(&path).unwrap()).map_or(0.0, |a| a.confidence);
+        assert!(
+            confidence < tinsach::SUGGESTED_MIN_CONFIDENCE,
+            "{}: {confidence:.3}",
+            path.display()
+        );
+    }
+    assert!(seen > 0);
+}
