@@ -88,6 +88,8 @@ MOVED_TO_TUNE = {
     "playfultones",
     # readability-large nytimes-5: read to see the teaser cards after its story (2026-12-07).
     "nytimes",
+    # newspaper4k thai_article: its missing lines were read (2026-12-07).
+    "prachatai",
 }
 
 
