@@ -9,6 +9,7 @@ use regex::Regex;
 use crate::article::{Reason, TeaserKind};
 use crate::block::{Block, BlockKind, Doc, Flags};
 use crate::data::chrome::PATTERN_MAX_CHARS;
+use crate::hash::FastMap;
 use crate::recognize::byline::{capitalised, names_of, strip_byline_opener};
 use crate::recognize::chrome::{
     CREDIT_OPENERS, PATTERNS, Patterns, Search, caption_marker, credit_of, label_key, label_of,
@@ -375,24 +376,116 @@ impl Keys {
     }
 }
 
+/// The features of a page's blocks, indexed by block: `feats[i]` is block
+/// `i`'s. Blocks that read alike (one text, the same caption kind and
+/// figure flag: all [`of_block`] reads of a block) and are shorter than a
+/// record share one record, computed once.
+///
+/// Every block of a page is in memory at once, and a record takes about
+/// a hundred bytes: on a page made of tiny blocks (a text of one-letter
+/// lines, HTML of one-letter paragraphs, a menu repeated down a listing)
+/// the records were most of the peak, over 45 bytes per byte of input.
+/// A shared record costs the block an index of four bytes. A block as long
+/// as a record or longer keeps its own: its text already outweighs the
+/// record, and hashing it would cost more than sharing saves.
+pub(crate) struct Feats<'k, 't> {
+    /// One record per distinct block, in the order first met.
+    records: Vec<Features<'k, 't>>,
+    /// For each block, its record in `records`. `u32`, as
+    /// [`Block::parent`]: a page holds fewer blocks than bytes.
+    of: Vec<u32>,
+}
+
+impl<'k, 't> Feats<'k, 't> {
+    /// Block `i`'s features, or `None` past the last block.
+    pub fn get(&self, i: usize) -> Option<&Features<'k, 't>> {
+        self.of.get(i).map(|&r| &self.records[r as usize])
+    }
+
+    /// Every block's features, in order.
+    pub fn iter(&self) -> Iter<'_, 'k, 't> {
+        Iter {
+            records: &self.records,
+            of: self.of.iter(),
+        }
+    }
+}
+
+impl<'k, 't> std::ops::Index<usize> for Feats<'k, 't> {
+    type Output = Features<'k, 't>;
+    fn index(&self, i: usize) -> &Features<'k, 't> {
+        &self.records[self.of[i] as usize]
+    }
+}
+
+impl<'a, 'k, 't> IntoIterator for &'a Feats<'k, 't> {
+    type Item = &'a Features<'k, 't>;
+    type IntoIter = Iter<'a, 'k, 't>;
+    fn into_iter(self) -> Iter<'a, 'k, 't> {
+        self.iter()
+    }
+}
+
+/// The features of every block, in order (see [`Feats::iter`]).
+pub(crate) struct Iter<'a, 'k, 't> {
+    records: &'a [Features<'k, 't>],
+    of: std::slice::Iter<'a, u32>,
+}
+
+impl<'a, 'k, 't> Iterator for Iter<'a, 'k, 't> {
+    type Item = &'a Features<'k, 't>;
+    fn next(&mut self) -> Option<&'a Features<'k, 't>> {
+        self.of.next().map(|&r| &self.records[r as usize])
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.of.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Iter<'_, '_, '_> {}
+
+/// What makes two blocks' features one record: their text, whether the
+/// block is a caption and whether it stands in a figure (see [`Feats`]).
+type Likeness<'t> = (&'t str, bool, bool);
+
 /// Computes the features of every block; their keys borrow `keys` (made by
 /// [`Keys::of`] from the same `doc`).
-pub(crate) fn compute<'k, 't>(doc: &'t Doc, keys: &'k Keys) -> Vec<Features<'k, 't>> {
+pub(crate) fn compute<'k, 't>(doc: &'t Doc, keys: &'k Keys) -> Feats<'k, 't> {
     let page_hits = keys.page_hits(&PATTERNS);
-    doc.blocks
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            let hits = page_hits.get(i).copied().unwrap_or(0);
-            of_block(
-                b,
-                keys.get(i),
-                ByteCounts::of(b.text.as_bytes()),
-                hits,
-                doc.is_html,
-            )
-        })
-        .collect()
+    let mut records = Vec::new();
+    let mut of = Vec::with_capacity(doc.blocks.len());
+    let mut seen: FastMap<Likeness<'t>, u32> = FastMap::default();
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let shared = b.text.len() < std::mem::size_of::<Features>();
+        let like = (
+            &*b.text,
+            matches!(b.kind, BlockKind::Caption),
+            b.flags.has(Flags::IN_FIGURE),
+        );
+        if shared && let Some(&r) = seen.get(&like) {
+            of.push(r);
+            continue;
+        }
+        // A record takes about a hundred bytes: memory runs out long
+        // before 2^32 of them.
+        let r = u32::try_from(records.len()).expect("fewer than 2^32 records");
+        if shared {
+            seen.insert(like, r);
+        }
+        let hits = page_hits.get(i).copied().unwrap_or(0);
+        records.push(of_block(
+            b,
+            keys.get(i),
+            ByteCounts::of(b.text.as_bytes()),
+            hits,
+            doc.is_html,
+        ));
+        of.push(r);
+    }
+    // Sized as records were met: the unshared ones may be far fewer than
+    // the blocks.
+    records.shrink_to_fit();
+    Feats { records, of }
 }
 
 fn of_block<'k, 't>(
