@@ -9,13 +9,14 @@ use regex::Regex;
 use crate::article::{Reason, TeaserKind};
 use crate::block::{Block, BlockKind, Doc, Flags};
 use crate::data::chrome::PATTERN_MAX_CHARS;
-use crate::hash::FastMap;
+use crate::hash::FastState;
 use crate::recognize::byline::{capitalised, names_of, strip_byline_opener};
 use crate::recognize::chrome::{
     CREDIT_OPENERS, PATTERNS, Patterns, Search, caption_marker, credit_of, label_key, label_of,
     placeholder, teaser_kind_of,
 };
 use crate::recognize::dateline::{self, Found};
+use std::hash::BuildHasher;
 
 /// Blocks up to this many characters get a lower-cased key; longer ones
 /// (paragraphs, never labels or titles) keep their text as the key (see
@@ -379,7 +380,8 @@ impl Keys {
 /// The features of a page's blocks, indexed by block: `feats[i]` is block
 /// `i`'s. Blocks that read alike (one text, the same caption kind and
 /// figure flag: all [`of_block`] reads of a block) and are shorter than a
-/// record share one record, computed once.
+/// record share one record, computed once, when the earlier one still
+/// holds its slot of [`SHARED_SLOTS`].
 ///
 /// Every block of a page is in memory at once, and a record takes about
 /// a hundred bytes: on a page made of tiny blocks (a text of one-letter
@@ -448,29 +450,45 @@ impl ExactSizeIterator for Iter<'_, '_, '_> {}
 /// block is a caption and whether it stands in a figure (see [`Feats`]).
 type Likeness<'t> = (&'t str, bool, bool);
 
+/// Slots of the table of recent short blocks that [`compute`] looks a
+/// block up in, to share its record (see [`Feats`]). A table of fixed size,
+/// each slot holding the last block that hashed to it: no growth, no
+/// rehash, and no memory beyond its 24 KiB however many distinct blocks a
+/// page has (a map of every distinct short block cost 0.3% of the
+/// instructions of a clean, and as much memory again as the records it
+/// saved on a page of distinct short lines). Tiny blocks that repeat (a
+/// page of one-letter lines, menus repeated down a listing) come in far
+/// fewer kinds than this.
+const SHARED_SLOTS: usize = 1024;
+
 /// Computes the features of every block; their keys borrow `keys` (made by
 /// [`Keys::of`] from the same `doc`).
 pub(crate) fn compute<'k, 't>(doc: &'t Doc, keys: &'k Keys) -> Feats<'k, 't> {
     let page_hits = keys.page_hits(&PATTERNS);
     let mut records = Vec::new();
     let mut of = Vec::with_capacity(doc.blocks.len());
-    let mut seen: FastMap<Likeness<'t>, u32> = FastMap::default();
+    let hasher = FastState::default();
+    let mut slots: Vec<Option<(Likeness<'t>, u32)>> = vec![None; SHARED_SLOTS];
     for (i, b) in doc.blocks.iter().enumerate() {
-        let shared = b.text.len() < std::mem::size_of::<Features>();
         let like = (
             &*b.text,
             matches!(b.kind, BlockKind::Caption),
             b.flags.has(Flags::IN_FIGURE),
         );
-        if shared && let Some(&r) = seen.get(&like) {
+        let slot = (b.text.len() < std::mem::size_of::<Features>())
+            .then(|| hasher.hash_one(like) as usize % SHARED_SLOTS);
+        if let Some(s) = slot
+            && let Some((seen, r)) = slots[s]
+            && seen == like
+        {
             of.push(r);
             continue;
         }
         // A record takes about a hundred bytes: memory runs out long
         // before 2^32 of them.
         let r = u32::try_from(records.len()).expect("fewer than 2^32 records");
-        if shared {
-            seen.insert(like, r);
+        if let Some(s) = slot {
+            slots[s] = Some((like, r));
         }
         let hits = page_hits.get(i).copied().unwrap_or(0);
         records.push(of_block(

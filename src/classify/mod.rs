@@ -384,6 +384,9 @@ pub(crate) fn classify(doc: &Doc, feats: &Feats) -> Classified {
     }
 
     let end = comments_barrier(&cx, &weights, start, end);
+    // Four bytes a block, not needed past here: the labels and the
+    // fallback's own weights are made next, with every block in memory.
+    drop(weights);
     let main = label_span(&cx, start, end);
     fallback::better(&cx, main)
 }
