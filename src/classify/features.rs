@@ -450,7 +450,7 @@ impl ExactSizeIterator for Iter<'_, '_, '_> {}
 /// block is a caption and whether it stands in a figure (see [`Feats`]).
 type Likeness<'t> = (&'t str, bool, bool);
 
-/// Slots of the table of recent short blocks that [`compute`] looks a
+/// Most slots of the table of recent short blocks that [`compute`] looks a
 /// block up in, to share its record (see [`Feats`]). A table of fixed size,
 /// each slot holding the last block that hashed to it: no growth, no
 /// rehash, and no memory beyond its 24 KiB however many distinct blocks a
@@ -461,6 +461,11 @@ type Likeness<'t> = (&'t str, bool, bool);
 /// fewer kinds than this.
 const SHARED_SLOTS: usize = 1024;
 
+/// Blocks per slot below [`SHARED_SLOTS`]: a page of few blocks gets a
+/// table to match (a slot is 24 bytes; the full table was three times
+/// the peak heap of a 2.5 KB text), and has few repeats to share anyway.
+const BLOCKS_PER_SLOT: usize = 4;
+
 /// Computes the features of every block; their keys borrow `keys` (made by
 /// [`Keys::of`] from the same `doc`).
 pub(crate) fn compute<'k, 't>(doc: &'t Doc, keys: &'k Keys) -> Feats<'k, 't> {
@@ -468,7 +473,10 @@ pub(crate) fn compute<'k, 't>(doc: &'t Doc, keys: &'k Keys) -> Feats<'k, 't> {
     let mut records = Vec::new();
     let mut of = Vec::with_capacity(doc.blocks.len());
     let hasher = FastState::default();
-    let mut slots: Vec<Option<(Likeness<'t>, u32)>> = vec![None; SHARED_SLOTS];
+    let size = (doc.blocks.len() / BLOCKS_PER_SLOT)
+        .next_power_of_two()
+        .min(SHARED_SLOTS);
+    let mut slots: Vec<Option<(Likeness<'t>, u32)>> = vec![None; size];
     for (i, b) in doc.blocks.iter().enumerate() {
         let like = (
             &*b.text,
@@ -476,7 +484,7 @@ pub(crate) fn compute<'k, 't>(doc: &'t Doc, keys: &'k Keys) -> Feats<'k, 't> {
             b.flags.has(Flags::IN_FIGURE),
         );
         let slot = (b.text.len() < std::mem::size_of::<Features>())
-            .then(|| hasher.hash_one(like) as usize % SHARED_SLOTS);
+            .then(|| hasher.hash_one(like) as usize % size);
         if let Some(s) = slot
             && let Some((seen, r)) = slots[s]
             && seen == like
