@@ -717,7 +717,56 @@ mod tests {
         let doc: &'static Doc = Box::leak(Box::new(crate::text::segment(t)));
         assert_eq!(doc.blocks.len(), 1, "one line: {t}");
         let keys: &'static Keys = Box::leak(Box::new(Keys::of(doc)));
-        compute(doc, keys).remove(0)
+        compute(doc, keys).records.remove(0)
+    }
+
+    /// Blocks of one text share a record, which is what each would have
+    /// had alone; a caption or a block in a figure does not share with a
+    /// line of the same text, and a block as long as a record keeps its own.
+    #[test]
+    fn blocks_that_read_alike_share_one_record() {
+        let long =
+            "Một dòng đủ dài để có bản ghi của riêng nó, vì văn bản đã nặng hơn bản ghi rồi.";
+        assert!(long.len() >= std::mem::size_of::<Features>());
+        let mut blocks: Vec<Block> = Vec::new();
+        for _ in 0..500 {
+            // One short text: two could meet in one slot of the table (its
+            // hash is seeded per process) and share less.
+            for t in ["a", long] {
+                blocks.push(Block::line(t.into(), 0));
+            }
+        }
+        let mut caption = Block::line("a".into(), 0);
+        caption.kind = BlockKind::Caption;
+        blocks.push(caption);
+        let mut figure = Block::line("a".into(), 0);
+        figure.flags.set(Flags::IN_FIGURE);
+        blocks.push(figure);
+        let doc = Doc {
+            blocks,
+            ..Doc::default()
+        };
+        let keys = Keys::of(&doc);
+        let feats = compute(&doc, &keys);
+        assert_eq!(feats.iter().count(), doc.blocks.len());
+        // "a", the caption and the figure's block once each; the long line
+        // every time.
+        assert_eq!(feats.records.len(), 3 + 500);
+        let n = doc.blocks.len();
+        assert!(!std::ptr::eq(&feats[n - 1], &feats[0]));
+        assert!(!std::ptr::eq(&feats[n - 2], &feats[0]));
+        assert!(feats[n - 2].caption_marker);
+        let hits = keys.page_hits(&PATTERNS);
+        for (i, b) in doc.blocks.iter().enumerate() {
+            let own = of_block(
+                b,
+                keys.get(i),
+                ByteCounts::of(b.text.as_bytes()),
+                hits.get(i).copied().unwrap_or(0),
+                false,
+            );
+            assert_eq!(format!("{:?}", feats[i]), format!("{own:?}"), "block {i}");
+        }
     }
 
     #[test]
