@@ -1,13 +1,13 @@
 //! Scores the cleaner against gold answers, as `tests/fixtures/GOLD.md` says.
 //!
 //! ```text
-//! cargo run --release --example eval -- DIR [DIR...] [--verbose PAGE] [--split FILE|auto] [--half tune|check]
+//! cargo run --release --example eval -- DIR [DIR...] [--verbose PAGE|'*'] [--split FILE|auto] [--half tune|check]
 //! ```
 //!
 //! Every `NAME.gold.json` in each DIR is scored: its page (`NAME.html` fed to
 //! `tinsach::clean_html`, `NAME.txt` to `tinsach::clean_text`) is cleaned and
 //! compared with the gold. Prints one table per DIR and its mean line, and
-//! with `--verbose PAGE` what differs on that page (missing gold paragraphs,
+//! with `--verbose PAGE` what differs on that page (`--verbose '*'`: on every page; missing gold paragraphs,
 //! extra body paragraphs, leaked lines). Exits 2 on bad usage or an
 //! unreadable folder or gold file.
 //!
@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: eval DIR [DIR...] [--verbose PAGE] [--split FILE|auto] [--half tune|check]";
+    "usage: eval DIR [DIR...] [--verbose PAGE|'*'] [--split FILE|auto] [--half tune|check]";
 
 /// Which split file a folder's halves come from.
 enum Split {
@@ -215,7 +215,9 @@ fn main() -> ExitCode {
             scores.push(gold::score(g, &result));
             // A page may be named by its name or its file name.
             let wanted = verbose.as_deref().is_some_and(|v| {
-                v == g.name || g.input.file_name().is_some_and(|f| f.to_str() == Some(v))
+                v == "*"
+                    || v == g.name
+                    || g.input.file_name().is_some_and(|f| f.to_str() == Some(v))
             });
             if wanted {
                 verbose_found = true;

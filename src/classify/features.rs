@@ -42,10 +42,10 @@ const PROSE_MIN_WORDS: usize = 10;
 
 /// Longest block looked up among the whole-block widget labels: more than
 /// twice the longest label of
-/// [`LABELS`](crate::data::chrome::LABELS) (25 characters; a test
+/// [`LABELS`](crate::data::chrome::LABELS) (38 characters; a test
 /// keeps every label within this), so that a label with a count or an arrow
 /// glued to it is still looked up, while no paragraph pays for a lookup.
-pub(crate) const LABEL_MAX_CHARS: usize = 60;
+pub(crate) const LABEL_MAX_CHARS: usize = 80;
 
 /// Longest block checked for a photo placeholder ("Ảnh 1", "Photo - 12"):
 /// a placeholder is a word and a number, and a caption that ends with one

@@ -491,6 +491,11 @@ const TEASER_LINE_MIN_WORDS: usize = 8;
 /// floor of `tests/quality.rs` fails); 3 changes no output.
 const LIST_MIN_GROUPS: usize = 2;
 
+/// Most words of the kicker a teaser card prints before its title in the
+/// link (and then the title alone as its heading): a topic or a section, one
+/// to three words ("Landwirtschaft", "Fragen und Antworten").
+const CARD_KICKER_MAX_WORDS: usize = 3;
+
 /// Teaser membership of each block: `Some(true)` for a title or teaser of a
 /// related-article group, `Some(false)` for a caption printed twice.
 ///
@@ -501,7 +506,21 @@ const LIST_MIN_GROUPS: usize = 2;
 fn teaser_groups(doc: &Doc, feats: &Feats) -> Vec<Option<bool>> {
     let n = doc.blocks.len();
     let mut out = vec![None; n];
-    let same = |a: usize, b: usize| feats[a].key == feats[b].key;
+    // A title printed twice, the first time maybe after its kicker (a
+    // card's link reads "Topic Title", its heading "Title").
+    let same = |a: usize, b: usize| {
+        let (ka, kb) = (feats[a].key, feats[b].key);
+        ka == kb
+            || (feats[b].words >= TITLE_PAIR_MIN_WORDS
+                && ka.len() > kb.len()
+                && ka.ends_with(kb)
+                && ka[..ka.len() - kb.len()].ends_with(' ')
+                && ka[..ka.len() - kb.len()]
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .count()
+                    <= CARD_KICKER_MAX_WORDS)
+    };
     let mut i = 0;
     let mut groups: Vec<(usize, usize)> = Vec::new();
     while i + 1 < n {
@@ -509,6 +528,12 @@ fn teaser_groups(doc: &Doc, feats: &Feats) -> Vec<Option<bool>> {
             // A title pair, maybe followed by a teaser line that is not itself
             // the start of the next pair.
             let mut end = i + 2;
+            // The card's date may stand between its title and its teaser.
+            if end + 1 < n
+                && (feats[end].chrome() == Some(Reason::Dateline) || feats[end].is_dateline())
+            {
+                end += 1;
+            }
             if end < n && !(end + 1 < n && same(end, end + 1)) && feats[end].chrome().is_none() {
                 let t = &doc.blocks[end].text;
                 if t.ends_with("...")
@@ -528,10 +553,17 @@ fn teaser_groups(doc: &Doc, feats: &Feats) -> Vec<Option<bool>> {
     while g < groups.len() {
         // Collect a run of adjacent groups.
         let mut h = g + 1;
-        while h < groups.len() && groups[h].0 == groups[h - 1].1 {
+        while h < groups.len() && card_gap(feats, groups[h - 1].1, groups[h].0) {
             h += 1;
         }
         let run = &groups[g..h];
+        if h - g >= LIST_MIN_GROUPS {
+            // The short lines between cards ("more", "with video") are the
+            // cards' own.
+            for slot in out.iter_mut().take(groups[h - 1].1).skip(groups[g].0) {
+                *slot = Some(true);
+            }
+        }
         for &(s, e) in run {
             // Three lines are a pair and its teaser line: only a group that
             // took one in can trail off.
@@ -555,6 +587,22 @@ fn teaser_groups(doc: &Doc, feats: &Feats) -> Vec<Option<bool>> {
         g = h;
     }
     out
+}
+
+/// Most lines between two title groups of one list: a card prints a "more"
+/// link and a media mark ("with video") under its teaser, and the next card
+/// its image's caption and media mark before its title.
+const CARD_GAP_MAX_LINES: usize = 4;
+
+/// Whether the lines from `end` (one group's end) to `next` (the next
+/// group's start) keep the two groups in one list: at most
+/// [`CARD_GAP_MAX_LINES`] of them, none a sentence of prose.
+fn card_gap(feats: &[Features], end: usize, next: usize) -> bool {
+    next >= end
+        && next - end <= CARD_GAP_MAX_LINES
+        && feats[end..next]
+            .iter()
+            .all(|f| f.chrome().is_some() || f.words < TEASER_LINE_MIN_WORDS)
 }
 
 /// The usual gap between prose paragraphs: the most common `gap_before` of
@@ -1412,6 +1460,42 @@ mod tests {
         let text = format!(
             "{LEAD}\n\n{PARA_1}\n\n{PARA_2}\n\n{PARA_3}\n\n8 bình luận\n\n{}",
             comments.join("\n\n")
+        );
+        assert_eq!(body_of(&text), [LEAD, PARA_1, PARA_2, PARA_3]);
+    }
+
+    #[test]
+    fn comment_headers_in_other_languages_end_it() {
+        let comment = "Ich war gestern auf dem Markt und fand die Preise recht günstig, das Angebot reich und die Verkäufer freundlich; nächstes Jahr komme ich bestimmt wieder.";
+        for header in [
+            "12 Kommentare",
+            "Commentaires (3)",
+            "Comentarios",
+            "5 reacties",
+        ] {
+            let text = format!(
+                "{LEAD}\n\n{PARA_1}\n\n{PARA_2}\n\n{PARA_3}\n\n{header}\n\n{comment}\n\n{comment} 2"
+            );
+            assert_eq!(body_of(&text), [LEAD, PARA_1, PARA_2, PARA_3], "{header}");
+        }
+    }
+
+    #[test]
+    fn teaser_cards_with_a_kicker_before_their_title() {
+        // Each card: media mark, the link "Kicker Title", the heading
+        // "Title", its date, its summary, a "more" link.
+        let card = |k: usize| {
+            format!(
+                "mit Video\nRegion Neue Regeln für den Markt im Kreis {k} ab Montag\n\
+                 Neue Regeln für den Markt im Kreis {k} ab Montag\n21.04.2023 | 13:09 Uhr\n\n\
+                 Im Kreis {k} gelten seit Freitag für viele Händler strenge Regeln, die der Rat \
+                 nach langem Streit beschlossen hat.\n\nmehr"
+            )
+        };
+        let cards: Vec<String> = (1..=3).map(card).collect();
+        let text = format!(
+            "{LEAD}\n\n{PARA_1}\n\n{PARA_2}\n\n{PARA_3}\n\n{}",
+            cards.join("\n")
         );
         assert_eq!(body_of(&text), [LEAD, PARA_1, PARA_2, PARA_3]);
     }
