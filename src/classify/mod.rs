@@ -597,12 +597,11 @@ const CARD_GAP_MAX_LINES: usize = 4;
 /// Whether the lines from `end` (one group's end) to `next` (the next
 /// group's start) keep the two groups in one list: at most
 /// [`CARD_GAP_MAX_LINES`] of them, none a sentence of prose.
-fn card_gap(feats: &[Features], end: usize, next: usize) -> bool {
+fn card_gap(feats: &Feats, end: usize, next: usize) -> bool {
     next >= end
         && next - end <= CARD_GAP_MAX_LINES
-        && feats[end..next]
-            .iter()
-            .all(|f| f.chrome().is_some() || f.words < TEASER_LINE_MIN_WORDS)
+        && (end..next)
+            .all(|k| feats[k].chrome().is_some() || feats[k].words < TEASER_LINE_MIN_WORDS)
 }
 
 /// The usual gap between prose paragraphs: the most common `gap_before` of
