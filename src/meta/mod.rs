@@ -172,7 +172,8 @@ fn relabels(before: &[Label], after: &[Label]) -> Vec<(usize, Reason)> {
 
 /// Words a title-like line above the span needs to be taken for the
 /// headline when nothing else names it: one more than
-/// [`Features::title_like`] asks. Above the span stand menus, breadcrumbs
+/// [`Features::title_like`](crate::classify::features::Features::title_like)
+/// asks. Above the span stand menus, breadcrumbs
 /// and section names, and Vietnamese spells a word as syllables set apart by
 /// spaces, so its section names run to three ("Bất động sản", "Xã hội")
 /// where a headline, which states an event, runs far longer; an English
