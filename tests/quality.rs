@@ -336,10 +336,11 @@ fn authors_kickers_credits() {
 // F1 now less [`PAGE_FLOOR_MARGIN`], and never lowers one.
 
 /// The corpora with a floor on every page.
-const FLOOR_CORPORA: [&str; 6] = [
+const FLOOR_CORPORA: [&str; 7] = [
     "seeds",
     "vi-text",
     "vi-html",
+    "vi-real-html",
     "vi-synth-html",
     "vi-synth-text",
     "readability",

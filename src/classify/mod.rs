@@ -455,6 +455,9 @@ fn label_span(cx: &Ctx, start: usize, end: usize) -> Classified {
         photo_captions(cx, &mut labels, start, end);
     }
     captions_over_credits(cx, &mut labels);
+    if doc.is_html {
+        linked_heading_cards(cx, &mut labels, start, end);
+    }
     closing_card(doc, feats, &mut labels, start, end);
     Classified { labels, start, end }
 }
@@ -1257,6 +1260,86 @@ fn list_followers(feats: &Feats, labels: &mut [Label], start: usize, end: usize)
     }
 }
 
+/// Most body blocks a teaser card holds under its linked title besides its
+/// byline or date: a summary and a kicker (captions and credits are cut
+/// already and not counted).
+const LINKED_CARD_MAX_BLOCKS: usize = 2;
+
+/// Most words of those blocks together: a summary of a sentence or two and
+/// a byline. An item of a list article says more under its heading.
+const LINKED_CARD_MAX_WORDS: usize = 60;
+
+/// Cards in a row that make a list of teasers rather than an article's
+/// linked subheadings.
+const LINKED_CARD_MIN_RUN: usize = 3;
+
+/// Link share from which a heading is a link whole.
+const LINKED_HEADING_MIN: f32 = 0.9;
+
+/// Teaser cards inside the span of an HTML page: a heading that is a link
+/// whole, at most a short summary, and a byline or a date that closes the
+/// card; then, after a few short lines at most (a kicker, a photo's
+/// credit), the next card, [`LINKED_CARD_MIN_RUN`] times or more. An article's
+/// own subheadings are not links; the items of a list article (a product
+/// round-up) are, but they are not signed or dated each.
+fn linked_heading_cards(cx: &Ctx, labels: &mut [Label], start: usize, end: usize) {
+    let Ctx { doc, feats, .. } = cx;
+    let linked = |i: usize| {
+        matches!(doc.blocks[i].kind, BlockKind::Heading(_))
+            && doc.blocks[i].link_density() >= LINKED_HEADING_MIN
+    };
+    // A card says who wrote it or when: a list article's items do not.
+    let signed = |k: usize| {
+        matches!(labels[k], Label::Cut(Reason::Byline | Reason::Dateline))
+            || feats[k].is_dateline()
+            || feats[k].names().is_some()
+    };
+    // Each card: (its heading, the end of its blocks: its byline or date).
+    let mut cards: Vec<(usize, usize)> = Vec::new();
+    let mut i = start;
+    while i < end {
+        if !linked(i) {
+            i += 1;
+            continue;
+        }
+        let (mut j, mut blocks, mut words) = (i + 1, 0, 0);
+        let mut sign = None;
+        while j < end && !matches!(doc.blocks[j].kind, BlockKind::Heading(_)) {
+            if signed(j) {
+                sign = Some(j);
+                break;
+            }
+            if labels[j] == Label::Body {
+                blocks += 1;
+                words += feats[j].words;
+            }
+            j += 1;
+        }
+        match sign {
+            Some(s) if blocks <= LINKED_CARD_MAX_BLOCKS && words <= LINKED_CARD_MAX_WORDS => {
+                cards.push((i, s + 1));
+                i = s + 1;
+            }
+            _ => i = j.max(i + 1),
+        }
+    }
+    let mut g = 0;
+    while g < cards.len() {
+        let mut h = g + 1;
+        while h < cards.len() && card_gap(feats, cards[h - 1].1, cards[h].0) {
+            h += 1;
+        }
+        if h - g >= LINKED_CARD_MIN_RUN {
+            for k in cards[g].0..cards[h - 1].1 {
+                if labels[k] == Label::Body {
+                    labels[k] = Label::Cut(teaser_reason(&feats[k]));
+                }
+            }
+        }
+        g = h;
+    }
+}
+
 /// How many body blocks at the end of the span are searched for a related
 /// card: a card is a title and a summary, and may be followed by one more
 /// line (a byline) before the span ends.
@@ -1445,6 +1528,29 @@ mod tests {
         // One short sentence between two images may be the story's own.
         let a = page(&captions[..1]);
         assert_eq!(a.body, [LEAD, captions[0], PARA_1, PARA_2]);
+    }
+
+    #[test]
+    fn teaser_cards_under_linked_headings_in_html() {
+        let card = |k: usize| {
+            format!(
+                r#"<h2><a href="/s{k}">Hội chợ thứ {k} mở cửa đón khách</a></h2>\
+                 <p>Hội chợ thứ {k} của tỉnh có hơn một trăm gian hàng đặc sản của các huyện và \
+                 nhiều hoạt động văn hóa cho du khách.</p><p>Bởi Minh An</p>"#
+            )
+        };
+        let cards: String = (1..=4).map(card).collect();
+        let page = |cards: &str| {
+            let html = format!(
+                "<html><body><article><h1>Hội chợ nông sản khai mạc</h1><p>{LEAD}</p><p>{PARA_1}</p>\
+                 <p>{PARA_2}</p>{cards}<p>{PARA_3}</p></article></body></html>"
+            );
+            crate::clean_html(html.as_bytes()).unwrap().body
+        };
+        assert_eq!(page(&cards), [LEAD, PARA_1, PARA_2, PARA_3]);
+        // Two linked headings are not yet a list: left to the other rules.
+        let two: String = (1..=2).map(card).collect();
+        assert!(page(&two).len() > 4);
     }
 
     #[test]

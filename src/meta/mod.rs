@@ -653,7 +653,17 @@ fn title_site_name(title: &str, head: &str) -> Option<String> {
     } else {
         return None;
     };
-    let site = site.trim();
+    let mut site = site.trim();
+    // "Headline - Section - Subsection - Site": the trail of sections the
+    // page sits in comes between, the site's name last.
+    if site.split_whitespace().count() > SITE_SUFFIX_MAX_WORDS
+        && let Some((_, last)) = chrome::TITLE_SEPARATORS
+            .iter()
+            .filter_map(|sep| site.rsplit_once(*sep))
+            .min_by_key(|(_, last)| last.len())
+    {
+        site = last.trim();
+    }
     let words = site.split_whitespace().count();
     (1..=SITE_SUFFIX_MAX_WORDS)
         .contains(&words)
@@ -1097,6 +1107,11 @@ mod tests {
                 None,
             ),
             ("Another story - Báo Tin Nhanh", None),
+            // The sections the page sits in, then the site.
+            (
+                "Hà Nội mở thêm 4 tuyến xe buýt - Chính trị - Xã hội - Báo Tin Nhanh",
+                Some("Báo Tin Nhanh"),
+            ),
         ] {
             assert_eq!(title_site_name(title, head).as_deref(), want, "{title}");
         }
