@@ -514,6 +514,12 @@ pub(crate) fn compute<'k, 't>(doc: &'t Doc, keys: &'k Keys) -> Feats<'k, 't> {
     Feats { records, of }
 }
 
+/// The features of block `b`. It reads only the block's text (and key,
+/// made from it), whether it is a caption, whether it stands in a figure,
+/// and whether the page is HTML: blocks alike in these share one record
+/// ([`Feats`]). A rule that reads more of the block adds it to
+/// [`Likeness`] (`blocks_that_read_alike_share_one_record` compares the
+/// shared records with the block's own).
 fn of_block<'k, 't>(
     b: &'t Block,
     key: &'k str,
