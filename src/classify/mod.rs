@@ -453,6 +453,7 @@ fn label_span(cx: &Ctx, start: usize, end: usize) -> Classified {
         captions_between_images(cx, &mut labels, start, end);
     } else {
         photo_captions(cx, &mut labels, start, end);
+        trailing_teasers(cx, &mut labels, start, end);
     }
     captions_over_credits(cx, &mut labels);
     if doc.is_html {
@@ -1340,6 +1341,86 @@ fn linked_heading_cards(cx: &Ctx, labels: &mut [Label], start: usize, end: usize
     }
 }
 
+/// Most words of a teaser's summary: a sentence or two. A paragraph of an
+/// article's closing runs longer as often as not; the cut below stops at
+/// two such lines in a row anyway.
+const TEASER_SUMMARY_MAX_WORDS: usize = 40;
+
+/// Teasers with a summary under their title that make a list at the end of
+/// the span: fewer are a closing subheading or two.
+const TRAILING_TEASERS_MIN: usize = 3;
+
+/// A list of teasers closing the span of a text: titles (a line shaped
+/// like one), each with at most a one- or two-sentence summary under it
+/// and short lines (a kicker, a time, a name) around, to the span's end.
+/// Without links or markup, a text shows its teaser list only so: title,
+/// summary, title, summary. The list starts at the first title after which
+/// no two summaries stand in a row (an article's closing paragraphs do), and
+/// it must hold [`TRAILING_TEASERS_MIN`] titles with a summary.
+fn trailing_teasers(cx: &Ctx, labels: &mut [Label], start: usize, end: usize) {
+    let feats = cx.feats;
+    let body: Vec<usize> = (start..end).filter(|&i| labels[i] == Label::Body).collect();
+    let summary = |f: &Features| {
+        f.words >= TEASER_LINE_MIN_WORDS && f.words <= TEASER_SUMMARY_MAX_WORDS && !f.title_like()
+    };
+    let short = |f: &Features| f.words < TEASER_LINE_MIN_WORDS && !f.title_like();
+    // Walk back over the body: the earliest title of the list, the titles
+    // with a summary, whether a summary waits for its title, and how many
+    // short lines stand in a row (one: a kicker, a time or a name; two or
+    // more: a list of items, which teasers do not print).
+    let (mut first, mut with_summary, mut waiting, mut shorts) = (None, 0, false, 0);
+    let mut k = body.len();
+    // A line of hard-wrapped prose is shaped like a title; the next line
+    // goes on with its sentence in small letters.
+    let wrapped = |k: usize| {
+        body.get(k + 1).is_some_and(|&j| {
+            cx.doc.blocks[j]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        })
+    };
+    // An item of a list ("- ", "• ", "* ") is the article's: teasers are
+    // not bulleted.
+    let item = |k: usize| {
+        let t: &str = &cx.doc.blocks[body[k]].text;
+        ["- ", "• ", "* ", "– ", "+ "]
+            .iter()
+            .any(|m| t.starts_with(m))
+    };
+    while k > 0 {
+        let f = &feats[body[k - 1]];
+        if item(k - 1) {
+            break;
+        }
+        if f.title_like() && !wrapped(k - 1) {
+            first = Some(k - 1);
+            with_summary += usize::from(waiting);
+            (waiting, shorts) = (false, 0);
+        } else if summary(f) && !waiting {
+            (waiting, shorts) = (true, 0);
+        } else if short(f) && shorts == 0 {
+            shorts = 1;
+        } else {
+            break;
+        }
+        k -= 1;
+    }
+    if with_summary < TRAILING_TEASERS_MIN {
+        return;
+    }
+    if let Some(mut first) = first {
+        // The first title's kicker.
+        if k < first && short(&feats[body[first - 1]]) {
+            first -= 1;
+        }
+        for &i in &body[first..] {
+            labels[i] = Label::Cut(teaser_reason(&feats[i]));
+        }
+    }
+}
+
 /// How many body blocks at the end of the span are searched for a related
 /// card: a card is a title and a summary, and may be followed by one more
 /// line (a byline) before the span ends.
@@ -1603,6 +1684,37 @@ mod tests {
             cards.join("\n")
         );
         assert_eq!(body_of(&text), [LEAD, PARA_1, PARA_2, PARA_3]);
+    }
+
+    #[test]
+    fn a_teaser_list_closing_a_text() {
+        let teaser = |k: usize| {
+            format!(
+                "Giao thông\nHà Nội mở thêm tuyến xe buýt số {k} nối hai quận\n\
+                 Từ tuần sau, người dân hai quận có thêm một tuyến xe buýt đi qua trung tâm thành phố."
+            )
+        };
+        let teasers: Vec<String> = (1..=4).map(teaser).collect();
+        let text = format!(
+            "{LEAD}\n\n{PARA_1}\n\n{PARA_2}\n\n{PARA_3}\n\n{}",
+            teasers.join("\n\n")
+        );
+        assert_eq!(body_of(&text), [LEAD, PARA_1, PARA_2, PARA_3]);
+        // A checklist's subheadings with short paragraphs and lists of
+        // items are the article's own.
+        let section = |k: usize| {
+            format!(
+                "Bước {k}: chuẩn bị giấy tờ cần thiết\n\nỞ bước thứ {k}, người dân cần mang theo đủ các loại giấy tờ sau khi đến làm thủ tục tại trụ sở phường.\n\n\
+                 - Căn cước công dân số {k}\n\n- Sổ hộ khẩu số {k}"
+            )
+        };
+        let sections: Vec<String> = (1..=4).map(section).collect();
+        let text = format!(
+            "{LEAD}\n\n{PARA_1}\n\n{}\n\n{PARA_3}",
+            sections.join("\n\n")
+        );
+        let body = body_of(&text);
+        assert_eq!(body.len(), 2 + 4 * 4 + 1, "{body:#?}");
     }
 
     #[test]
