@@ -14,7 +14,7 @@
 
 use crate::article::{PageKind, Reason};
 use crate::block::{BlockKind, Doc, ElementTag, Flags};
-use crate::classify::features::Features;
+use crate::classify::features::Feats;
 use crate::classify::{Classified, LINK_DENSE, Label};
 use crate::data::kind::{Hint, LD_TYPES, OG_TYPES, READER_WORDS, URL_WORDS, WE_WORDS};
 use crate::hash::FastMap;
@@ -475,7 +475,7 @@ impl Signals {
 /// The page's kind and confidence, and the signals behind them.
 pub(crate) fn judge(
     doc: &Doc,
-    feats: &[Features],
+    feats: &Feats,
     cls: &Classified,
     meta: &Meta,
 ) -> (PageKind, f32, Signals) {
@@ -485,7 +485,7 @@ pub(crate) fn judge(
 }
 
 /// Reads the signals: one pass over the blocks, one over the elements.
-pub(crate) fn signals(doc: &Doc, feats: &[Features], cls: &Classified, meta: &Meta) -> Signals {
+pub(crate) fn signals(doc: &Doc, feats: &Feats, cls: &Classified, meta: &Meta) -> Signals {
     let mut s = Signals {
         html: doc.is_html,
         ..Signals::default()
@@ -729,7 +729,7 @@ fn most_siblings(pairs: &mut [(u32, u32)]) -> usize {
 /// Whether block `i` is a teaser: a title-like line that is a link (HTML),
 /// or that a date or a short lead follows and then another title-like line
 /// (either path: the shape of a listing's items in scraped text).
-fn is_teaser(doc: &Doc, feats: &[Features], i: usize) -> bool {
+fn is_teaser(doc: &Doc, feats: &Feats, i: usize) -> bool {
     let (f, b) = (&feats[i], &doc.blocks[i]);
     let chrome = Flags::IN_NAV.0 | Flags::IN_HEADER.0 | Flags::IN_FOOTER.0;
     if !f.title_like()

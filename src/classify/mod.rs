@@ -29,7 +29,7 @@ use std::collections::HashMap;
 
 use crate::article::Reason;
 use crate::block::{BlockKind, Doc, Flags};
-use crate::classify::features::Features;
+use crate::classify::features::{Feats, Features};
 use crate::data::chrome::CAPTION_CREDIT_MAX_CHARS;
 
 /// The verdict on one block.
@@ -85,7 +85,7 @@ const HINT_VOID_SHARE: f32 = 0.5;
 /// most of the page's prose, or where boxes of one kind that follow one
 /// another, each without a linked title, hold it together: the article cut
 /// into sections that each carry the same unlucky name ("paywalled").
-fn effective_hints(doc: &Doc, feats: &[Features]) -> Vec<Option<Reason>> {
+fn effective_hints(doc: &Doc, feats: &Feats) -> Vec<Option<Reason>> {
     let mut hints: Vec<Option<Reason>> = doc.blocks.iter().map(|b| b.hint).collect();
     if doc.elements.is_empty() {
         return hints;
@@ -213,7 +213,7 @@ const ARTICLE_RUN_MIN_CHARS: usize = 400;
 /// the article's, whatever its class name says: a snapshot taken with the
 /// story open in a modal over the home page has the story in the "modal",
 /// and the home page's teasers around it hold more prose in all.
-fn longest_prose_run(doc: &Doc, feats: &[Features]) -> Option<(usize, usize)> {
+fn longest_prose_run(doc: &Doc, feats: &Feats) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize, usize)> = None;
     let mut i = 0;
     while i < doc.blocks.len() {
@@ -242,7 +242,7 @@ fn longest_prose_run(doc: &Doc, feats: &[Features]) -> Option<(usize, usize)> {
 /// facts computed once.
 struct Ctx<'a> {
     doc: &'a Doc<'a>,
-    feats: &'a [Features<'a, 'a>],
+    feats: &'a Feats<'a, 'a>,
     /// Chrome hints, voided where they cover the article's column.
     hints: Vec<Option<Reason>>,
     /// Membership of related-article groups (see [`teaser_groups`]).
@@ -335,7 +335,7 @@ fn link_lists(doc: &Doc) -> Vec<bool> {
 /// from 0 to 40 words the output does not change.
 const LONE_BLOCK_MIN_WORDS: usize = 8;
 
-pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
+pub(crate) fn classify(doc: &Doc, feats: &Feats) -> Classified {
     let n = doc.blocks.len();
     let mut labels = vec![Label::Body; n];
     let cx = Ctx {
@@ -384,6 +384,9 @@ pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
     }
 
     let end = comments_barrier(&cx, &weights, start, end);
+    // Four bytes a block, not needed past here: the labels and the
+    // fallback's own weights are made next, with every block in memory.
+    drop(weights);
     let main = label_span(&cx, start, end);
     fallback::better(&cx, main)
 }
@@ -504,7 +507,7 @@ const CARD_KICKER_MAX_WORDS: usize = 3;
 /// teaser after; a caption printed twice is followed by body prose. Two or
 /// more groups in a row, or a group whose teaser trails off ("…"), make a
 /// list.
-fn teaser_groups(doc: &Doc, feats: &[Features]) -> Vec<Option<bool>> {
+fn teaser_groups(doc: &Doc, feats: &Feats) -> Vec<Option<bool>> {
     let n = doc.blocks.len();
     let mut out = vec![None; n];
     // A title printed twice, the first time maybe after its kicker (a
@@ -598,18 +601,17 @@ const CARD_GAP_MAX_LINES: usize = 4;
 /// Whether the lines from `end` (one group's end) to `next` (the next
 /// group's start) keep the two groups in one list: at most
 /// [`CARD_GAP_MAX_LINES`] of them, none a sentence of prose.
-fn card_gap(feats: &[Features], end: usize, next: usize) -> bool {
+fn card_gap(feats: &Feats, end: usize, next: usize) -> bool {
     next >= end
         && next - end <= CARD_GAP_MAX_LINES
-        && feats[end..next]
-            .iter()
-            .all(|f| f.chrome().is_some() || f.words < TEASER_LINE_MIN_WORDS)
+        && (end..next)
+            .all(|k| feats[k].chrome().is_some() || feats[k].words < TEASER_LINE_MIN_WORDS)
 }
 
 /// The usual gap between prose paragraphs: the most common `gap_before` of
 /// prose blocks (text input separates paragraphs by one blank line, some
 /// scrapes by none).
-fn paragraph_gap(doc: &Doc, feats: &[Features]) -> u32 {
+fn paragraph_gap(doc: &Doc, feats: &Feats) -> u32 {
     // Gaps of three blank lines or more count as three: only the most
     // common gap matters, and it is one (text) or none (HTML) on every
     // fixture page (a cap of 1 or 2 changes no output).
@@ -787,7 +789,7 @@ fn article_markup(flags: Flags) -> bool {
 /// Text input whose paragraphs are set apart by blank lines: a title line
 /// with a prose line pressed right under it is a teaser card (title and
 /// summary), not a paragraph.
-fn tight_teaser(doc: &Doc, feats: &[Features], para_gap: u32, i: usize) -> bool {
+fn tight_teaser(doc: &Doc, feats: &Feats, para_gap: u32, i: usize) -> bool {
     if para_gap == 0 {
         return false;
     }
@@ -924,7 +926,7 @@ const ISOLATED_CAPTION_MAX_CHARS: usize = crate::classify::features::TITLE_MAX_C
 /// A short line standing alone between image gaps: more blank lines before
 /// it than between paragraphs (where the image was), or right under a stray
 /// image marker, with no sentence run-on.
-fn isolated_caption(doc: &Doc, feats: &[Features], para_gap: u32, i: usize) -> bool {
+fn isolated_caption(doc: &Doc, feats: &Feats, para_gap: u32, i: usize) -> bool {
     let f = &feats[i];
     if f.words > ISOLATED_CAPTION_MAX_WORDS
         || f.chars > ISOLATED_CAPTION_MAX_CHARS
@@ -1234,7 +1236,7 @@ fn outside(cx: &Ctx, i: usize, before: bool) -> Label {
 /// Lines listed under a widget label inside the span ("TIN LIÊN QUAN"
 /// followed by two titles) belong to the widget: every following block
 /// that is not prose, up to the next prose paragraph.
-fn list_followers(feats: &[Features], labels: &mut [Label], start: usize, end: usize) {
+fn list_followers(feats: &Feats, labels: &mut [Label], start: usize, end: usize) {
     let mut i = start;
     while i < end {
         if feats[i].heads_list() {
@@ -1426,7 +1428,7 @@ const CARD_TAIL: usize = 3;
 
 /// A related-article card closing the article: a title whose text the page
 /// prints again elsewhere (in a list of links), followed only by its summary.
-fn closing_card(doc: &Doc, feats: &[Features], labels: &mut [Label], start: usize, end: usize) {
+fn closing_card(doc: &Doc, feats: &Feats, labels: &mut [Label], start: usize, end: usize) {
     let body: Vec<usize> = (start..end).filter(|&i| labels[i] == Label::Body).collect();
     let tail = &body[body.len().saturating_sub(CARD_TAIL)..];
     for (k, &i) in tail.iter().enumerate() {

@@ -11,7 +11,7 @@ use regex::Regex;
 
 use crate::article::{DateTime, Dateline, Reason};
 use crate::block::{BlockKind, Doc, Flags};
-use crate::classify::features::Features;
+use crate::classify::features::Feats;
 use crate::classify::{Classified, Label};
 use crate::data::chrome;
 use crate::datetime::{OffsetSource, PageDate};
@@ -144,7 +144,7 @@ pub(crate) fn is_vietnamese(doc: &Doc) -> bool {
 ///
 /// Each step sees the relabels of the steps before it (the dateline is not
 /// looked for in the headline), so they work on a copy of the labels.
-pub(crate) fn read(doc: &Doc, feats: &[Features], cls: &Classified) -> Meta {
+pub(crate) fn read(doc: &Doc, feats: &Feats, cls: &Classified) -> Meta {
     let mut meta = Meta::default();
     let mut view = cls.clone();
     let vi = is_vietnamese(doc);
@@ -172,7 +172,8 @@ fn relabels(before: &[Label], after: &[Label]) -> Vec<(usize, Reason)> {
 
 /// Words a title-like line above the span needs to be taken for the
 /// headline when nothing else names it: one more than
-/// [`Features::title_like`] asks. Above the span stand menus, breadcrumbs
+/// [`Features::title_like`](crate::classify::features::Features::title_like)
+/// asks. Above the span stand menus, breadcrumbs
 /// and section names, and Vietnamese spells a word as syllables set apart by
 /// spaces, so its section names run to three ("Bất động sản", "Xã hội")
 /// where a headline, which states an event, runs far longer; an English
@@ -183,7 +184,7 @@ fn relabels(before: &[Label], after: &[Label]) -> Vec<(usize, Reason)> {
 /// change, so the value rests on the reason above.
 const HEADLINE_MIN_WORDS: usize = crate::classify::features::TITLE_MIN_WORDS + 1;
 
-fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta) -> Option<usize> {
+fn headline(doc: &Doc, feats: &Feats, cls: &mut Classified, meta: &mut Meta) -> Option<usize> {
     let lo = cls.start.saturating_sub(HEAD_WINDOW);
     let page_title = doc
         .meta
@@ -254,7 +255,7 @@ const OVERLAP_WORD_MIN_CHARS: usize = 3;
 /// topic words over the headline on Vietnamese pages (vi-text 5 to 4 of 5).
 fn headline_by_lead(
     doc: &Doc,
-    feats: &[Features],
+    feats: &Feats,
     cls: &Classified,
     candidates: &[usize],
 ) -> Option<usize> {
@@ -288,7 +289,7 @@ fn headline_by_lead(
 /// headline's block already; without either, the page's stated title.
 fn pick_headline(
     doc: &Doc,
-    feats: &[Features],
+    feats: &Feats,
     cls: &mut Classified,
     meta: &mut Meta,
     lo: usize,
@@ -414,7 +415,7 @@ const CONTAINED_TITLE_MIN_SHARE: f32 = 0.5;
 ///    site-name suffix (ties: the best-ranked).
 fn html_headline(
     doc: &Doc,
-    feats: &[Features],
+    feats: &Feats,
     cls: &Classified,
     lo: usize,
     h1: Option<usize>,
@@ -476,7 +477,7 @@ fn names_h1(title: &str, printed: &str) -> bool {
 /// On a page without a metadata title whose `h1` (block `h1`) a stated
 /// title names: a heading printing the `<title>` less its site suffix, else
 /// the `h1` when the `<title>` holds it, else the `<title>` less its suffix.
-fn title_printed_or_h1(doc: &Doc, feats: &[Features], h1: usize) -> (String, Option<usize>) {
+fn title_printed_or_h1(doc: &Doc, feats: &Feats, h1: usize) -> (String, Option<usize>) {
     let raw = doc.meta.title.as_deref().unwrap_or("");
     let title = strip_site_suffix(raw);
     let key = crate::normalize::lower(&title);
@@ -495,7 +496,7 @@ fn title_printed_or_h1(doc: &Doc, feats: &[Features], h1: usize) -> (String, Opt
 /// The page's metadata title: the best-ranked one, unless another names a
 /// heading printed on the page (a site puts its own name in one of them,
 /// "DC.title" = "Báo …"), in which case that one.
-fn metadata_title<'d>(doc: &'d Doc, feats: &[Features]) -> Option<&'d str> {
+fn metadata_title<'d>(doc: &'d Doc, feats: &Feats) -> Option<&'d str> {
     let titles: Vec<&str> = doc
         .meta
         .titles
@@ -554,13 +555,7 @@ fn word_overlap(a: &str, b: &str) -> f32 {
 const KICKER_MAX_WORDS: usize = 12;
 
 /// The kicker: a short topic label ending in ":" right above the headline.
-fn kicker(
-    doc: &Doc,
-    feats: &[Features],
-    cls: &mut Classified,
-    head: Option<usize>,
-    meta: &mut Meta,
-) {
+fn kicker(doc: &Doc, feats: &Feats, cls: &mut Classified, head: Option<usize>, meta: &mut Meta) {
     let Some(k) = head.and_then(|h| h.checked_sub(1)) else {
         return;
     };
@@ -587,7 +582,7 @@ const H1_INTO_SPAN: usize = 3;
 
 /// The `h1` nearest above the article span (or at its top), else the first
 /// on the page.
-fn nearest_h1(doc: &Doc, feats: &[Features], cls: &Classified, lo: usize) -> Option<usize> {
+fn nearest_h1(doc: &Doc, feats: &Feats, cls: &Classified, lo: usize) -> Option<usize> {
     let is_h1 =
         |i: usize| doc.blocks[i].kind == BlockKind::Heading(1) && feats[i].words >= H1_MIN_WORDS;
     let hi = (cls.start + H1_INTO_SPAN).min(doc.blocks.len());
@@ -723,7 +718,7 @@ const DATELINE_MIN_SHARE: f32 = 0.35;
 
 fn dateline_of(
     doc: &Doc,
-    feats: &[Features],
+    feats: &Feats,
     cls: &mut Classified,
     head: Option<usize>,
     vi: bool,
@@ -853,13 +848,7 @@ fn push_names(meta: &mut Meta, names: &[String]) {
     }
 }
 
-fn bylines(
-    doc: &Doc,
-    feats: &[Features],
-    cls: &mut Classified,
-    head: Option<usize>,
-    meta: &mut Meta,
-) {
+fn bylines(doc: &Doc, feats: &Feats, cls: &mut Classified, head: Option<usize>, meta: &mut Meta) {
     let n = doc.blocks.len();
     // Between the headline and the lead, and around the end of the span.
     let top_lo = head.map_or(cls.start.saturating_sub(BYLINE_ABOVE_SPAN), |h| h + 1);
@@ -942,7 +931,7 @@ static BYLINE_NOTE: LazyLock<Regex> =
 /// change no output.
 const CREDIT_BELOW_SPAN: usize = 12;
 
-fn credit(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta) {
+fn credit(doc: &Doc, feats: &Feats, cls: &mut Classified, meta: &mut Meta) {
     let n = doc.blocks.len();
     let lo = cls.end.saturating_sub(CLOSING_LINES).max(cls.start);
     let hi = (cls.end + CREDIT_BELOW_SPAN).min(n);
@@ -1030,7 +1019,7 @@ pub(crate) fn take_outlet(value: &str, places: &[&str], meta: &mut Meta) -> bool
 /// the lead's source mark, a source mark before the dateline, a byline's
 /// slash, a follow prompt. A URL is never the outlet: without a name the
 /// page has none, and the URL gives [`Meta::host`].
-fn outlet(doc: &Doc, feats: &[Features], cls: &Classified, meta: &mut Meta) {
+fn outlet(doc: &Doc, feats: &Feats, cls: &Classified, meta: &mut Meta) {
     meta.host = doc.meta.host.clone();
     let places = dateline_places(doc, cls);
     meta.places = places.iter().map(|p| p.to_string()).collect();
