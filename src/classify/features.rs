@@ -564,7 +564,8 @@ fn of_block<'k, 't>(
     let words = spaces + 1 + cjk + unspaced / UNSPACED_CHARS_PER_WORD;
     let chars = chars + cjk;
     let terminal = ends_sentence(text)
-        || unspaced * 2 > chars && unspaced / UNSPACED_CHARS_PER_WORD >= UNSPACED_SENTENCE_WORDS;
+        || unspaced * 2 > chars && unspaced / UNSPACED_CHARS_PER_WORD >= UNSPACED_SENTENCE_WORDS
+        || cjk * 2 > chars - cjk && cjk >= CJK_SENTENCE_CHARS;
     let mut f = Features {
         chars,
         words,
@@ -673,6 +674,12 @@ const UNSPACED_CHARS_PER_WORD: usize = 5;
 /// make a line a sentence though it has no stop: more than a headline's
 /// length, which in Thai runs to about fifteen words.
 const UNSPACED_SENTENCE_WORDS: usize = 20;
+
+/// Ideographs and kana that make a line a sentence though it has no stop
+/// (blogs in Chinese break their lines between photos and leave the 。 out):
+/// more than most headlines, which in Chinese and Japanese run to 15 to 25
+/// characters.
+const CJK_SENTENCE_CHARS: usize = 35;
 
 /// Whether a character is of a script written without spaces between words
 /// and without a sentence stop: Thai, Lao, Burmese, Khmer.
@@ -944,6 +951,16 @@ mod tests {
         ] {
             assert_eq!(ends_sentence(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn long_cjk_lines_without_a_stop_are_sentences() {
+        // A blog's line between two photos, 40 ideographs, no 。.
+        let line = "一波波接續性低溫寒流報到 已將新竹尖石鄉後山一帶層層山巒披上嫣紅 玉峰道路一路上雲氣山嵐滯留";
+        assert!(feat(line).terminal, "{line}");
+        // A headline's length is not.
+        let title = "新竹尖石鄉後山一帶層層山巒披上嫣紅";
+        assert!(!feat(title).terminal, "{title}");
     }
 
     #[test]
