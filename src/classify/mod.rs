@@ -1372,8 +1372,13 @@ const TRAILING_TEASERS_MIN: usize = 3;
 fn trailing_teasers(cx: &Ctx, labels: &mut [Label], start: usize, end: usize) {
     let feats = cx.feats;
     let body: Vec<usize> = (start..end).filter(|&i| labels[i] == Label::Body).collect();
+    // A quotation under a name is a testimonial or a pull quote, the
+    // page's own: a teaser's summary is the desk's sentence.
     let summary = |f: &Features| {
-        f.words >= TEASER_LINE_MIN_WORDS && f.words <= TEASER_SUMMARY_MAX_WORDS && !f.title_like()
+        f.words >= TEASER_LINE_MIN_WORDS
+            && f.words <= TEASER_SUMMARY_MAX_WORDS
+            && !f.title_like()
+            && !f.key.starts_with(['“', '"', '„', '«', '「', '\''])
     };
     let short = |f: &Features| f.words < TEASER_LINE_MIN_WORDS && !f.title_like();
     // Walk back over the body: the earliest title of the list, the titles
@@ -1426,6 +1431,12 @@ fn trailing_teasers(cx: &Ctx, labels: &mut [Label], start: usize, end: usize) {
         // The first title's kicker.
         if k < first && short(&feats[body[first - 1]]) {
             first -= 1;
+        }
+        // A list that holds most of what the span keeps is the page's
+        // content (a listing, an index), not a list closing a story.
+        let words = |range: &[usize]| range.iter().map(|&i| feats[i].words).sum::<usize>();
+        if words(&body[first..]) * 2 >= words(&body) {
+            return;
         }
         for &i in &body[first..] {
             labels[i] = Label::Cut(teaser_reason(&feats[i]));
