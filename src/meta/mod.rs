@@ -349,6 +349,47 @@ fn asks_or_exclaims(text: &str) -> bool {
         })
 }
 
+/// Fewest words of a deck: a standfirst sums the story up in a sentence
+/// (15 to 35 words), where a headline runs to about ten and a kicker or a
+/// section name above a headline to a few ("The Go Blog").
+const DECK_MIN_WORDS: usize = 15;
+
+/// The headline above `i` when `i` is its deck: news pages print a
+/// standfirst (a longer line that sums the story up, often without a stop)
+/// and photo captions between the headline and the byline, each about the
+/// story. Going up from `i`, while the line right above is about the story
+/// too ([`LEAD_OVERLAP_MIN`]) and shorter, that line heads the one below.
+/// Not on Vietnamese pages: they print their deck (the sapo) as the body's
+/// first paragraph, with its stop, and count a headline in syllables, so a
+/// line of [`DECK_MIN_WORDS`] there is a headline under its kicker.
+fn over_deck(
+    doc: &Doc,
+    feats: &[Features],
+    lead: &std::collections::HashSet<String>,
+    lo: usize,
+    mut i: usize,
+    min_words: usize,
+) -> usize {
+    while i > lo {
+        let (up, f) = (i - 1, &feats[i - 1]);
+        let text = &doc.blocks[up].text;
+        let heads = f.words >= min_words
+            && feats[i].words >= DECK_MIN_WORDS
+            && f.words < feats[i].words
+            && f.title_like()
+            && f.chrome().is_none()
+            && f.date().is_none()
+            && f.names().is_none()
+            && !crate::classify::features::menu_line(text)
+            && lead_share(lead, text) >= LEAD_OVERLAP_MIN;
+        if !heads {
+            break;
+        }
+        i = up;
+    }
+    i
+}
+
 /// Whether the byline or dateline at `j` stands above a title-like line
 /// about the story (past other bylines and datelines, before `hi`): the
 /// layout that prints the date first and the headline under it
@@ -435,7 +476,10 @@ fn headline_by_byline(
             if i > lo && feats[i - 1].is_dateline() {
                 break;
             }
-            return Some(i);
+            if is_vietnamese(doc) {
+                return Some(i);
+            }
+            return Some(over_deck(doc, feats, lead, lo, i, min_words));
         }
         if named.is_some() {
             return named;
@@ -1350,6 +1394,27 @@ mod tests {
             (
                 &["Is your backup strategy safe?", "By Jane Doe"][..],
                 Some("Is your backup strategy safe?"),
+            ),
+            // A news head: the headline over its standfirst (a longer
+            // line about the story, without a stop), the byline and the
+            // date.
+            (
+                &[
+                    "Backup strategy saves a small office",
+                    "A backup strategy of three copies of the data on two kinds of media saved a small office after a disk failed",
+                    "By Jane Doe",
+                    "January 22, 2019",
+                ][..],
+                Some("Backup strategy saves a small office"),
+            ),
+            // A kicker above a headline of few words is not its headline.
+            (
+                &[
+                    "The Backup Strategy Blog",
+                    "My backup strategy at home",
+                    "January 22, 2019",
+                ][..],
+                Some("My backup strategy at home"),
             ),
             // A deck of two sentences is no headline.
             (
