@@ -488,6 +488,43 @@ fn headline_by_byline(
     None
 }
 
+/// The headline as a line printed twice in a row above the span, nearest
+/// the span first, when its words recur in the lead: a page that sets its
+/// title both as the end of its breadcrumb or page banner and as its
+/// heading, or in a mobile and a desktop copy, renders it twice; a menu
+/// prints an entry once in each of its copies, apart. A headline printed so
+/// may be short ("Building Department") or ask a question; the bounds in
+/// words are those of [`headline_by_byline`]. Text path only (HTML names
+/// its headline in its markup), and not on Vietnamese pages: where a word
+/// is a syllable, three-letter ones ("của", "các", "cho") recur in any lead,
+/// so the lead vouches for little (measured: it took a wrong line on a
+/// Vietnamese seed page of the check half).
+fn headline_by_repeat(
+    doc: &Doc,
+    feats: &[Features],
+    lo: usize,
+    start: usize,
+    lead: &std::collections::HashSet<String>,
+) -> Option<usize> {
+    if doc.is_html || is_vietnamese(doc) {
+        return None;
+    }
+    let hi = start.min(doc.blocks.len());
+    (lo + 1..hi).rev().map(|i| i - 1).find(|&i| {
+        let f = &feats[i];
+        let text = &doc.blocks[i].text;
+        feats[i + 1].key == f.key
+            && (BYLINE_HEAD_MIN_WORDS..=crate::classify::features::TITLE_MAX_WORDS)
+                .contains(&f.words)
+            && f.chars <= crate::classify::features::TITLE_MAX_CHARS
+            && (!f.terminal || asks_or_exclaims(text))
+            && f.chrome().is_none()
+            && f.date().is_none()
+            && !crate::classify::features::menu_line(text)
+            && lead_share(lead, text) >= LEAD_OVERLAP_MIN
+    })
+}
+
 /// The title-like line nearest above the span, unless `pick` names the
 /// headline's block already; without either, the page's stated title.
 fn pick_headline(
@@ -518,6 +555,7 @@ fn pick_headline(
         let lead = lead_words(doc, feats, cls);
         let wide = cls.start.saturating_sub(BYLINE_HEAD_WINDOW);
         pick = headline_by_byline(doc, feats, cls, wide, &lead)
+            .or_else(|| headline_by_repeat(doc, feats, lo, cls.start, &lead))
             .or_else(|| headline_by_lead(doc, &lead, &candidates))
             .or(candidates.first().copied());
     }
@@ -1430,6 +1468,39 @@ mod tests {
                 .expect("an article")
                 .headline;
             assert_eq!(got.as_deref(), want, "{head:?}");
+        }
+    }
+
+    #[test]
+    fn headline_printed_twice_in_a_row() {
+        for (head, want) in [
+            // The breadcrumb's end and the heading: the same line twice.
+            (
+                &["Backup strategy", "Backup strategy", "Jump to section"][..],
+                Some("Backup strategy"),
+            ),
+            // Capitalised like a name, twice.
+            (
+                &["Backup Strategy Basics", "Backup Strategy Basics"][..],
+                Some("Backup Strategy Basics"),
+            ),
+            // Twice but not about the story: a menu entry.
+            (
+                &[
+                    "Get in touch",
+                    "Get in touch",
+                    "Backup strategy for a laptop",
+                ][..],
+                None,
+            ),
+        ] {
+            let got = crate::clean_text(&blog_page(head))
+                .expect("an article")
+                .headline;
+            match want {
+                Some(w) => assert_eq!(got.as_deref(), Some(w), "{head:?}"),
+                None => assert_ne!(got.as_deref(), Some(head[0]), "{head:?}"),
+            }
         }
     }
 
