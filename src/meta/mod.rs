@@ -445,7 +445,10 @@ fn headline_by_byline(
         for i in (lo..j).rev().take(BYLINE_HEAD_REACH) {
             let f = &feats[i];
             let text = &doc.blocks[i].text;
-            if f.chrome().is_some() || crate::classify::features::menu_line(text) {
+            if f.chrome().is_some()
+                || crate::classify::features::menu_line(text)
+                || crate::classify::features::breadcrumb_to_title(text)
+            {
                 break;
             }
             let shaped = (min_words..=crate::classify::features::TITLE_MAX_WORDS)
@@ -549,6 +552,7 @@ fn pick_headline(
                     && !f.caption_marker
                     && !f.placeholder
                     && !BYLINE_NOTE.is_match(&doc.blocks[i].text)
+                    && !crate::classify::features::breadcrumb_to_title(&doc.blocks[i].text)
                     && (!doc.is_html || doc.blocks[i].link_density() < crate::classify::LINK_DENSE)
             })
             .collect();
