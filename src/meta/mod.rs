@@ -528,6 +528,30 @@ fn headline_by_repeat(
     })
 }
 
+/// The span's first block when it is a headline that asks or exclaims
+/// ("What Do People Love About Rust?"): it ends like a sentence, so the
+/// classifier took it into the article, but it is one short sentence (no
+/// prose, see [`Features::is_prose`]) whose words recur in the lead. Read
+/// only when no line above the span is the headline.
+fn question_opening_span(
+    doc: &Doc,
+    feats: &[Features],
+    cls: &Classified,
+    lead: &std::collections::HashSet<String>,
+) -> Option<usize> {
+    let i = cls.start;
+    let f = feats.get(i)?;
+    let text = &doc.blocks[i].text;
+    (cls.labels[i] == Label::Body
+        && !f.is_prose()
+        && f.words >= BYLINE_HEAD_MIN_WORDS
+        && f.chars <= crate::classify::features::TITLE_MAX_CHARS
+        && asks_or_exclaims(text)
+        && f.chrome().is_none()
+        && lead_share(lead, text) >= LEAD_OVERLAP_MIN)
+        .then_some(i)
+}
+
 /// The title-like line nearest above the span, unless `pick` names the
 /// headline's block already; without either, the page's stated title.
 fn pick_headline(
@@ -561,6 +585,7 @@ fn pick_headline(
         pick = headline_by_byline(doc, feats, cls, wide, &lead)
             .or_else(|| headline_by_repeat(doc, feats, lo, cls.start, &lead))
             .or_else(|| headline_by_lead(doc, &lead, &candidates))
+            .or_else(|| question_opening_span(doc, feats, cls, &lead))
             .or(candidates.first().copied());
     }
     let Some(h) = pick else {
@@ -1504,6 +1529,35 @@ mod tests {
             match want {
                 Some(w) => assert_eq!(got.as_deref(), Some(w), "{head:?}"),
                 None => assert_ne!(got.as_deref(), Some(head[0]), "{head:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn question_headline_opening_the_span() {
+        let lead = [
+            "Backing up your data is easy to put off until the day a disk fails and a year of photos is gone for good.",
+            "A backup strategy keeps three copies of your data on two kinds of media, with one copy stored away from home.",
+        ];
+        for (first, want) in [
+            (
+                "Is your backup strategy safe?",
+                Some("Is your backup strategy safe?"),
+            ),
+            (
+                "What is a good backup strategy?",
+                Some("What is a good backup strategy?"),
+            ),
+            // Two sentences: a promo, not a headline.
+            ("Lost your photos? Try our cloud!", None),
+            // Not about the story.
+            ("Want more tips like these?", None),
+        ] {
+            let page = ["Home", "About", "Archive", first, lead[0], lead[1]].join("\n\n");
+            let got = crate::clean_text(&page).expect("an article").headline;
+            match want {
+                Some(w) => assert_eq!(got.as_deref(), Some(w), "{first}"),
+                None => assert_ne!(got.as_deref(), Some(first), "{first}"),
             }
         }
     }
