@@ -11,6 +11,10 @@ bias) by Newton's method. Each class is weighted by the inverse of its size,
 so that the few hundred non-articles weigh as much as the articles; the
 pages of the shipped article corpora (the news the cleaner is for) weigh
 --shipped-weight times a WCXB page, so that none falls under the threshold.
+--dir-weight DIR=W (repeatable) makes each tune page of the folder DIR weigh
+W times a WCXB page instead: a few pages of a kind the benchmark lacks
+(Vietnamese home and section pages, whose teasers' leads read as
+paragraphs) stand for their population.
 --zero I,J,... keeps the weights of those vector entries at 0: signals whose
 fitted sign contradicts what they mean (a longer run of teasers making a page
 more of an article) are left out rather than learned backwards. Prints
@@ -51,6 +55,12 @@ def main():
         i = args.index("--shipped-weight")
         shipped = float(args[i + 1])
         del args[i : i + 2]
+    dir_weight = {}
+    while "--dir-weight" in args:
+        i = args.index("--dir-weight")
+        d, v = args[i + 1].split("=")
+        dir_weight[d] = float(v)
+        del args[i : i + 2]
     zero = set()
     if "--zero" in args:
         i = args.index("--zero")
@@ -62,7 +72,7 @@ def main():
         if cols[2] != "tune" or len(cols) <= 5 or cols[5] == "":
             continue
         ys.append(int(cols[3]))
-        ws.append(1.0 if cols[0].startswith("wcxb") else shipped)
+        ws.append(dir_weight.get(cols[0], 1.0 if cols[0].startswith("wcxb") else shipped))
         x = [1.0] + [float(v) for v in cols[5:]]
         xs.append([0.0 if j in zero else v for j, v in enumerate(x)])
     n, d = len(xs), len(xs[0])
@@ -96,7 +106,8 @@ def main():
     right = sum(
         (sum(a * b for a, b in zip(w, x)) >= 0) == (y == 1) for x, y in zip(xs, ys)
     )
-    print(f"// tune rows {n} ({pos} articles), accuracy {right / n:.3f}, lambda {lam}, shipped weight {shipped}")
+    extra = "".join(f", {d} weight {v:g}" for d, v in sorted(dir_weight.items()))
+    print(f"// tune rows {n} ({pos} articles), accuracy {right / n:.3f}, lambda {lam}, shipped weight {shipped}{extra}")
     print(f"bias: {w[0]:.3f},")
     print("weights: [" + ", ".join(f"{v:.3f}" for v in w[1:]) + "],")
 

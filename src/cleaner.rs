@@ -227,6 +227,12 @@ pub struct Builder {
 impl Builder {
     /// The largest input accepted, in bytes (default [`DEFAULT_MAX_BYTES`](crate::DEFAULT_MAX_BYTES)).
     /// Larger input is an [`ErrorKind::TooLarge`] error.
+    ///
+    /// It also bounds the memory of a call: at most about 32 bytes per input
+    /// byte (a page of nothing but one-letter lines; ordinary pages take
+    /// 1 to 7). A failed allocation aborts the process, as everywhere in
+    /// Rust's standard collections, so set this to what the machine can
+    /// spare per call.
     pub fn max_bytes(mut self, limit: usize) -> Builder {
         self.limits.max_bytes = limit;
         self

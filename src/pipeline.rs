@@ -49,8 +49,9 @@ pub(crate) fn run(
     let mut cls = classify::classify(&doc, &feats);
     let mut meta = meta::read(&doc, &feats, &cls);
     cls.relabel(&meta.relabels);
-    let (kind, confidence, _signals) = crate::kind::judge(&doc, &feats, &cls, &meta);
-    if let Some(page) = classify::pages::for_kind(&doc, &feats, &cls, kind) {
+    let (kind, confidence, signals) = crate::kind::judge(&doc, &feats, &cls, &meta);
+    // The column is chosen by its own model's kind (see `kind::COLUMN_MODEL`).
+    if let Some(page) = classify::pages::for_kind(&doc, &feats, &cls, signals.column_kind()) {
         // The page's own content read again, for a page that is not one
         // story: its headline and the rest are read from it.
         cls = page;
@@ -60,7 +61,7 @@ pub(crate) fn run(
     #[cfg(feature = "trace")]
     trace(&doc, &cls);
     #[cfg(feature = "trace")]
-    eprintln!("kind {kind} confidence {confidence:.3} {_signals:?}");
+    eprintln!("kind {kind} confidence {confidence:.3} {signals:?}");
 
     let mut article = Article {
         headline: meta.headline,

@@ -755,9 +755,10 @@ fn one_tag_with_many_attributes() {
 /// The attribute guard keeps in step with the tokenizer, so no many-attribute
 /// tag hides from it: on an end tag (html5ever reads attributes there too),
 /// after a bogus comment or an end tag whose quoted value holds `<script>`,
-/// after a comment closed by `--!>`, and in svg, where `style` and `title`
-/// are no raw text. Each took 1.0–1.6 s at 60,000 attributes before (the
-/// guard read none of them), growing with the square.
+/// after a comment closed by `--!>`, in svg, where `style` and `title`
+/// are no raw text, and after a CDATA start once an end tag may have left
+/// the svg. Each took 1.0–3.2 s at 60,000 attributes before (the guard
+/// read none of them), growing with the square.
 #[test]
 fn many_attributes_where_the_guard_lost_step() {
     let attrs: String = (0..125_000).map(|i| format!(" a{i}=1")).collect();
@@ -768,6 +769,9 @@ fn many_attributes_where_the_guard_lost_step() {
         format!("<!-- --!><div{attrs}>-->"),
         format!("<svg><style><div{attrs}></style></svg>"),
         format!("<svg><title><div{attrs}></title></svg>"),
+        // `</div>` closes the svg's HTML parent, so the tree has left the
+        // svg: the `<![CDATA[` is a bogus comment that ends at its `>`.
+        format!("<div><svg></div><![CDATA[><div{attrs}>]]>"),
     ] {
         let a = article(tinsach::clean_html(page_with(&filler).as_bytes()));
         assert_keeps_paragraphs(&a);
@@ -897,6 +901,14 @@ fn generators(n: usize) -> Vec<(&'static str, bool, String)> {
             true,
             page_with(&format!(
                 "<svg><style><div {}></style></svg>",
+                attrs.join(" ")
+            )),
+        ),
+        (
+            "A5 attributes after CDATA out of svg",
+            true,
+            page_with(&format!(
+                "<div><svg></div><![CDATA[><div {}>x</div>]]>",
                 attrs.join(" ")
             )),
         ),

@@ -24,8 +24,9 @@ corpora. Where each corpus's outlet comes from:
 
 - wcxb-dev, wcxb-dev-other, fundus, newspaper4k (converted by wcxb.py, fundus.py
   and newspaper4k.py, under --devcorpus), vi-real-html, vi-real-other (real
-  Vietnamese pages, built by vi_real.py), and wcxb-dev-text, fundus-text,
-  vi-real-text, vi-real-other-text (browser text renderings, made by render_text.py): the gold's
+  Vietnamese pages, built by vi_real.py), and wcxb-dev-text, wcxb-dev-other-text,
+  fundus-text, vi-real-text, vi-real-other-text (browser text renderings, made by
+  render_text.py): the gold's
   `outlet_domain`; a page without one is its own
   outlet (its page name).
 - readability, readability-large (the 41 pages of Readability's suite over
@@ -87,6 +88,8 @@ MOVED_TO_TUNE = {
     "playfultones",
     # readability-large nytimes-5: read to see the teaser cards after its story (2026-12-07).
     "nytimes",
+    # newspaper4k thai_article: its missing lines were read (2026-12-07).
+    "prachatai",
 }
 
 
@@ -137,8 +140,19 @@ def corpora(devcorpus):
     yield "readability", os.path.join(FIXTURES, "readability"), from_readability
     for c in ("seeds", "vi-html", "vi-text", "vi-synth-html", "vi-synth-text"):
         yield c, os.path.join(FIXTURES, c), from_gold_outlet
-    for c in ("wcxb-dev", "wcxb-dev-other", "fundus", "newspaper4k", "wcxb-dev-text", "fundus-text",
-              "vi-real-html", "vi-real-other", "vi-real-text", "vi-real-other-text"):
+    for c in (
+        "wcxb-dev",
+        "wcxb-dev-other",
+        "fundus",
+        "newspaper4k",
+        "wcxb-dev-text",
+        "wcxb-dev-other-text",
+        "fundus-text",
+        "vi-real-html",
+        "vi-real-other",
+        "vi-real-text",
+        "vi-real-other-text",
+    ):
         yield c, os.path.join(devcorpus, c), from_domain
     yield "readability-large", os.path.join(devcorpus, "readability-large"), from_readability
 

@@ -168,8 +168,11 @@ fn best_container(cx: &Ctx) -> Option<Found> {
     let mut score = vec![0.0f32; m];
     // Characters of plain prose (see [`plain_prose`]) below each element.
     let mut prose = vec![0usize; m];
-    let mut first = vec![usize::MAX; m];
-    let mut last = vec![0usize; m];
+    // The span of each element's blocks, in `u32` as `Block::parent` (a
+    // page holds fewer blocks than bytes): on a page of tiny paragraphs
+    // these are made for every block's element at the peak of the clean.
+    let mut first = vec![u32::MAX; m];
+    let mut last = vec![0u32; m];
     for (i, b) in doc.blocks.iter().enumerate() {
         let e = b.parent as usize;
         if e >= m {
@@ -179,8 +182,8 @@ fn best_container(cx: &Ctx) -> Option<Found> {
         if plain_prose(cx, i) {
             prose[e] += cx.feats[i].chars;
         }
-        first[e] = first[e].min(i);
-        last[e] = last[e].max(i + 1);
+        first[e] = first[e].min(i as u32);
+        last[e] = last[e].max(i as u32 + 1);
     }
     // Leaves up: an element comes after its parent in `elements`.
     for e in (1..m).rev() {
@@ -201,7 +204,7 @@ fn best_container(cx: &Ctx) -> Option<Found> {
         }
     }
     let c = best?;
-    let (start, end) = (first[c], last[c]);
+    let (start, end) = (first[c] as usize, last[c] as usize);
     // The article's core: the innermost element inside the container that
     // holds most of its prose (those that do make a chain from the
     // container down; the innermost comes last). What the core carries, its

@@ -9,12 +9,14 @@ use regex::Regex;
 use crate::article::{Reason, TeaserKind};
 use crate::block::{Block, BlockKind, Doc, Flags};
 use crate::data::chrome::PATTERN_MAX_CHARS;
+use crate::hash::FastState;
 use crate::recognize::byline::{capitalised, names_of, strip_byline_opener};
 use crate::recognize::chrome::{
     CREDIT_OPENERS, PATTERNS, Patterns, Search, caption_marker, credit_of, label_key, label_of,
     placeholder, teaser_kind_of,
 };
 use crate::recognize::dateline::{self, Found};
+use std::hash::BuildHasher;
 
 /// Blocks up to this many characters get a lower-cased key; longer ones
 /// (paragraphs, never labels or titles) keep their text as the key (see
@@ -396,26 +398,149 @@ impl Keys {
     }
 }
 
-/// Computes the features of every block; their keys borrow `keys` (made by
-/// [`Keys::of`] from the same `doc`).
-pub(crate) fn compute<'k, 't>(doc: &'t Doc, keys: &'k Keys) -> Vec<Features<'k, 't>> {
-    let page_hits = keys.page_hits(&PATTERNS);
-    doc.blocks
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            let hits = page_hits.get(i).copied().unwrap_or(0);
-            of_block(
-                b,
-                keys.get(i),
-                ByteCounts::of(b.text.as_bytes()),
-                hits,
-                doc.is_html,
-            )
-        })
-        .collect()
+/// The features of a page's blocks, indexed by block: `feats[i]` is block
+/// `i`'s. Blocks that read alike (one text, the same caption kind and
+/// figure flag: all [`of_block`] reads of a block) and are shorter than a
+/// record share one record, computed once, when the earlier one still
+/// holds its slot of [`SHARED_SLOTS`].
+///
+/// Every block of a page is in memory at once, and a record takes about
+/// a hundred bytes: on a page made of tiny blocks (a text of one-letter
+/// lines, HTML of one-letter paragraphs, a menu repeated down a listing)
+/// the records were most of the peak, over 45 bytes per byte of input.
+/// A shared record costs the block an index of four bytes. A block as long
+/// as a record or longer keeps its own: its text already outweighs the
+/// record, and hashing it would cost more than sharing saves.
+pub(crate) struct Feats<'k, 't> {
+    /// One record per distinct block, in the order first met.
+    records: Vec<Features<'k, 't>>,
+    /// For each block, its record in `records`. `u32`, as
+    /// [`Block::parent`]: a page holds fewer blocks than bytes.
+    of: Vec<u32>,
 }
 
+impl<'k, 't> Feats<'k, 't> {
+    /// Block `i`'s features, or `None` past the last block.
+    pub fn get(&self, i: usize) -> Option<&Features<'k, 't>> {
+        self.of.get(i).map(|&r| &self.records[r as usize])
+    }
+
+    /// Every block's features, in order.
+    pub fn iter(&self) -> Iter<'_, 'k, 't> {
+        Iter {
+            records: &self.records,
+            of: self.of.iter(),
+        }
+    }
+}
+
+impl<'k, 't> std::ops::Index<usize> for Feats<'k, 't> {
+    type Output = Features<'k, 't>;
+    fn index(&self, i: usize) -> &Features<'k, 't> {
+        &self.records[self.of[i] as usize]
+    }
+}
+
+impl<'a, 'k, 't> IntoIterator for &'a Feats<'k, 't> {
+    type Item = &'a Features<'k, 't>;
+    type IntoIter = Iter<'a, 'k, 't>;
+    fn into_iter(self) -> Iter<'a, 'k, 't> {
+        self.iter()
+    }
+}
+
+/// The features of every block, in order (see [`Feats::iter`]).
+pub(crate) struct Iter<'a, 'k, 't> {
+    records: &'a [Features<'k, 't>],
+    of: std::slice::Iter<'a, u32>,
+}
+
+impl<'a, 'k, 't> Iterator for Iter<'a, 'k, 't> {
+    type Item = &'a Features<'k, 't>;
+    fn next(&mut self) -> Option<&'a Features<'k, 't>> {
+        self.of.next().map(|&r| &self.records[r as usize])
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.of.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Iter<'_, '_, '_> {}
+
+/// What makes two blocks' features one record: their text, whether the
+/// block is a caption and whether it stands in a figure (see [`Feats`]).
+type Likeness<'t> = (&'t str, bool, bool);
+
+/// Most slots of the table of recent short blocks that [`compute`] looks a
+/// block up in, to share its record (see [`Feats`]). A table of fixed size,
+/// each slot holding the last block that hashed to it: no growth, no
+/// rehash, and no memory beyond its 24 KiB however many distinct blocks a
+/// page has (a map of every distinct short block cost 0.3% of the
+/// instructions of a clean, and as much memory again as the records it
+/// saved on a page of distinct short lines). Tiny blocks that repeat (a
+/// page of one-letter lines, menus repeated down a listing) come in far
+/// fewer kinds than this.
+const SHARED_SLOTS: usize = 1024;
+
+/// Blocks per slot below [`SHARED_SLOTS`]: a page of few blocks gets a
+/// table to match (a slot is 24 bytes; the full table was three times
+/// the peak heap of a 2.5 KB text), and has few repeats to share anyway.
+const BLOCKS_PER_SLOT: usize = 4;
+
+/// Computes the features of every block; their keys borrow `keys` (made by
+/// [`Keys::of`] from the same `doc`).
+pub(crate) fn compute<'k, 't>(doc: &'t Doc, keys: &'k Keys) -> Feats<'k, 't> {
+    let page_hits = keys.page_hits(&PATTERNS);
+    let mut records = Vec::new();
+    let mut of = Vec::with_capacity(doc.blocks.len());
+    let hasher = FastState::default();
+    let size = (doc.blocks.len() / BLOCKS_PER_SLOT)
+        .next_power_of_two()
+        .min(SHARED_SLOTS);
+    let mut slots: Vec<Option<(Likeness<'t>, u32)>> = vec![None; size];
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let like = (
+            &*b.text,
+            matches!(b.kind, BlockKind::Caption),
+            b.flags.has(Flags::IN_FIGURE),
+        );
+        let slot = (b.text.len() < std::mem::size_of::<Features>())
+            .then(|| hasher.hash_one(like) as usize % size);
+        if let Some(s) = slot
+            && let Some((seen, r)) = slots[s]
+            && seen == like
+        {
+            of.push(r);
+            continue;
+        }
+        // A record takes about a hundred bytes: memory runs out long
+        // before 2^32 of them.
+        let r = u32::try_from(records.len()).expect("fewer than 2^32 records");
+        if let Some(s) = slot {
+            slots[s] = Some((like, r));
+        }
+        let hits = page_hits.get(i).copied().unwrap_or(0);
+        records.push(of_block(
+            b,
+            keys.get(i),
+            ByteCounts::of(b.text.as_bytes()),
+            hits,
+            doc.is_html,
+        ));
+        of.push(r);
+    }
+    // Sized as records were met: the unshared ones may be far fewer than
+    // the blocks.
+    records.shrink_to_fit();
+    Feats { records, of }
+}
+
+/// The features of block `b`. It reads only the block's text (and key,
+/// made from it), whether it is a caption, whether it stands in a figure,
+/// and whether the page is HTML: blocks alike in these share one record
+/// ([`Feats`]). A rule that reads more of the block adds it to
+/// [`Likeness`] (`blocks_that_read_alike_share_one_record` compares the
+/// shared records with the block's own).
 fn of_block<'k, 't>(
     b: &'t Block,
     key: &'k str,
@@ -460,7 +585,8 @@ fn of_block<'k, 't>(
     let words = spaces + 1 + cjk + unspaced / UNSPACED_CHARS_PER_WORD;
     let chars = chars + cjk;
     let terminal = ends_sentence(text)
-        || unspaced * 2 > chars && unspaced / UNSPACED_CHARS_PER_WORD >= UNSPACED_SENTENCE_WORDS;
+        || unspaced * 2 > chars && unspaced / UNSPACED_CHARS_PER_WORD >= UNSPACED_SENTENCE_WORDS
+        || cjk * 2 > chars - cjk && cjk >= CJK_SENTENCE_CHARS;
     let mut f = Features {
         chars,
         words,
@@ -570,6 +696,12 @@ const UNSPACED_CHARS_PER_WORD: usize = 5;
 /// length, which in Thai runs to about fifteen words.
 const UNSPACED_SENTENCE_WORDS: usize = 20;
 
+/// Ideographs and kana that make a line a sentence though it has no stop
+/// (blogs in Chinese break their lines between photos and leave the 。 out):
+/// more than most headlines, which in Chinese and Japanese run to 15 to 25
+/// characters.
+const CJK_SENTENCE_CHARS: usize = 35;
+
 /// Whether a character is of a script written without spaces between words
 /// and without a sentence stop: Thai, Lao, Burmese, Khmer.
 fn is_unspaced_script(c: char) -> bool {
@@ -619,7 +751,56 @@ mod tests {
         let doc: &'static Doc = Box::leak(Box::new(crate::text::segment(t)));
         assert_eq!(doc.blocks.len(), 1, "one line: {t}");
         let keys: &'static Keys = Box::leak(Box::new(Keys::of(doc)));
-        compute(doc, keys).remove(0)
+        compute(doc, keys).records.remove(0)
+    }
+
+    /// Blocks of one text share a record, which is what each would have
+    /// had alone; a caption or a block in a figure does not share with a
+    /// line of the same text, and a block as long as a record keeps its own.
+    #[test]
+    fn blocks_that_read_alike_share_one_record() {
+        let long =
+            "Một dòng đủ dài để có bản ghi của riêng nó, vì văn bản đã nặng hơn bản ghi rồi.";
+        assert!(long.len() >= std::mem::size_of::<Features>());
+        let mut blocks: Vec<Block> = Vec::new();
+        for _ in 0..500 {
+            // One short text: two could meet in one slot of the table (its
+            // hash is seeded per process) and share less.
+            for t in ["a", long] {
+                blocks.push(Block::line(t.into(), 0));
+            }
+        }
+        let mut caption = Block::line("a".into(), 0);
+        caption.kind = BlockKind::Caption;
+        blocks.push(caption);
+        let mut figure = Block::line("a".into(), 0);
+        figure.flags.set(Flags::IN_FIGURE);
+        blocks.push(figure);
+        let doc = Doc {
+            blocks,
+            ..Doc::default()
+        };
+        let keys = Keys::of(&doc);
+        let feats = compute(&doc, &keys);
+        assert_eq!(feats.iter().count(), doc.blocks.len());
+        // "a", the caption and the figure's block once each; the long line
+        // every time.
+        assert_eq!(feats.records.len(), 3 + 500);
+        let n = doc.blocks.len();
+        assert!(!std::ptr::eq(&feats[n - 1], &feats[0]));
+        assert!(!std::ptr::eq(&feats[n - 2], &feats[0]));
+        assert!(feats[n - 2].caption_marker);
+        let hits = keys.page_hits(&PATTERNS);
+        for (i, b) in doc.blocks.iter().enumerate() {
+            let own = of_block(
+                b,
+                keys.get(i),
+                ByteCounts::of(b.text.as_bytes()),
+                hits.get(i).copied().unwrap_or(0),
+                false,
+            );
+            assert_eq!(format!("{:?}", feats[i]), format!("{own:?}"), "block {i}");
+        }
     }
 
     #[test]
@@ -821,6 +1002,16 @@ mod tests {
         ] {
             assert_eq!(ends_sentence(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn long_cjk_lines_without_a_stop_are_sentences() {
+        // A blog's line between two photos, 40 ideographs, no 。.
+        let line = "一波波接續性低溫寒流報到 已將新竹尖石鄉後山一帶層層山巒披上嫣紅 玉峰道路一路上雲氣山嵐滯留";
+        assert!(feat(line).terminal, "{line}");
+        // A headline's length is not.
+        let title = "新竹尖石鄉後山一帶層層山巒披上嫣紅";
+        assert!(!feat(title).terminal, "{title}");
     }
 
     #[test]

@@ -29,7 +29,7 @@ use std::collections::HashMap;
 
 use crate::article::Reason;
 use crate::block::{BlockKind, Doc, Flags};
-use crate::classify::features::Features;
+use crate::classify::features::{Feats, Features};
 use crate::data::chrome::CAPTION_CREDIT_MAX_CHARS;
 
 /// The verdict on one block.
@@ -85,7 +85,7 @@ const HINT_VOID_SHARE: f32 = 0.5;
 /// most of the page's prose, or where boxes of one kind that follow one
 /// another, each without a linked title, hold it together: the article cut
 /// into sections that each carry the same unlucky name ("paywalled").
-fn effective_hints(doc: &Doc, feats: &[Features]) -> Vec<Option<Reason>> {
+fn effective_hints(doc: &Doc, feats: &Feats) -> Vec<Option<Reason>> {
     let mut hints: Vec<Option<Reason>> = doc.blocks.iter().map(|b| b.hint).collect();
     if doc.elements.is_empty() {
         return hints;
@@ -213,7 +213,7 @@ const ARTICLE_RUN_MIN_CHARS: usize = 400;
 /// the article's, whatever its class name says: a snapshot taken with the
 /// story open in a modal over the home page has the story in the "modal",
 /// and the home page's teasers around it hold more prose in all.
-fn longest_prose_run(doc: &Doc, feats: &[Features]) -> Option<(usize, usize)> {
+fn longest_prose_run(doc: &Doc, feats: &Feats) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize, usize)> = None;
     let mut i = 0;
     while i < doc.blocks.len() {
@@ -242,7 +242,7 @@ fn longest_prose_run(doc: &Doc, feats: &[Features]) -> Option<(usize, usize)> {
 /// facts computed once.
 struct Ctx<'a> {
     doc: &'a Doc<'a>,
-    feats: &'a [Features<'a, 'a>],
+    feats: &'a Feats<'a, 'a>,
     /// Chrome hints, voided where they cover the article's column.
     hints: Vec<Option<Reason>>,
     /// Membership of related-article groups (see [`teaser_groups`]).
@@ -335,7 +335,7 @@ fn link_lists(doc: &Doc) -> Vec<bool> {
 /// from 0 to 40 words the output does not change.
 const LONE_BLOCK_MIN_WORDS: usize = 8;
 
-pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
+pub(crate) fn classify(doc: &Doc, feats: &Feats) -> Classified {
     let n = doc.blocks.len();
     let mut labels = vec![Label::Body; n];
     let cx = Ctx {
@@ -384,6 +384,9 @@ pub(crate) fn classify(doc: &Doc, feats: &[Features]) -> Classified {
     }
 
     let end = comments_barrier(&cx, &weights, start, end);
+    // Four bytes a block, not needed past here: the labels and the
+    // fallback's own weights are made next, with every block in memory.
+    drop(weights);
     let main = label_span(&cx, start, end);
     fallback::better(&cx, main)
 }
@@ -450,6 +453,7 @@ fn label_span(cx: &Ctx, start: usize, end: usize) -> Classified {
         captions_between_images(cx, &mut labels, start, end);
     } else {
         photo_captions(cx, &mut labels, start, end);
+        trailing_teasers(cx, &mut labels, start, end);
     }
     captions_over_credits(cx, &mut labels);
     if doc.is_html {
@@ -503,7 +507,7 @@ const CARD_KICKER_MAX_WORDS: usize = 3;
 /// teaser after; a caption printed twice is followed by body prose. Two or
 /// more groups in a row, or a group whose teaser trails off ("…"), make a
 /// list.
-fn teaser_groups(doc: &Doc, feats: &[Features]) -> Vec<Option<bool>> {
+fn teaser_groups(doc: &Doc, feats: &Feats) -> Vec<Option<bool>> {
     let n = doc.blocks.len();
     let mut out = vec![None; n];
     // A title printed twice, the first time maybe after its kicker (a
@@ -597,18 +601,17 @@ const CARD_GAP_MAX_LINES: usize = 4;
 /// Whether the lines from `end` (one group's end) to `next` (the next
 /// group's start) keep the two groups in one list: at most
 /// [`CARD_GAP_MAX_LINES`] of them, none a sentence of prose.
-fn card_gap(feats: &[Features], end: usize, next: usize) -> bool {
+fn card_gap(feats: &Feats, end: usize, next: usize) -> bool {
     next >= end
         && next - end <= CARD_GAP_MAX_LINES
-        && feats[end..next]
-            .iter()
-            .all(|f| f.chrome().is_some() || f.words < TEASER_LINE_MIN_WORDS)
+        && (end..next)
+            .all(|k| feats[k].chrome().is_some() || feats[k].words < TEASER_LINE_MIN_WORDS)
 }
 
 /// The usual gap between prose paragraphs: the most common `gap_before` of
 /// prose blocks (text input separates paragraphs by one blank line, some
 /// scrapes by none).
-fn paragraph_gap(doc: &Doc, feats: &[Features]) -> u32 {
+fn paragraph_gap(doc: &Doc, feats: &Feats) -> u32 {
     // Gaps of three blank lines or more count as three: only the most
     // common gap matters, and it is one (text) or none (HTML) on every
     // fixture page (a cap of 1 or 2 changes no output).
@@ -786,7 +789,7 @@ fn article_markup(flags: Flags) -> bool {
 /// Text input whose paragraphs are set apart by blank lines: a title line
 /// with a prose line pressed right under it is a teaser card (title and
 /// summary), not a paragraph.
-fn tight_teaser(doc: &Doc, feats: &[Features], para_gap: u32, i: usize) -> bool {
+fn tight_teaser(doc: &Doc, feats: &Feats, para_gap: u32, i: usize) -> bool {
     if para_gap == 0 {
         return false;
     }
@@ -923,7 +926,7 @@ const ISOLATED_CAPTION_MAX_CHARS: usize = crate::classify::features::TITLE_MAX_C
 /// A short line standing alone between image gaps: more blank lines before
 /// it than between paragraphs (where the image was), or right under a stray
 /// image marker, with no sentence run-on.
-fn isolated_caption(doc: &Doc, feats: &[Features], para_gap: u32, i: usize) -> bool {
+fn isolated_caption(doc: &Doc, feats: &Feats, para_gap: u32, i: usize) -> bool {
     let f = &feats[i];
     if f.words > ISOLATED_CAPTION_MAX_WORDS
         || f.chars > ISOLATED_CAPTION_MAX_CHARS
@@ -1233,7 +1236,7 @@ fn outside(cx: &Ctx, i: usize, before: bool) -> Label {
 /// Lines listed under a widget label inside the span ("TIN LIÊN QUAN"
 /// followed by two titles) belong to the widget: every following block
 /// that is not prose, up to the next prose paragraph.
-fn list_followers(feats: &[Features], labels: &mut [Label], start: usize, end: usize) {
+fn list_followers(feats: &Feats, labels: &mut [Label], start: usize, end: usize) {
     let mut i = start;
     while i < end {
         if feats[i].heads_list() {
@@ -1338,6 +1341,86 @@ fn linked_heading_cards(cx: &Ctx, labels: &mut [Label], start: usize, end: usize
     }
 }
 
+/// Most words of a teaser's summary: a sentence or two. A paragraph of an
+/// article's closing runs longer as often as not; the cut below stops at
+/// two such lines in a row anyway.
+const TEASER_SUMMARY_MAX_WORDS: usize = 40;
+
+/// Teasers with a summary under their title that make a list at the end of
+/// the span: fewer are a closing subheading or two.
+const TRAILING_TEASERS_MIN: usize = 3;
+
+/// A list of teasers closing the span of a text: titles (a line shaped
+/// like one), each with at most a one- or two-sentence summary under it
+/// and short lines (a kicker, a time, a name) around, to the span's end.
+/// Without links or markup, a text shows its teaser list only so: title,
+/// summary, title, summary. The list starts at the first title after which
+/// no two summaries stand in a row (an article's closing paragraphs do), and
+/// it must hold [`TRAILING_TEASERS_MIN`] titles with a summary.
+fn trailing_teasers(cx: &Ctx, labels: &mut [Label], start: usize, end: usize) {
+    let feats = cx.feats;
+    let body: Vec<usize> = (start..end).filter(|&i| labels[i] == Label::Body).collect();
+    let summary = |f: &Features| {
+        f.words >= TEASER_LINE_MIN_WORDS && f.words <= TEASER_SUMMARY_MAX_WORDS && !f.title_like()
+    };
+    let short = |f: &Features| f.words < TEASER_LINE_MIN_WORDS && !f.title_like();
+    // Walk back over the body: the earliest title of the list, the titles
+    // with a summary, whether a summary waits for its title, and how many
+    // short lines stand in a row (one: a kicker, a time or a name; two or
+    // more: a list of items, which teasers do not print).
+    let (mut first, mut with_summary, mut waiting, mut shorts) = (None, 0, false, 0);
+    let mut k = body.len();
+    // A line of hard-wrapped prose is shaped like a title; the next line
+    // goes on with its sentence in small letters.
+    let wrapped = |k: usize| {
+        body.get(k + 1).is_some_and(|&j| {
+            cx.doc.blocks[j]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        })
+    };
+    // An item of a list ("- ", "• ", "* ") is the article's: teasers are
+    // not bulleted.
+    let item = |k: usize| {
+        let t: &str = &cx.doc.blocks[body[k]].text;
+        ["- ", "• ", "* ", "– ", "+ "]
+            .iter()
+            .any(|m| t.starts_with(m))
+    };
+    while k > 0 {
+        let f = &feats[body[k - 1]];
+        if item(k - 1) {
+            break;
+        }
+        if f.title_like() && !wrapped(k - 1) {
+            first = Some(k - 1);
+            with_summary += usize::from(waiting);
+            (waiting, shorts) = (false, 0);
+        } else if summary(f) && !waiting {
+            (waiting, shorts) = (true, 0);
+        } else if short(f) && shorts == 0 {
+            shorts = 1;
+        } else {
+            break;
+        }
+        k -= 1;
+    }
+    if with_summary < TRAILING_TEASERS_MIN {
+        return;
+    }
+    if let Some(mut first) = first {
+        // The first title's kicker.
+        if k < first && short(&feats[body[first - 1]]) {
+            first -= 1;
+        }
+        for &i in &body[first..] {
+            labels[i] = Label::Cut(teaser_reason(&feats[i]));
+        }
+    }
+}
+
 /// How many body blocks at the end of the span are searched for a related
 /// card: a card is a title and a summary, and may be followed by one more
 /// line (a byline) before the span ends.
@@ -1345,7 +1428,7 @@ const CARD_TAIL: usize = 3;
 
 /// A related-article card closing the article: a title whose text the page
 /// prints again elsewhere (in a list of links), followed only by its summary.
-fn closing_card(doc: &Doc, feats: &[Features], labels: &mut [Label], start: usize, end: usize) {
+fn closing_card(doc: &Doc, feats: &Feats, labels: &mut [Label], start: usize, end: usize) {
     let body: Vec<usize> = (start..end).filter(|&i| labels[i] == Label::Body).collect();
     let tail = &body[body.len().saturating_sub(CARD_TAIL)..];
     for (k, &i) in tail.iter().enumerate() {
@@ -1601,6 +1684,37 @@ mod tests {
             cards.join("\n")
         );
         assert_eq!(body_of(&text), [LEAD, PARA_1, PARA_2, PARA_3]);
+    }
+
+    #[test]
+    fn a_teaser_list_closing_a_text() {
+        let teaser = |k: usize| {
+            format!(
+                "Giao thông\nHà Nội mở thêm tuyến xe buýt số {k} nối hai quận\n\
+                 Từ tuần sau, người dân hai quận có thêm một tuyến xe buýt đi qua trung tâm thành phố."
+            )
+        };
+        let teasers: Vec<String> = (1..=4).map(teaser).collect();
+        let text = format!(
+            "{LEAD}\n\n{PARA_1}\n\n{PARA_2}\n\n{PARA_3}\n\n{}",
+            teasers.join("\n\n")
+        );
+        assert_eq!(body_of(&text), [LEAD, PARA_1, PARA_2, PARA_3]);
+        // A checklist's subheadings with short paragraphs and lists of
+        // items are the article's own.
+        let section = |k: usize| {
+            format!(
+                "Bước {k}: chuẩn bị giấy tờ cần thiết\n\nỞ bước thứ {k}, người dân cần mang theo đủ các loại giấy tờ sau khi đến làm thủ tục tại trụ sở phường.\n\n\
+                 - Căn cước công dân số {k}\n\n- Sổ hộ khẩu số {k}"
+            )
+        };
+        let sections: Vec<String> = (1..=4).map(section).collect();
+        let text = format!(
+            "{LEAD}\n\n{PARA_1}\n\n{}\n\n{PARA_3}",
+            sections.join("\n\n")
+        );
+        let body = body_of(&text);
+        assert_eq!(body.len(), 2 + 4 * 4 + 1, "{body:#?}");
     }
 
     #[test]

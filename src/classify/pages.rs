@@ -35,7 +35,7 @@ const MAIN_ANSWER_MAX_SHARE: f32 = 0.5;
 /// clear run of prose ([`fallback::RUN_MIN_WORDS`]): a "Loading…" where a
 /// script puts the page, a search box, which must not stand in the way of
 /// reading the page again ([`crate::cleaner`]).
-pub(crate) fn main_column(doc: &Doc, feats: &[Features], main: &Classified) -> Option<Classified> {
+pub(crate) fn main_column(doc: &Doc, feats: &Feats, main: &Classified) -> Option<Classified> {
     if !doc.is_html || doc.elements.is_empty() {
         return None;
     }
@@ -115,7 +115,7 @@ pub(crate) fn main_column(doc: &Doc, feats: &[Features], main: &Classified) -> O
 const SCORED_COLUMN_MAX_STORY_WORDS: usize = fallback::RUN_MIN_WORDS;
 
 /// Words of prose in an answer's body.
-fn story_words(doc: &Doc, feats: &[Features], main: &Classified) -> usize {
+fn story_words(doc: &Doc, feats: &Feats, main: &Classified) -> usize {
     (0..doc.blocks.len())
         .filter(|&i| main.labels[i] == Label::Body && feats[i].is_prose())
         .map(|i| feats[i].words)
@@ -148,7 +148,7 @@ fn chrome(flags: u32, hint: Option<Reason>, f: &Features) -> bool {
 /// The page's column when its markup names none: the element whose blocks
 /// weigh most, each block its characters, for or against as it is chrome
 /// ([`chrome`]).
-fn best_column(doc: &Doc, feats: &[Features]) -> Option<usize> {
+fn best_column(doc: &Doc, feats: &Feats) -> Option<usize> {
     let m = doc.elements.len();
     let mut score = vec![0.0f32; m];
     for (i, b) in doc.blocks.iter().enumerate() {
@@ -187,7 +187,7 @@ fn best_column(doc: &Doc, feats: &[Features]) -> Option<usize> {
 /// on threads, brought their chrome of user cards and vote counts).
 pub(crate) fn for_kind(
     doc: &Doc,
-    feats: &[Features],
+    feats: &Feats,
     main: &Classified,
     kind: PageKind,
 ) -> Option<Classified> {

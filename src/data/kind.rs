@@ -147,3 +147,15 @@ pub(crate) static LD_TYPES: &[(&str, Hint)] = &[
     ("ProfilePage", Hint::Other),
     ("Event", Hint::Other),
 ];
+
+/// Words that address the reader: a service page, a shop, a manual or a
+/// course speaks to "you"; a news story reports on third parties and
+/// prints "you" only in quotes. English and Vietnamese ("bạn": the
+/// second person of the web's ads and guides); `eq_ignore_ascii_case`
+/// compares them, so the Vietnamese entry matches as printed in lower case.
+pub(crate) static READER_WORDS: &[&str] = &["you", "your", "yours", "bạn"];
+
+/// Words that speak for a business or a group of writers: a service page's
+/// "we" and "our". English only: Vietnamese "chúng tôi" is two words, and
+/// its "tôi" is every quoted speaker's "I".
+pub(crate) static WE_WORDS: &[&str] = &["we", "our", "ours", "us"];

@@ -11,7 +11,7 @@ use regex::Regex;
 
 use crate::article::{DateTime, Dateline, Reason};
 use crate::block::{BlockKind, Doc, Flags};
-use crate::classify::features::Features;
+use crate::classify::features::Feats;
 use crate::classify::{Classified, Label};
 use crate::data::chrome;
 use crate::datetime::{OffsetSource, PageDate};
@@ -144,7 +144,7 @@ pub(crate) fn is_vietnamese(doc: &Doc) -> bool {
 ///
 /// Each step sees the relabels of the steps before it (the dateline is not
 /// looked for in the headline), so they work on a copy of the labels.
-pub(crate) fn read(doc: &Doc, feats: &[Features], cls: &Classified) -> Meta {
+pub(crate) fn read(doc: &Doc, feats: &Feats, cls: &Classified) -> Meta {
     let mut meta = Meta::default();
     let mut view = cls.clone();
     let vi = is_vietnamese(doc);
@@ -172,7 +172,8 @@ fn relabels(before: &[Label], after: &[Label]) -> Vec<(usize, Reason)> {
 
 /// Words a title-like line above the span needs to be taken for the
 /// headline when nothing else names it: one more than
-/// [`Features::title_like`] asks. Above the span stand menus, breadcrumbs
+/// [`Features::title_like`](crate::classify::features::Features::title_like)
+/// asks. Above the span stand menus, breadcrumbs
 /// and section names, and Vietnamese spells a word as syllables set apart by
 /// spaces, so its section names run to three ("Bất động sản", "Xã hội")
 /// where a headline, which states an event, runs far longer; an English
@@ -183,7 +184,7 @@ fn relabels(before: &[Label], after: &[Label]) -> Vec<(usize, Reason)> {
 /// change, so the value rests on the reason above.
 const HEADLINE_MIN_WORDS: usize = crate::classify::features::TITLE_MIN_WORDS + 1;
 
-fn headline(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta) -> Option<usize> {
+fn headline(doc: &Doc, feats: &Feats, cls: &mut Classified, meta: &mut Meta) -> Option<usize> {
     let lo = cls.start.saturating_sub(HEAD_WINDOW);
     let page_title = doc
         .meta
@@ -279,11 +280,7 @@ fn overlap_words(text: &str) -> impl Iterator<Item = String> {
 
 /// The words of the lead: the first [`LEAD_BLOCKS`] prose blocks of the
 /// span.
-fn lead_words(
-    doc: &Doc,
-    feats: &[Features],
-    cls: &Classified,
-) -> std::collections::HashSet<String> {
+fn lead_words(doc: &Doc, feats: &Feats, cls: &Classified) -> std::collections::HashSet<String> {
     (cls.start..cls.end.min(doc.blocks.len()))
         .filter(|&i| cls.labels[i] == Label::Body && feats[i].is_prose())
         .take(LEAD_BLOCKS)
@@ -320,7 +317,7 @@ const BYLINE_HEAD_MIN_WORDS: usize = 2;
 
 /// A line that signs the story below a headline: a dateline (the date most
 /// of the line) or a byline with its opener ("By Jane Doe").
-fn signs_story(doc: &Doc, feats: &[Features], i: usize) -> bool {
+fn signs_story(doc: &Doc, feats: &Feats, i: usize) -> bool {
     feats[i].is_dateline()
         || crate::recognize::byline::strip_byline_opener(&doc.blocks[i].text).is_some()
             && feats[i].names().is_some()
@@ -364,7 +361,7 @@ const DECK_MIN_WORDS: usize = 15;
 /// line of [`DECK_MIN_WORDS`] there is a headline under its kicker.
 fn over_deck(
     doc: &Doc,
-    feats: &[Features],
+    feats: &Feats,
     lead: &std::collections::HashSet<String>,
     lo: usize,
     mut i: usize,
@@ -397,7 +394,7 @@ fn over_deck(
 /// is the menu's.
 fn heads_title(
     doc: &Doc,
-    feats: &[Features],
+    feats: &Feats,
     lead: &std::collections::HashSet<String>,
     j: usize,
     hi: usize,
@@ -423,7 +420,7 @@ fn heads_title(
 /// from it by its words, which do not recur in the lead.
 fn headline_by_byline(
     doc: &Doc,
-    feats: &[Features],
+    feats: &Feats,
     cls: &Classified,
     lo: usize,
     lead: &std::collections::HashSet<String>,
@@ -504,7 +501,7 @@ fn headline_by_byline(
 /// Vietnamese seed page of the check half).
 fn headline_by_repeat(
     doc: &Doc,
-    feats: &[Features],
+    feats: &Feats,
     lo: usize,
     start: usize,
     lead: &std::collections::HashSet<String>,
@@ -531,11 +528,13 @@ fn headline_by_repeat(
 /// The span's first block when it is a headline that asks or exclaims
 /// ("What Do People Love About Rust?"): it ends like a sentence, so the
 /// classifier took it into the article, but it is one short sentence (no
-/// prose, see [`Features::is_prose`]) whose words recur in the lead. Read
-/// only when no line above the span is the headline.
+/// prose, see
+/// [`Features::is_prose`](crate::classify::features::Features::is_prose))
+/// whose words recur in the lead. Read only when no line above the span is
+/// the headline.
 fn question_opening_span(
     doc: &Doc,
-    feats: &[Features],
+    feats: &Feats,
     cls: &Classified,
     lead: &std::collections::HashSet<String>,
 ) -> Option<usize> {
@@ -556,7 +555,7 @@ fn question_opening_span(
 /// headline's block already; without either, the page's stated title.
 fn pick_headline(
     doc: &Doc,
-    feats: &[Features],
+    feats: &Feats,
     cls: &mut Classified,
     meta: &mut Meta,
     lo: usize,
@@ -689,7 +688,7 @@ const CONTAINED_TITLE_MIN_SHARE: f32 = 0.5;
 ///    site-name suffix (ties: the best-ranked).
 fn html_headline(
     doc: &Doc,
-    feats: &[Features],
+    feats: &Feats,
     cls: &Classified,
     lo: usize,
     h1: Option<usize>,
@@ -751,7 +750,7 @@ fn names_h1(title: &str, printed: &str) -> bool {
 /// On a page without a metadata title whose `h1` (block `h1`) a stated
 /// title names: a heading printing the `<title>` less its site suffix, else
 /// the `h1` when the `<title>` holds it, else the `<title>` less its suffix.
-fn title_printed_or_h1(doc: &Doc, feats: &[Features], h1: usize) -> (String, Option<usize>) {
+fn title_printed_or_h1(doc: &Doc, feats: &Feats, h1: usize) -> (String, Option<usize>) {
     let raw = doc.meta.title.as_deref().unwrap_or("");
     let title = strip_site_suffix(raw);
     let key = crate::normalize::lower(&title);
@@ -770,7 +769,7 @@ fn title_printed_or_h1(doc: &Doc, feats: &[Features], h1: usize) -> (String, Opt
 /// The page's metadata title: the best-ranked one, unless another names a
 /// heading printed on the page (a site puts its own name in one of them,
 /// "DC.title" = "Báo …"), in which case that one.
-fn metadata_title<'d>(doc: &'d Doc, feats: &[Features]) -> Option<&'d str> {
+fn metadata_title<'d>(doc: &'d Doc, feats: &Feats) -> Option<&'d str> {
     let titles: Vec<&str> = doc
         .meta
         .titles
@@ -829,13 +828,7 @@ fn word_overlap(a: &str, b: &str) -> f32 {
 const KICKER_MAX_WORDS: usize = 12;
 
 /// The kicker: a short topic label ending in ":" right above the headline.
-fn kicker(
-    doc: &Doc,
-    feats: &[Features],
-    cls: &mut Classified,
-    head: Option<usize>,
-    meta: &mut Meta,
-) {
+fn kicker(doc: &Doc, feats: &Feats, cls: &mut Classified, head: Option<usize>, meta: &mut Meta) {
     let Some(k) = head.and_then(|h| h.checked_sub(1)) else {
         return;
     };
@@ -862,7 +855,7 @@ const H1_INTO_SPAN: usize = 3;
 
 /// The `h1` nearest above the article span (or at its top), else the first
 /// on the page.
-fn nearest_h1(doc: &Doc, feats: &[Features], cls: &Classified, lo: usize) -> Option<usize> {
+fn nearest_h1(doc: &Doc, feats: &Feats, cls: &Classified, lo: usize) -> Option<usize> {
     let is_h1 =
         |i: usize| doc.blocks[i].kind == BlockKind::Heading(1) && feats[i].words >= H1_MIN_WORDS;
     let hi = (cls.start + H1_INTO_SPAN).min(doc.blocks.len());
@@ -998,7 +991,7 @@ const DATELINE_MIN_SHARE: f32 = 0.35;
 
 fn dateline_of(
     doc: &Doc,
-    feats: &[Features],
+    feats: &Feats,
     cls: &mut Classified,
     head: Option<usize>,
     vi: bool,
@@ -1128,13 +1121,7 @@ fn push_names(meta: &mut Meta, names: &[String]) {
     }
 }
 
-fn bylines(
-    doc: &Doc,
-    feats: &[Features],
-    cls: &mut Classified,
-    head: Option<usize>,
-    meta: &mut Meta,
-) {
+fn bylines(doc: &Doc, feats: &Feats, cls: &mut Classified, head: Option<usize>, meta: &mut Meta) {
     let n = doc.blocks.len();
     // Between the headline and the lead, and around the end of the span.
     let top_lo = head.map_or(cls.start.saturating_sub(BYLINE_ABOVE_SPAN), |h| h + 1);
@@ -1217,7 +1204,7 @@ static BYLINE_NOTE: LazyLock<Regex> =
 /// change no output.
 const CREDIT_BELOW_SPAN: usize = 12;
 
-fn credit(doc: &Doc, feats: &[Features], cls: &mut Classified, meta: &mut Meta) {
+fn credit(doc: &Doc, feats: &Feats, cls: &mut Classified, meta: &mut Meta) {
     let n = doc.blocks.len();
     let lo = cls.end.saturating_sub(CLOSING_LINES).max(cls.start);
     let hi = (cls.end + CREDIT_BELOW_SPAN).min(n);
@@ -1305,7 +1292,7 @@ pub(crate) fn take_outlet(value: &str, places: &[&str], meta: &mut Meta) -> bool
 /// the lead's source mark, a source mark before the dateline, a byline's
 /// slash, a follow prompt. A URL is never the outlet: without a name the
 /// page has none, and the URL gives [`Meta::host`].
-fn outlet(doc: &Doc, feats: &[Features], cls: &Classified, meta: &mut Meta) {
+fn outlet(doc: &Doc, feats: &Feats, cls: &Classified, meta: &mut Meta) {
     meta.host = doc.meta.host.clone();
     let places = dateline_places(doc, cls);
     meta.places = places.iter().map(|p| p.to_string()).collect();

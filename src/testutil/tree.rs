@@ -824,6 +824,9 @@ mod tests {
             ("<svg><g/><svg></svg><title><p", ">"),
             ("<svg><![CDATA[<script>]]><p", ">"),
             ("<svg></svg><![CDATA[<script>]]><p", ">"),
+            // An end tag that may have left the svg: CDATA to its `>`.
+            ("<div><svg></div><![CDATA[><p", ">]]>"),
+            ("<svg><g></g><![CDATA[ a > b <p", "> ]]></svg>"),
         ] {
             let html = format!("{before}{over}{after}");
             assert!(
