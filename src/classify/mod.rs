@@ -1295,6 +1295,10 @@ fn linked_heading_cards(cx: &Ctx, labels: &mut [Label], start: usize, end: usize
             || feats[k].is_dateline()
             || feats[k].names().is_some()
     };
+    let body_words: usize = (start..end)
+        .filter(|&k| labels[k] == Label::Body)
+        .map(|k| feats[k].words)
+        .sum();
     // Each card: (its heading, the end of its blocks: its byline or date).
     let mut cards: Vec<(usize, usize)> = Vec::new();
     let mut i = start;
@@ -1330,8 +1334,16 @@ fn linked_heading_cards(cx: &Ctx, labels: &mut [Label], start: usize, end: usize
         while h < cards.len() && card_gap(feats, cards[h - 1].1, cards[h].0) {
             h += 1;
         }
-        if h - g >= LINKED_CARD_MIN_RUN {
-            for k in cards[g].0..cards[h - 1].1 {
+        let run = cards[g].0..cards[h - 1].1;
+        let run_words: usize = run
+            .clone()
+            .filter(|&k| labels[k] == Label::Body)
+            .map(|k| feats[k].words)
+            .sum();
+        // Cards that hold most of what the span keeps are the page's content
+        // (a blog's index, a listing): not cut here.
+        if h - g >= LINKED_CARD_MIN_RUN && run_words * 2 < body_words {
+            for k in run {
                 if labels[k] == Label::Body {
                     labels[k] = Label::Cut(teaser_reason(&feats[k]));
                 }
@@ -1632,6 +1644,13 @@ mod tests {
         // Two linked headings are not yet a list: left to the other rules.
         let two: String = (1..=2).map(card).collect();
         assert!(page(&two).len() > 4);
+        // Cards that are most of the page (a blog's index) are its content.
+        let index = format!("<html><body><article><p>{LEAD}</p>{cards}</article></body></html>");
+        let body = crate::clean_html(index.as_bytes()).unwrap().body;
+        assert!(
+            body.iter().any(|p| p.starts_with("Hội chợ thứ 1 của tỉnh")),
+            "{body:?}"
+        );
     }
 
     #[test]
