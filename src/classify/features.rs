@@ -132,16 +132,37 @@ pub(crate) fn menu_line(text: &str) -> bool {
             let mut items = 0;
             text.split(sep).all(|item| {
                 items += 1;
-                let item = item.trim();
-                !item.is_empty()
-                    && !item.bytes().any(|b| b.is_ascii_digit())
-                    && item
-                        .split(' ')
-                        .filter(|w| w.chars().any(char::is_alphanumeric))
-                        .count()
-                        <= MENU_ITEM_MAX_WORDS
-                    && !ends_sentence(item)
+                menu_item(item)
             }) && items >= MENU_MIN_ITEMS
+        }
+    })
+}
+
+/// One entry of a menu line (see [`menu_line`]): a few words, no digit, no
+/// sentence end.
+fn menu_item(item: &str) -> bool {
+    let item = item.trim();
+    !item.is_empty()
+        && !item.bytes().any(|b| b.is_ascii_digit())
+        && item
+            .split(' ')
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+            <= MENU_ITEM_MAX_WORDS
+        && !ends_sentence(item)
+}
+
+/// A breadcrumb that ends with the page's title ("Home > Blog > Top 10
+/// Health Trends to Watch"): a [`menu_line`] but for its last item, which
+/// may be long and carry digits. The page prints its headline on a line of
+/// its own as well; the breadcrumb is the trail to it, never the headline.
+pub(crate) fn breadcrumb_to_title(text: &str) -> bool {
+    crate::data::chrome::MENU_SEPARATORS.iter().any(|sep| {
+        text.contains(sep) && {
+            let items: Vec<&str> = text.split(sep).collect();
+            items.len() >= MENU_MIN_ITEMS
+                && items[..items.len() - 1].iter().all(|i| menu_item(i))
+                && !items[items.len() - 1].trim().is_empty()
         }
     })
 }
@@ -779,6 +800,36 @@ mod tests {
                 false,
             );
             assert_eq!(format!("{:?}", feats[i]), format!("{own:?}"), "block {i}");
+        }
+    }
+
+    #[test]
+    fn breadcrumbs_to_a_title() {
+        for (text, want) in [
+            (
+                "Main > Blog > Top 10 Health and Nutrition Trends to Watch",
+                true,
+            ),
+            (
+                "Home » Follow Our Journey » The Ultimate 12-Month Wedding Planning Timeline",
+                true,
+            ),
+            (
+                "Trang chủ > Xã hội > Ngư dân cứu sống 9 thuyền viên gặp nạn",
+                true,
+            ),
+            // A whole menu line is one too.
+            ("Home » News » World", true),
+            // A headline and its site: two items.
+            ("Top 10 Health and Nutrition Trends | Tastewise", false),
+            // Titles, not a trail.
+            (
+                "Giá vàng trong nước tăng mạnh phiên đầu tuần | Xăng giảm giá lần thứ hai | Mưa lớn",
+                false,
+            ),
+            ("Top 10 Health and Nutrition Trends to Watch", false),
+        ] {
+            assert_eq!(breadcrumb_to_title(text), want, "{text}");
         }
     }
 

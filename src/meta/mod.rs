@@ -255,34 +255,300 @@ const OVERLAP_WORD_MIN_CHARS: usize = 3;
 /// topic words over the headline on Vietnamese pages (vi-text 5 to 4 of 5).
 fn headline_by_lead(
     doc: &Doc,
-    feats: &Feats,
-    cls: &Classified,
+    lead: &std::collections::HashSet<String>,
     candidates: &[usize],
 ) -> Option<usize> {
-    if candidates.len() < 2 {
+    if candidates.len() < 2 || lead.is_empty() {
         return None;
     }
-    let words = |t: &str| -> Vec<String> {
-        crate::normalize::lower(t)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= OVERLAP_WORD_MIN_CHARS)
-            .map(str::to_string)
-            .collect()
-    };
-    let lead: std::collections::HashSet<String> = (cls.start..cls.end)
+    candidates
+        .iter()
+        .copied()
+        .find(|&c| lead_share(lead, &doc.blocks[c].text) >= LEAD_OVERLAP_MIN)
+}
+
+/// The words of `text` an overlap counts (see [`OVERLAP_WORD_MIN_CHARS`]),
+/// in lower case.
+fn overlap_words(text: &str) -> impl Iterator<Item = String> {
+    crate::normalize::lower(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= OVERLAP_WORD_MIN_CHARS)
+        .map(str::to_string)
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+/// The words of the lead: the first [`LEAD_BLOCKS`] prose blocks of the
+/// span.
+fn lead_words(doc: &Doc, feats: &Feats, cls: &Classified) -> std::collections::HashSet<String> {
+    (cls.start..cls.end.min(doc.blocks.len()))
         .filter(|&i| cls.labels[i] == Label::Body && feats[i].is_prose())
         .take(LEAD_BLOCKS)
-        .flat_map(|i| words(&doc.blocks[i].text))
-        .collect();
-    if lead.is_empty() {
+        .flat_map(|i| overlap_words(&doc.blocks[i].text))
+        .collect()
+}
+
+/// Share of the words of `text` found in `lead` (0.0 for a line without
+/// counted words).
+fn lead_share(lead: &std::collections::HashSet<String>, text: &str) -> f32 {
+    let (mut n, mut hits) = (0usize, 0usize);
+    for w in overlap_words(text) {
+        n += 1;
+        hits += usize::from(lead.contains(&w));
+    }
+    if n == 0 { 0.0 } else { hits as f32 / n as f32 }
+}
+
+/// How far above the span a byline or dateline is looked for, in blocks.
+const BYLINE_HEAD_WINDOW: usize = 50;
+
+/// Lines looked through above a byline or a dateline for the headline it
+/// signs: the author's name and a second date line stand between them at
+/// most ("Headline / Jane Doe / June 11, 2025").
+const BYLINE_HEAD_REACH: usize = 5;
+
+/// Fewest words of a headline found above its byline or dateline: the
+/// place vouches for the line, so a short headline counts ("Backup
+/// Strategy", "Web Courses Defined"); one word is a section name or a
+/// button. Vietnamese spells a word as syllables set apart by spaces
+/// (see [`HEADLINE_MIN_WORDS`]), so there the bound stays that of any
+/// headline.
+const BYLINE_HEAD_MIN_WORDS: usize = 2;
+
+/// A line that signs the story below a headline: a dateline (the date most
+/// of the line) or a byline with its opener ("By Jane Doe").
+fn signs_story(doc: &Doc, feats: &Feats, i: usize) -> bool {
+    feats[i].is_dateline()
+        || crate::recognize::byline::strip_byline_opener(&doc.blocks[i].text).is_some()
+            && feats[i].names().is_some()
+}
+
+/// Fewest letters of the word before a full stop for the stop to end a
+/// sentence: shorter ones are abbreviations ("vs.", "No.", "Pt.", "Dr.").
+const ABBREVIATION_MAX_CHARS: usize = 3;
+
+/// A one-sentence line that ends with a question or an exclamation mark: a
+/// headline may ask ("Is it really always the DNS?"); a deck or a promo of
+/// two sentences ("I tried it. Did it work?") is no headline. A full stop
+/// after an abbreviation ("Classes vs. Private Lessons: Which Is Best?")
+/// ends no sentence.
+fn asks_or_exclaims(text: &str) -> bool {
+    let t = text.trim_end();
+    let body = t.trim_end_matches(['?', '!']);
+    t.ends_with(['?', '!'])
+        && !body.match_indices(['.', '?', '!']).any(|(k, stop)| {
+            body[k + 1..].starts_with(' ')
+                && (stop != "."
+                    || body[..k]
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.chars().count() > ABBREVIATION_MAX_CHARS))
+        })
+}
+
+/// Fewest words of a deck: a standfirst sums the story up in a sentence
+/// (15 to 35 words), where a headline runs to about ten and a kicker or a
+/// section name above a headline to a few ("The Go Blog").
+const DECK_MIN_WORDS: usize = 15;
+
+/// The headline above `i` when `i` is its deck: news pages print a
+/// standfirst (a longer line that sums the story up, often without a stop)
+/// and photo captions between the headline and the byline, each about the
+/// story. Going up from `i`, while the line right above is about the story
+/// too ([`LEAD_OVERLAP_MIN`]) and shorter, that line heads the one below.
+/// Not on Vietnamese pages: they print their deck (the sapo) as the body's
+/// first paragraph, with its stop, and count a headline in syllables, so a
+/// line of [`DECK_MIN_WORDS`] there is a headline under its kicker.
+fn over_deck(
+    doc: &Doc,
+    feats: &Feats,
+    lead: &std::collections::HashSet<String>,
+    lo: usize,
+    mut i: usize,
+    min_words: usize,
+) -> usize {
+    while i > lo {
+        let (up, f) = (i - 1, &feats[i - 1]);
+        let text = &doc.blocks[up].text;
+        let heads = f.words >= min_words
+            && feats[i].words >= DECK_MIN_WORDS
+            && f.words < feats[i].words
+            && f.title_like()
+            && f.chrome().is_none()
+            && f.date().is_none()
+            && f.names().is_none()
+            && !crate::classify::features::menu_line(text)
+            && lead_share(lead, text) >= LEAD_OVERLAP_MIN;
+        if !heads {
+            break;
+        }
+        i = up;
+    }
+    i
+}
+
+/// Whether the byline or dateline at `j` stands above a title-like line
+/// about the story (past other bylines and datelines, before `hi`): the
+/// layout that prints the date first and the headline under it
+/// ("Thứ Năm, 12/03/2009 / Headline / Lead"), where the line above the date
+/// is the menu's.
+fn heads_title(
+    doc: &Doc,
+    feats: &Feats,
+    lead: &std::collections::HashSet<String>,
+    j: usize,
+    hi: usize,
+) -> bool {
+    (j + 1..hi)
+        .find(|&i| !signs_story(doc, feats, i))
+        .is_some_and(|i| {
+            let f = &feats[i];
+            f.title_like()
+                && f.words >= HEADLINE_MIN_WORDS
+                && f.chrome().is_none()
+                && lead_share(lead, &doc.blocks[i].text) >= LEAD_OVERLAP_MIN
+        })
+}
+
+/// The headline as the line printed right above the story's byline or
+/// dateline, nearest the span first. Blogs and magazines print "Headline /
+/// By Jane Doe / June 11, 2025" above the lead, with promos, tables of
+/// contents and share prompts between that group and the lead, where the
+/// nearest title-like line is one of those. The line may end with a
+/// question or an exclamation mark, and may be capitalised like a name
+/// (English title case); the author's own name, shaped the same, is told
+/// from it by its words, which do not recur in the lead.
+fn headline_by_byline(
+    doc: &Doc,
+    feats: &Feats,
+    cls: &Classified,
+    lo: usize,
+    lead: &std::collections::HashSet<String>,
+) -> Option<usize> {
+    let min_words = if is_vietnamese(doc) {
+        HEADLINE_MIN_WORDS
+    } else {
+        BYLINE_HEAD_MIN_WORDS
+    };
+    let hi = cls.start.min(doc.blocks.len());
+    for j in (lo..hi).rev() {
+        if !signs_story(doc, feats, j)
+            || heads_title(doc, feats, lead, j, hi)
+            || j + 2 < hi && feats[j + 2].is_dateline()
+        {
+            continue;
+        }
+        let mut named = None;
+        for i in (lo..j).rev().take(BYLINE_HEAD_REACH) {
+            let f = &feats[i];
+            let text = &doc.blocks[i].text;
+            if f.chrome().is_some()
+                || crate::classify::features::menu_line(text)
+                || crate::classify::features::breadcrumb_to_title(text)
+            {
+                break;
+            }
+            let shaped = (min_words..=crate::classify::features::TITLE_MAX_WORDS)
+                .contains(&f.words)
+                && f.chars <= crate::classify::features::TITLE_MAX_CHARS
+                && (!f.terminal || asks_or_exclaims(text))
+                && f.date().is_none()
+                && !f.caption_marker
+                && !f.placeholder
+                && !BYLINE_NOTE.is_match(text)
+                && !signs_story(doc, feats, i);
+            if !shaped {
+                continue;
+            }
+            let about = lead_share(lead, text) >= LEAD_OVERLAP_MIN;
+            if f.names().is_some() {
+                if about && f.words >= HEADLINE_MIN_WORDS {
+                    named.get_or_insert(i);
+                }
+                continue;
+            }
+            if !about {
+                if f.words >= HEADLINE_MIN_WORDS {
+                    break;
+                }
+                continue;
+            }
+            if i > lo && feats[i - 1].is_dateline() {
+                break;
+            }
+            if is_vietnamese(doc) {
+                return Some(i);
+            }
+            return Some(over_deck(doc, feats, lead, lo, i, min_words));
+        }
+        if named.is_some() {
+            return named;
+        }
+    }
+    None
+}
+
+/// The headline as a line printed twice in a row above the span, nearest
+/// the span first, when its words recur in the lead: a page that sets its
+/// title both as the end of its breadcrumb or page banner and as its
+/// heading, or in a mobile and a desktop copy, renders it twice; a menu
+/// prints an entry once in each of its copies, apart. A headline printed so
+/// may be short ("Building Department") or ask a question; the bounds in
+/// words are those of [`headline_by_byline`]. Text path only (HTML names
+/// its headline in its markup), and not on Vietnamese pages: where a word
+/// is a syllable, three-letter ones ("của", "các", "cho") recur in any lead,
+/// so the lead vouches for little (measured: it took a wrong line on a
+/// Vietnamese seed page of the check half).
+fn headline_by_repeat(
+    doc: &Doc,
+    feats: &Feats,
+    lo: usize,
+    start: usize,
+    lead: &std::collections::HashSet<String>,
+) -> Option<usize> {
+    if doc.is_html || is_vietnamese(doc) {
         return None;
     }
-    candidates.iter().copied().find(|&c| {
-        let w = words(&doc.blocks[c].text);
-        !w.is_empty()
-            && w.iter().filter(|x| lead.contains(*x)).count() as f32
-                >= LEAD_OVERLAP_MIN * w.len() as f32
+    let hi = start.min(doc.blocks.len());
+    (lo + 1..hi).rev().map(|i| i - 1).find(|&i| {
+        let f = &feats[i];
+        let text = &doc.blocks[i].text;
+        feats[i + 1].key == f.key
+            && (BYLINE_HEAD_MIN_WORDS..=crate::classify::features::TITLE_MAX_WORDS)
+                .contains(&f.words)
+            && f.chars <= crate::classify::features::TITLE_MAX_CHARS
+            && (!f.terminal || asks_or_exclaims(text))
+            && f.chrome().is_none()
+            && f.date().is_none()
+            && !crate::classify::features::menu_line(text)
+            && lead_share(lead, text) >= LEAD_OVERLAP_MIN
     })
+}
+
+/// The span's first block when it is a headline that asks or exclaims
+/// ("What Do People Love About Rust?"): it ends like a sentence, so the
+/// classifier took it into the article, but it is one short sentence (no
+/// prose, see
+/// [`Features::is_prose`](crate::classify::features::Features::is_prose))
+/// whose words recur in the lead. Read only when no line above the span is
+/// the headline.
+fn question_opening_span(
+    doc: &Doc,
+    feats: &Feats,
+    cls: &Classified,
+    lead: &std::collections::HashSet<String>,
+) -> Option<usize> {
+    let i = cls.start;
+    let f = feats.get(i)?;
+    let text = &doc.blocks[i].text;
+    (cls.labels[i] == Label::Body
+        && !f.is_prose()
+        && f.words >= BYLINE_HEAD_MIN_WORDS
+        && f.chars <= crate::classify::features::TITLE_MAX_CHARS
+        && asks_or_exclaims(text)
+        && f.chrome().is_none()
+        && lead_share(lead, text) >= LEAD_OVERLAP_MIN)
+        .then_some(i)
 }
 
 /// The title-like line nearest above the span, unless `pick` names the
@@ -309,10 +575,17 @@ fn pick_headline(
                     && !f.caption_marker
                     && !f.placeholder
                     && !BYLINE_NOTE.is_match(&doc.blocks[i].text)
+                    && !crate::classify::features::breadcrumb_to_title(&doc.blocks[i].text)
                     && (!doc.is_html || doc.blocks[i].link_density() < crate::classify::LINK_DENSE)
             })
             .collect();
-        pick = headline_by_lead(doc, feats, cls, &candidates).or(candidates.first().copied());
+        let lead = lead_words(doc, feats, cls);
+        let wide = cls.start.saturating_sub(BYLINE_HEAD_WINDOW);
+        pick = headline_by_byline(doc, feats, cls, wide, &lead)
+            .or_else(|| headline_by_repeat(doc, feats, lo, cls.start, &lead))
+            .or_else(|| headline_by_lead(doc, &lead, &candidates))
+            .or_else(|| question_opening_span(doc, feats, cls, &lead))
+            .or(candidates.first().copied());
     }
     let Some(h) = pick else {
         meta.headline = page_title;
@@ -1114,6 +1387,190 @@ mod tests {
             ),
         ] {
             assert_eq!(title_site_name(title, head).as_deref(), want, "{title}");
+        }
+    }
+
+    #[test]
+    fn questions_and_exclamations_of_one_sentence() {
+        for (text, want) in [
+            ("Is it really always the DNS?", true),
+            ("Cheap fixes are the best!", true),
+            ("What is Git and how does version control work?", true),
+            ("Vs. the rest: who wins?", true),
+            ("I spent several hours on a prototype. Did it work?", false),
+            ("Tired of losing recipes? Save your favorites!", false),
+            ("The market rose again.", false),
+            ("The market rose again", false),
+        ] {
+            assert_eq!(asks_or_exclaims(text), want, "{text}");
+        }
+    }
+
+    /// A scraped blog page: a menu, `head` (the lines of the story's head),
+    /// a promo, then the story's lead.
+    fn blog_page(head: &[&str]) -> String {
+        let lead = [
+            "Backing up your data is easy to put off until the day a disk fails and a year of photos is gone for good.",
+            "A backup strategy keeps three copies of your data on two kinds of media, with one copy stored away from home.",
+            "Here is the backup strategy I use, what it costs, and how long a full restore of my data takes.",
+        ];
+        let mut lines = vec!["Home", "About", "Archive", "Contact"];
+        lines.extend_from_slice(head);
+        lines.extend_from_slice(&["Subscribe to the weekly letter", "Share this post"]);
+        lines.extend_from_slice(&lead);
+        lines.join("\n\n")
+    }
+
+    #[test]
+    fn headline_above_the_byline_or_dateline() {
+        for (head, want) in [
+            // The line above the date, though short, over the promo
+            // nearer the lead.
+            (
+                &["Backup strategy", "January 22, 2019"][..],
+                Some("Backup strategy"),
+            ),
+            // Capitalised like a name, it takes the words of a headline.
+            (
+                &["The Backup Strategy I Use", "January 22, 2019"][..],
+                Some("The Backup Strategy I Use"),
+            ),
+            // The author's name stands between; it is no headline.
+            (
+                &[
+                    "How I Plan a Backup Strategy",
+                    "Jane Doe",
+                    "January 22, 2019",
+                ][..],
+                Some("How I Plan a Backup Strategy"),
+            ),
+            // A byline with its opener.
+            (
+                &["Is your backup strategy safe?", "By Jane Doe"][..],
+                Some("Is your backup strategy safe?"),
+            ),
+            // A news head: the headline over its standfirst (a longer
+            // line about the story, without a stop), the byline and the
+            // date.
+            (
+                &[
+                    "Backup strategy saves a small office",
+                    "A backup strategy of three copies of the data on two kinds of media saved a small office after a disk failed",
+                    "By Jane Doe",
+                    "January 22, 2019",
+                ][..],
+                Some("Backup strategy saves a small office"),
+            ),
+            // A kicker above a headline of few words is not its headline.
+            (
+                &[
+                    "The Backup Strategy Blog",
+                    "My backup strategy at home",
+                    "January 22, 2019",
+                ][..],
+                Some("My backup strategy at home"),
+            ),
+            // A deck of two sentences is no headline.
+            (
+                &[
+                    "My backup strategy",
+                    "I lost my data once. Will it happen again?",
+                    "January 22, 2019",
+                ][..],
+                Some("My backup strategy"),
+            ),
+        ] {
+            let got = crate::clean_text(&blog_page(head))
+                .expect("an article")
+                .headline;
+            assert_eq!(got.as_deref(), want, "{head:?}");
+        }
+    }
+
+    #[test]
+    fn headline_printed_twice_in_a_row() {
+        for (head, want) in [
+            // The breadcrumb's end and the heading: the same line twice.
+            (
+                &["Backup strategy", "Backup strategy", "Jump to section"][..],
+                Some("Backup strategy"),
+            ),
+            // Capitalised like a name, twice.
+            (
+                &["Backup Strategy Basics", "Backup Strategy Basics"][..],
+                Some("Backup Strategy Basics"),
+            ),
+            // Twice but not about the story: a menu entry.
+            (
+                &[
+                    "Get in touch",
+                    "Get in touch",
+                    "Backup strategy for a laptop",
+                ][..],
+                None,
+            ),
+        ] {
+            let got = crate::clean_text(&blog_page(head))
+                .expect("an article")
+                .headline;
+            match want {
+                Some(w) => assert_eq!(got.as_deref(), Some(w), "{head:?}"),
+                None => assert_ne!(got.as_deref(), Some(head[0]), "{head:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn question_headline_opening_the_span() {
+        let lead = [
+            "Backing up your data is easy to put off until the day a disk fails and a year of photos is gone for good.",
+            "A backup strategy keeps three copies of your data on two kinds of media, with one copy stored away from home.",
+        ];
+        for (first, want) in [
+            (
+                "Is your backup strategy safe?",
+                Some("Is your backup strategy safe?"),
+            ),
+            (
+                "What is a good backup strategy?",
+                Some("What is a good backup strategy?"),
+            ),
+            // Two sentences: a promo, not a headline.
+            ("Lost your photos? Try our cloud!", None),
+            // Not about the story.
+            ("Want more tips like these?", None),
+        ] {
+            let page = ["Home", "About", "Archive", first, lead[0], lead[1]].join("\n\n");
+            let got = crate::clean_text(&page).expect("an article").headline;
+            match want {
+                Some(w) => assert_eq!(got.as_deref(), Some(w), "{first}"),
+                None => assert_ne!(got.as_deref(), Some(first), "{first}"),
+            }
+        }
+    }
+
+    #[test]
+    fn no_headline_from_a_dated_list_or_a_date_printed_first() {
+        // A list of dated teasers above the story: no item is its headline.
+        let listed = blog_page(&[
+            "Backup strategy for a small office",
+            "January 2, 2019",
+            "Backup strategy for a laptop",
+            "January 9, 2019",
+        ]);
+        // The date printed above the headline: the line above the date is
+        // the menu's, and the headline is the one below.
+        let dated_first = blog_page(&[
+            "Backup strategy news archive",
+            "January 22, 2019",
+            "The backup strategy I use at home",
+        ]);
+        for (page, not_want) in [
+            (listed, "Backup strategy for a small office"),
+            (dated_first, "Backup strategy news archive"),
+        ] {
+            let got = crate::clean_text(&page).expect("an article").headline;
+            assert_ne!(got.as_deref(), Some(not_want), "{page}");
         }
     }
 
