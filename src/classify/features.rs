@@ -127,13 +127,29 @@ const MENU_ITEM_MAX_WORDS: usize = 4;
 /// facts ("1-4 Players • Ages 14+ • 90 minutes", a score, a price list) that
 /// the article may print itself.
 pub(crate) fn menu_line(text: &str) -> bool {
+    menu_items_then(text, menu_item)
+}
+
+/// Whether `text`, split at one of the menu separators, is at least
+/// [`MENU_MIN_ITEMS`] items, each a [`menu_item`] but the last, which
+/// `last` judges. No allocation: every short line of a page is read so.
+fn menu_items_then(text: &str, last: impl Fn(&str) -> bool) -> bool {
     crate::data::chrome::MENU_SEPARATORS.iter().any(|sep| {
         text.contains(sep) && {
-            let mut items = 0;
-            text.split(sep).all(|item| {
-                items += 1;
-                menu_item(item)
-            }) && items >= MENU_MIN_ITEMS
+            let mut items = text.split(sep).peekable();
+            let mut n = 0;
+            loop {
+                let Some(item) = items.next() else {
+                    break false;
+                };
+                n += 1;
+                if items.peek().is_none() {
+                    break n >= MENU_MIN_ITEMS && last(item);
+                }
+                if !menu_item(item) {
+                    break false;
+                }
+            }
         }
     })
 }
@@ -157,14 +173,7 @@ fn menu_item(item: &str) -> bool {
 /// may be long and carry digits. The page prints its headline on a line of
 /// its own as well; the breadcrumb is the trail to it, never the headline.
 pub(crate) fn breadcrumb_to_title(text: &str) -> bool {
-    crate::data::chrome::MENU_SEPARATORS.iter().any(|sep| {
-        text.contains(sep) && {
-            let items: Vec<&str> = text.split(sep).collect();
-            items.len() >= MENU_MIN_ITEMS
-                && items[..items.len() - 1].iter().all(|i| menu_item(i))
-                && !items[items.len() - 1].trim().is_empty()
-        }
-    })
+    menu_items_then(text, |last| !last.trim().is_empty())
 }
 
 /// What one block looks like. Its key lives in the page's [`Keys`].
@@ -699,7 +708,11 @@ const UNSPACED_SENTENCE_WORDS: usize = 20;
 /// Ideographs and kana that make a line a sentence though it has no stop
 /// (blogs in Chinese break their lines between photos and leave the 。 out):
 /// more than most headlines, which in Chinese and Japanese run to 15 to 25
-/// characters.
+/// characters, and than a teaser title with its kicker in front. Measured on
+/// the tune halves: at 25 and 30 Japanese teaser titles with kickers read as
+/// sentences and five Japanese pages fall; at 35 one does (a sidebar of
+/// long titles) while readability-large's Chinese blog page rises from
+/// 0.03 to 0.77; no check half moves.
 const CJK_SENTENCE_CHARS: usize = 35;
 
 /// Whether a character is of a script written without spaces between words

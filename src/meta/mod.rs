@@ -269,13 +269,12 @@ fn headline_by_lead(
 
 /// The words of `text` an overlap counts (see [`OVERLAP_WORD_MIN_CHARS`]),
 /// in lower case.
-fn overlap_words(text: &str) -> impl Iterator<Item = String> {
+fn overlap_words(text: &str) -> Vec<String> {
     crate::normalize::lower(text)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= OVERLAP_WORD_MIN_CHARS)
         .map(str::to_string)
-        .collect::<Vec<_>>()
-        .into_iter()
+        .collect()
 }
 
 /// The words of the lead: the first [`LEAD_BLOCKS`] prose blocks of the
